@@ -1,0 +1,41 @@
+//! `hedui numbers FILE`: every quantity of a file.
+
+use super::{NumbersArgs, Outcome, TableOrJson, print, report_error};
+use crate::layout::Layout;
+use crate::lexicon::Lexicon;
+use crate::number;
+use crate::report::numbers::NumbersJson;
+use crate::source::Document;
+
+pub fn run(args: &NumbersArgs) -> Outcome {
+    let lexicon;
+    let lexicon = if args.rules.is_empty() {
+        Lexicon::builtin()
+    } else {
+        match Lexicon::with_dirs(&args.rules) {
+            Ok(l) => {
+                lexicon = l;
+                &lexicon
+            }
+            Err(e) => {
+                report_error(e);
+                return Outcome::Error;
+            }
+        }
+    };
+    let doc = match Document::read(&args.file) {
+        Ok(d) => d,
+        Err(e) => {
+            report_error(e);
+            return Outcome::Error;
+        }
+    };
+    let layout = Layout::new(&doc.text);
+    let quantities = number::scan(&layout, lexicon);
+    let report = NumbersJson::new(&doc, &layout, &quantities);
+    match args.format {
+        TableOrJson::Json => print(&(report.to_json() + "\n")),
+        TableOrJson::Table => print(&report.to_table()),
+    }
+    Outcome::Clean
+}

@@ -1,0 +1,195 @@
+//! Physical lines and the profile that decides which line breaks end a paragraph.
+
+use std::ops::Range;
+
+/// One physical line of the decoded text.
+#[derive(Debug, Clone)]
+pub struct Line {
+    /// The line without its indentation, trailing white space and line break.
+    pub content: Range<usize>,
+    /// Offset of the `\n` that ends the line (the text length for the last line).
+    pub newline: usize,
+    /// The line starts with an ideographic space, a tab or two spaces: a paragraph opening.
+    pub indented: bool,
+    /// Characters of content.
+    pub chars: usize,
+    /// The line holds only zero-width characters: markup debris, neither text nor spacing.
+    pub debris: bool,
+}
+
+impl Line {
+    pub fn is_blank(&self) -> bool {
+        self.content.is_empty()
+    }
+
+    pub fn newline_at(&self) -> usize {
+        self.newline
+    }
+}
+
+/// Zero-width characters that web and OCR text leave between the characters of a word or
+/// number; they carry nothing and are dropped from the logical text.
+pub fn is_zero_width(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+    )
+}
+
+fn is_layout_space(c: char) -> bool {
+    c.is_whitespace() || is_zero_width(c)
+}
+
+pub fn split(text: &str) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    loop {
+        let newline =
+            memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
+        let raw = &text[start..newline];
+        let trimmed_start = raw.trim_start_matches(is_layout_space);
+        let lead = &raw[..raw.len() - trimmed_start.len()];
+        let indented = lead.contains(['\u{3000}', '\t']) || lead.starts_with("  ");
+        let content_start = start + lead.len();
+        let trimmed = trimmed_start.trim_end_matches(is_layout_space);
+        let content = content_start..content_start + trimmed.len();
+        let chars = trimmed.chars().count();
+        let debris = trimmed.is_empty() && raw.contains(is_zero_width);
+        lines.push(Line {
+            content,
+            newline,
+            indented,
+            chars,
+            debris,
+        });
+        if newline >= text.len() {
+            break;
+        }
+        start = newline + 1;
+    }
+    lines
+}
+
+/// How a document is laid out, measured over all its lines.
+#[derive(Debug, Clone)]
+pub struct LineProfile {
+    /// Most lines end mid-sentence: the text is wrapped at a column width (newspaper, OCR).
+    wrapped: bool,
+    /// Most lines are followed by one blank line, so a single blank line is not a paragraph break.
+    double_spaced: bool,
+    /// In wrapped text, a line ending a sentence that is shorter than this ends its paragraph.
+    short_line: usize,
+}
+
+impl LineProfile {
+    pub fn of(text: &str, lines: &[Line]) -> Self {
+        let filled: Vec<&Line> = lines.iter().filter(|l| !l.is_blank()).collect();
+        if filled.is_empty() {
+            return Self {
+                wrapped: false,
+                double_spaced: false,
+                short_line: 0,
+            };
+        }
+        let sentence_ends = filled
+            .iter()
+            .filter(|l| ends_sentence(&text[l.content.clone()]))
+            .count();
+        let followed_by_blank = lines
+            .windows(2)
+            .filter(|w| !w[0].is_blank() && w[1].is_blank() && !w[1].debris)
+            .count();
+        let mut widths: Vec<usize> = filled.iter().map(|l| l.chars).collect();
+        widths.sort_unstable();
+        let typical = widths[widths.len() * 3 / 4];
+        Self {
+            wrapped: sentence_ends * 2 < filled.len(),
+            double_spaced: followed_by_blank * 5 >= (filled.len() - 1).max(1) * 4,
+            short_line: typical * 4 / 5,
+        }
+    }
+
+    /// Whether a paragraph ends between `prev` and `next`, which have `blanks` blank lines between.
+    pub fn breaks_between(&self, text: &str, prev: &Line, next: &Line, blanks: usize) -> bool {
+        let gap = if self.double_spaced {
+            blanks.saturating_sub(1)
+        } else {
+            blanks
+        };
+        if gap > 0 || next.indented {
+            return true;
+        }
+        let prev_text = &text[prev.content.clone()];
+        let next_text = &text[next.content.clone()];
+        if self.wrapped {
+            ends_sentence(prev_text) && prev.chars < self.short_line
+        } else {
+            ends_sentence(prev_text) || is_heading(prev_text) || starts_heading(next_text)
+        }
+    }
+}
+
+/// The line ends with sentence-final punctuation, possibly followed by closing quotes or brackets.
+fn ends_sentence(line: &str) -> bool {
+    let core = line.trim_end_matches(['”', '’', '」', '』', '）', ')', '》', '】', '"']);
+    core.ends_with(['。', '！', '？', '!', '?', '；', ';', '：', ':', '…'])
+}
+
+/// A whole line that is a heading: a marker and a phrase with no sentence punctuation.
+fn is_heading(line: &str) -> bool {
+    starts_heading(line) && !line.contains(['。', '，', '；', ',', ';'])
+}
+
+/// The line opens with a heading or list marker: `一、`, `（二）`, `3.`, `3、`, `——`, `第五章`.
+fn starts_heading(line: &str) -> bool {
+    const NUMERALS: &[char] = &['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+    if line.starts_with("——") {
+        return true;
+    }
+    let body = line.trim_start_matches(['（', '(']);
+    let after_numeral = body.trim_start_matches(NUMERALS);
+    if after_numeral.len() < body.len() {
+        return after_numeral.starts_with(['、', '）', ')', '是']);
+    }
+    let after_digits = body.trim_start_matches(|c: char| c.is_ascii_digit());
+    if after_digits.len() < body.len() {
+        return after_digits.starts_with(['、', '）', ')'])
+            || (after_digits.starts_with(['.', '．'])
+                && !after_digits[1..].starts_with(|c: char| c.is_ascii_digit()));
+    }
+    body.starts_with('第')
+        && body
+            .trim_start_matches('第')
+            .trim_start_matches(NUMERALS)
+            .starts_with(['章', '节', '部', '篇'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings() {
+        for h in [
+            "一、坚决维护",
+            "（二）推动",
+            "3、加强",
+            "3.加强",
+            "——经济",
+            "第五章 总则",
+            "六是加强",
+        ] {
+            assert!(starts_heading(h), "{h}");
+        }
+        for h in ["一审案件", "3.5万件", "2020年", "十九届五中全会", "第五版"] {
+            assert!(!starts_heading(h), "{h}");
+        }
+    }
+
+    #[test]
+    fn sentence_ends() {
+        assert!(ends_sentence("态势。"));
+        assert!(ends_sentence("目标。”"));
+        assert!(!ends_sentence("审结一审刑事案件"));
+    }
+}

@@ -1,0 +1,181 @@
+//! Hard-wrapped text to logical paragraphs, with a map back to every byte.
+//!
+//! Real drafts come wrapped: a newspaper column with a blank line after every line and a number
+//! split from its unit (`424` / `万件`), or web text with stray breaks inside a sentence
+//! (`新建` / `高速铁路` / `投产里程`). Layout joins the lines of a paragraph, drops indentation,
+//! line breaks and zero-width characters, and records in an [`OffsetMap`] where every logical
+//! byte came from. It decides only where paragraphs, sentences and clauses are; it does not look
+//! at numbers.
+
+mod lines;
+mod offset_map;
+
+use std::ops::Range;
+
+pub use offset_map::OffsetMap;
+
+use lines::{Line, LineProfile};
+
+/// The logical text of a document: its paragraphs, each joined into one line, separated by `\n`.
+#[derive(Debug, Clone)]
+pub struct Layout {
+    pub text: String,
+    pub map: OffsetMap,
+    pub paragraphs: Vec<Range<usize>>,
+}
+
+impl Layout {
+    /// Lays out decoded text.
+    pub fn new(decoded: &str) -> Self {
+        let lines = lines::split(decoded);
+        let profile = LineProfile::of(decoded, &lines);
+        let mut builder = Builder::with_capacity(decoded.len());
+        let mut previous: Option<&Line> = None;
+        let mut blanks = 0usize;
+        for line in &lines {
+            if line.debris {
+                continue;
+            }
+            if line.is_blank() {
+                blanks += 1;
+                continue;
+            }
+            if let Some(prev) = previous {
+                if profile.breaks_between(decoded, prev, line, blanks) {
+                    builder.end_paragraph(prev.newline_at());
+                } else {
+                    builder.join(decoded, prev, line);
+                }
+            }
+            builder.push_line(decoded, line);
+            previous = Some(line);
+            blanks = 0;
+        }
+        builder.finish()
+    }
+
+    /// Decoded byte range of a logical range.
+    pub fn decoded_range(&self, range: Range<usize>) -> Range<usize> {
+        self.map.decoded_range(&self.text, range)
+    }
+
+    /// Sentences of the logical range `within` (a paragraph), each ending after its 。！？；.
+    pub fn sentences(&self, within: Range<usize>) -> Vec<Range<usize>> {
+        split_after(&self.text, within, is_sentence_end)
+    }
+
+    /// Clauses of the logical range `within` (a sentence), each ending after its ，：；.
+    pub fn clauses(&self, within: Range<usize>) -> Vec<Range<usize>> {
+        split_after(&self.text, within, is_clause_end)
+    }
+
+    /// The paragraph that holds the logical offset `at`.
+    pub fn paragraph_of(&self, at: usize) -> Option<Range<usize>> {
+        let i = self.paragraphs.partition_point(|p| p.end < at);
+        self.paragraphs.get(i).filter(|p| p.start <= at).cloned()
+    }
+}
+
+fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | ';')
+}
+
+fn is_clause_end(c: char) -> bool {
+    is_sentence_end(c) || matches!(c, '，' | '：' | ':')
+}
+
+fn split_after(text: &str, within: Range<usize>, is_end: fn(char) -> bool) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = within.start;
+    for (i, c) in text[within.clone()].char_indices() {
+        if is_end(c) {
+            let end = within.start + i + c.len_utf8();
+            out.push(start..end);
+            start = end;
+        }
+    }
+    if start < within.end {
+        out.push(start..within.end);
+    }
+    out
+}
+
+/// Accumulates logical text and its offset map.
+struct Builder {
+    text: String,
+    map: OffsetMap,
+    paragraphs: Vec<Range<usize>>,
+    paragraph_start: usize,
+}
+
+impl Builder {
+    fn with_capacity(n: usize) -> Self {
+        Self {
+            text: String::with_capacity(n),
+            map: OffsetMap::default(),
+            paragraphs: Vec::new(),
+            paragraph_start: 0,
+        }
+    }
+
+    /// Copies the content of `line`, leaving out zero-width characters.
+    fn push_line(&mut self, decoded: &str, line: &Line) {
+        let content = &decoded[line.content.clone()];
+        let mut run_start = 0;
+        for (i, c) in content.char_indices() {
+            if lines::is_zero_width(c) {
+                self.copy(
+                    decoded,
+                    line.content.start + run_start..line.content.start + i,
+                );
+                run_start = i + c.len_utf8();
+            }
+        }
+        self.copy(decoded, line.content.start + run_start..line.content.end);
+    }
+
+    fn copy(&mut self, decoded: &str, range: Range<usize>) {
+        if range.is_empty() {
+            return;
+        }
+        self.map.push(self.text.len(), range.start);
+        self.text.push_str(&decoded[range]);
+    }
+
+    /// Joins two lines of one paragraph. Nothing is inserted between CJK text or digits (a break
+    /// there is only layout); two Latin words get a space, mapped to the line break.
+    fn join(&mut self, decoded: &str, prev: &Line, next: &Line) {
+        let before = decoded[prev.content.clone()].chars().next_back();
+        let after = decoded[next.content.clone()].chars().next();
+        if let (Some(a), Some(b)) = (before, after)
+            && a.is_ascii_alphabetic()
+            && b.is_ascii_alphabetic()
+        {
+            self.map.push(self.text.len(), prev.newline_at());
+            self.text.push(' ');
+        }
+    }
+
+    fn end_paragraph(&mut self, newline_at: usize) {
+        if self.text.len() > self.paragraph_start {
+            self.paragraphs.push(self.paragraph_start..self.text.len());
+            self.map.push(self.text.len(), newline_at);
+            self.text.push('\n');
+            self.paragraph_start = self.text.len();
+        }
+    }
+
+    fn finish(mut self) -> Layout {
+        if self.text.len() > self.paragraph_start {
+            self.paragraphs.push(self.paragraph_start..self.text.len());
+        }
+        Layout {
+            text: self.text,
+            map: self.map,
+            paragraphs: self.paragraphs,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,217 @@
+//! The word lists that the number grammar consults, kept as data in `rules/lexicon.toml`.
+//!
+//! The built-in file is compiled into the binary; a `lexicon.toml` in a user's rule directory
+//! adds to it. Lookups happen once per candidate number, never per character, and the fixed
+//! expressions are one Aho-Corasick automaton built when the lexicon is.
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use serde::Deserialize;
+
+const BUILTIN: &str = include_str!("../rules/lexicon.toml");
+
+/// What a measure word measures; decides the quantity's kind and whether an integer is exact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnitClass {
+    Count,
+    Currency,
+    Measure,
+    Duration,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LexiconFile {
+    #[serde(default)]
+    units: UnitsFile,
+    #[serde(default)]
+    names: NamesFile,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UnitsFile {
+    #[serde(default)]
+    count: Vec<String>,
+    #[serde(default)]
+    currency: Vec<String>,
+    #[serde(default)]
+    measure: Vec<String>,
+    #[serde(default)]
+    duration: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NamesFile {
+    #[serde(default)]
+    suffixes: Vec<String>,
+    #[serde(default)]
+    fixed: Vec<String>,
+    #[serde(default)]
+    phone_words: Vec<String>,
+}
+
+/// The compiled lexicon.
+#[derive(Debug)]
+pub struct Lexicon {
+    /// Measure words, longest first so that the first prefix match is the longest.
+    units: Vec<(String, UnitClass)>,
+    name_suffixes: Vec<String>,
+    phone_words: Vec<String>,
+    fixed: Vec<String>,
+    fixed_automaton: AhoCorasick,
+}
+
+/// A lexicon file that could not be used.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+#[error("{path}: invalid lexicon: {message}")]
+#[diagnostic(code(hedui::lexicon))]
+pub struct LexiconError {
+    pub path: String,
+    pub message: String,
+}
+
+impl Lexicon {
+    /// The built-in lexicon, parsed once per process.
+    pub fn builtin() -> &'static Lexicon {
+        static BUILT: OnceLock<Lexicon> = OnceLock::new();
+        BUILT.get_or_init(|| {
+            let file = toml::from_str(BUILTIN).expect("rules/lexicon.toml is valid (tested)");
+            Lexicon::compile(vec![file])
+        })
+    }
+
+    /// The built-in lexicon plus the `lexicon.toml` of each directory that has one.
+    pub fn with_dirs(dirs: &[impl AsRef<Path>]) -> Result<Lexicon, LexiconError> {
+        let mut files =
+            vec![toml::from_str(BUILTIN).expect("rules/lexicon.toml is valid (tested)")];
+        for dir in dirs {
+            let path = dir.as_ref().join("lexicon.toml");
+            if !path.exists() {
+                continue;
+            }
+            let error = |message: String| LexiconError {
+                path: path.display().to_string(),
+                message,
+            };
+            let text = std::fs::read_to_string(&path).map_err(|e| error(e.to_string()))?;
+            files.push(toml::from_str(&text).map_err(|e| error(e.to_string()))?);
+        }
+        Ok(Lexicon::compile(files))
+    }
+
+    fn compile(files: Vec<LexiconFile>) -> Lexicon {
+        let mut units = Vec::new();
+        let mut name_suffixes = Vec::new();
+        let mut phone_words = Vec::new();
+        let mut fixed = Vec::new();
+        for f in files {
+            for (words, class) in [
+                (f.units.count, UnitClass::Count),
+                (f.units.currency, UnitClass::Currency),
+                (f.units.measure, UnitClass::Measure),
+                (f.units.duration, UnitClass::Duration),
+            ] {
+                units.extend(
+                    words
+                        .into_iter()
+                        .filter(|w| !w.is_empty())
+                        .map(|w| (w, class)),
+                );
+            }
+            name_suffixes.extend(f.names.suffixes);
+            phone_words.extend(f.names.phone_words);
+            fixed.extend(f.names.fixed);
+        }
+        units.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+        units.dedup_by(|a, b| a.0 == b.0);
+        name_suffixes.retain(|w| !w.is_empty());
+        name_suffixes.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        fixed.retain(|w| !w.is_empty());
+        fixed.sort();
+        fixed.dedup();
+        let fixed_automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&fixed)
+            .expect("a few hundred short words always build");
+        Lexicon {
+            units,
+            name_suffixes,
+            phone_words,
+            fixed,
+            fixed_automaton,
+        }
+    }
+
+    /// The longest measure word at the start of `rest`.
+    pub fn unit_at<'a>(&'a self, rest: &str) -> Option<(&'a str, UnitClass)> {
+        self.units
+            .iter()
+            .find(|(w, _)| rest.starts_with(w.as_str()))
+            .map(|(w, c)| (w.as_str(), *c))
+    }
+
+    /// The name suffix (届, 中全会, 号文件 …) at the start of `rest`.
+    pub fn name_suffix_at(&self, rest: &str) -> Option<&str> {
+        self.name_suffixes
+            .iter()
+            .find(|w| rest.starts_with(w.as_str()))
+            .map(String::as_str)
+    }
+
+    pub fn mentions_phone(&self, text: &str) -> bool {
+        self.phone_words.iter().any(|w| text.contains(w.as_str()))
+    }
+
+    /// Byte ranges of fixed expressions in `text`, in order.
+    pub fn fixed_expressions<'a>(
+        &'a self,
+        text: &'a str,
+    ) -> impl Iterator<Item = std::ops::Range<usize>> + 'a {
+        self.fixed_automaton.find_iter(text).map(|m| m.range())
+    }
+
+    pub fn fixed_count(&self) -> usize {
+        self.fixed.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_parses_and_prefers_longest_units() {
+        let lex = Lexicon::builtin();
+        assert_eq!(lex.unit_at("人次，"), Some(("人次", UnitClass::Count)));
+        assert_eq!(
+            lex.unit_at("平方米的"),
+            Some(("平方米", UnitClass::Measure))
+        );
+        assert_eq!(lex.unit_at("个月内"), Some(("个月", UnitClass::Duration)));
+        assert_eq!(lex.unit_at("亿元"), None);
+        assert_eq!(lex.name_suffix_at("号文件”"), Some("号文件"));
+        assert!(lex.fixed_count() > 50);
+    }
+
+    #[test]
+    fn user_directory_extends() {
+        let dir = std::env::temp_dir().join(format!("hedui-lex-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join("lexicon.toml"),
+            "[units]\ncount = [\"把\"]\n[names]\nfixed = [\"三项机制\"]\n",
+        )
+        .unwrap();
+        let lex = Lexicon::with_dirs(&[&dir]).unwrap();
+        assert_eq!(lex.unit_at("把"), Some(("把", UnitClass::Count)));
+        assert_eq!(lex.fixed_expressions("落实三项机制").count(), 1);
+        std::fs::write(dir.join("lexicon.toml"), "[unit]\n").unwrap();
+        let err = Lexicon::with_dirs(&[&dir]).unwrap_err();
+        assert!(err.message.contains("unknown field"), "{}", err.message);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

@@ -1,0 +1,15 @@
+//! hedui (核对): proves that the numbers in a Chinese report draft agree with each other.
+//!
+//! The pipeline runs one way: [`source`] decodes bytes, [`layout`] joins wrapped lines into
+//! logical paragraphs with a map back to the original bytes, [`number`] parses every numeric
+//! expression into exact quantities whose intervals ([`interval`]) say what the written digits
+//! allow.
+
+pub mod cli;
+pub mod interval;
+pub mod layout;
+pub mod lexicon;
+pub mod number;
+pub mod report;
+pub mod source;
+pub mod span;

@@ -1,0 +1,715 @@
+//! One numeric expression at a position: numeral, scale, form, unit, approximation, range.
+//!
+//! The grammar, in the order it is tried:
+//!
+//! ```text
+//! expression := prefixed | numeral tail [connector numeral tail]
+//! prefixed   := 百分之 numeral [connector numeral] | 千分之 … | 过半 | 一半 | 翻[了](一|两|三)?番
+//! tail       := 分之 numeral | / digits | [多|余] [scale] [多|余] [form] [suffix]
+//! form       := % | ‰ | 个百分点 | 倍 | 成 | measure-word
+//! suffix     := 左右 | 上下 | 以上 | 以下 | 以内 | 有余 | 多 | 余
+//! ```
+//!
+//! Dates, ordinals and names are recognised here too (see `context`) so the scanner can skip
+//! them whole.
+
+use std::ops::Range;
+
+use nom::Parser;
+use nom::branch::alt;
+use nom::bytes::complete::tag;
+use nom::combinator::opt;
+use rust_decimal::Decimal;
+
+use super::context;
+use super::numeral::{self, Numeral, is_arabic_digit, opens_chinese_numeral};
+use super::{Approx, ApproxKind, Kind, Quantity, Unit};
+use crate::interval::Interval;
+use crate::lexicon::{Lexicon, UnitClass};
+
+pub enum Outcome {
+    /// A quantity, and where scanning resumes.
+    Quantity(Quantity, usize),
+    /// No quantity here; scanning resumes at the offset (past a whole date, name or numeral).
+    Skip(usize),
+}
+
+/// Characters at which an expression can begin; everything else is passed over cheaply.
+pub fn may_start(c: char) -> bool {
+    is_arabic_digit(c) || opens_chinese_numeral(c) || matches!(c, '百' | '千' | '过' | '翻')
+}
+
+/// What follows the numeral and decides the kind.
+#[derive(Debug, Clone, PartialEq)]
+enum Form {
+    None,
+    Percent,
+    Permille,
+    Points,
+    Multiple,
+    /// 七成: tenths, on the percent scale.
+    Cheng,
+    /// A fraction: numerator and denominator.
+    Fraction(Decimal, Decimal),
+    Word(Range<usize>, UnitClass),
+}
+
+/// A numeral with everything written after it.
+#[derive(Debug, Clone)]
+struct Tail {
+    numeral: Numeral,
+    end: usize,
+    scale: Option<(&'static str, Decimal)>,
+    /// `3万5千`: the part after the scale word and the step it is written to.
+    compound: Option<(Decimal, Decimal)>,
+    approx: Option<Approx>,
+    form: Form,
+}
+
+enum Parsed {
+    Tail(Tail),
+    /// A date, ordinal or name ending at the offset.
+    NotQuantity(usize),
+    Nothing,
+}
+
+const OVER_MID: [(&str, ApproxKind); 2] = [("多", ApproxKind::Over), ("余", ApproxKind::Over)];
+
+const SUFFIXES: [(&str, ApproxKind); 6] = [
+    ("左右", ApproxKind::About),
+    ("上下", ApproxKind::About),
+    ("以上", ApproxKind::AtLeast),
+    ("以下", ApproxKind::AtMost),
+    ("以内", ApproxKind::AtMost),
+    ("有余", ApproxKind::Over),
+];
+
+const CONNECTORS: [&str; 9] = ["至", "到", "——", "—", "－", "–", "~", "～", "-"];
+
+pub fn parse_at(text: &str, at: usize, lex: &Lexicon) -> Outcome {
+    let rest = &text[at..];
+    if let Some(outcome) = prefixed(text, at, lex) {
+        return outcome;
+    }
+    let first = rest.chars().next().map_or(1, char::len_utf8);
+    if !rest.starts_with(|c: char| is_arabic_digit(c) || opens_chinese_numeral(c)) {
+        return Outcome::Skip(at + first);
+    }
+    let tail = match tail_at(text, at, lex) {
+        Parsed::Tail(t) => t,
+        Parsed::NotQuantity(end) => return Outcome::Skip(end),
+        Parsed::Nothing => return Outcome::Skip(at + first),
+    };
+    let numeral_end = numeral_end(text, at);
+    if context::is_ordinal(text, at) || context::touches_latin(text, at, numeral_end) {
+        return Outcome::Skip(numeral_end);
+    }
+    // A range: the first end takes the scale and form of the second (`3至5万件`, `5%—10%`).
+    if let Some(outcome) = range(text, at, &tail, lex) {
+        return outcome;
+    }
+    if !context::counts_as_quantity(text, at, &tail.numeral, tail.end, is_bare(&tail), lex) {
+        return Outcome::Skip(numeral_end);
+    }
+    let suffix_end;
+    let mut tail = tail;
+    (tail, suffix_end) = with_suffix(text, tail);
+    match build(text, at, suffix_end, &tail) {
+        Some(q) => {
+            let q = context::with_prefix(text, q);
+            let next = q.span.end;
+            Outcome::Quantity(q, next)
+        }
+        None => Outcome::Skip(numeral_end),
+    }
+}
+
+fn is_bare(t: &Tail) -> bool {
+    t.form == Form::None && t.scale.is_none()
+}
+
+/// End of the digits that start at `at`, so a rejected number is skipped whole (`2020` of
+/// `2020年` must not be retried as `020`).
+fn numeral_end(text: &str, at: usize) -> usize {
+    let rest = &text[at..];
+    let len = rest
+        .find(|c: char| {
+            !(is_arabic_digit(c)
+                || numeral::chinese_digit(c).is_some()
+                || matches!(
+                    c,
+                    '十' | '百'
+                        | '千'
+                        | '万'
+                        | '亿'
+                        | '廿'
+                        | '卅'
+                        | '拾'
+                        | '佰'
+                        | '仟'
+                        | '.'
+                        | '．'
+                        | ','
+                ))
+        })
+        .unwrap_or(rest.len());
+    at + len.max(rest.chars().next().map_or(1, char::len_utf8))
+}
+
+fn numeral_at<'a>(rest: &'a str, lex: &Lexicon) -> Option<(&'a str, Numeral)> {
+    let after_groups_ok = |after: &str| {
+        after.starts_with(['万', '亿', '千', '%', '％']) || lex.unit_at(after).is_some()
+    };
+    alt((numeral::arabic(after_groups_ok), numeral::chinese))
+        .parse(rest)
+        .ok()
+}
+
+/// The numeral at `at` and all that follows it.
+fn tail_at(text: &str, at: usize, lex: &Lexicon) -> Parsed {
+    let Some((after, numeral)) = numeral_at(&text[at..], lex) else {
+        return Parsed::Nothing;
+    };
+    let mut pos = text.len() - after.len();
+    if numeral.digit_string {
+        // 二〇二〇年, 七一: a year or a name, never a count.
+        return Parsed::NotQuantity(pos);
+    }
+    if let Some(end) = context::date_or_name_end(text, pos, &numeral, lex) {
+        return Parsed::NotQuantity(end);
+    }
+    if let Some((end, num, den)) = fraction_after(text, pos, &numeral, lex) {
+        return Parsed::Tail(Tail {
+            numeral,
+            end,
+            scale: None,
+            compound: None,
+            approx: None,
+            form: Form::Fraction(num, den),
+        });
+    }
+    let mut approx = mid_approx(text, pos, lex);
+    if approx.is_some() {
+        pos += "多".len();
+    }
+    let mut scale = None;
+    let mut compound = None;
+    if lex.unit_at(&text[pos..]).is_none()
+        && !text[pos..].starts_with("百分点")
+        && let Ok((after_scale, (word, factor))) = numeral::scale_word(&text[pos..])
+    {
+        let allowed = !numeral.chinese || matches!(word, "万" | "亿" | "万亿");
+        if allowed && !(numeral.magnitude_inside && word != "亿") {
+            scale = Some((word, factor));
+            pos = text.len() - after_scale.len();
+            if let Some((end, add, step)) = compound_after(text, pos, word, &numeral) {
+                compound = Some((add, step));
+                pos = end;
+            }
+        }
+    }
+    if approx.is_none() {
+        approx = mid_approx(text, pos, lex);
+        if approx.is_some() {
+            pos += "多".len();
+        }
+    }
+    let (form, form_end) = form_at(text, pos, &numeral, scale.is_some(), lex);
+    Parsed::Tail(Tail {
+        numeral,
+        end: form_end,
+        scale,
+        compound,
+        approx,
+        form,
+    })
+}
+
+/// 多/余 between a numeral and its scale or unit (`100多万`, `4万余件`), only when a scale,
+/// unit or form follows: `多` alone is usually the start of another word.
+fn mid_approx(text: &str, pos: usize, lex: &Lexicon) -> Option<Approx> {
+    let rest = &text[pos..];
+    OVER_MID.iter().find_map(|&(word, kind)| {
+        let after = rest.strip_prefix(word)?;
+        let follows = after.starts_with(['万', '亿', '千', '百', '%', '％', '倍'])
+            || after.starts_with("个百分点")
+            || lex.unit_at(after).is_some();
+        follows.then_some(Approx { word, kind })
+    })
+}
+
+/// `3万5千`, `2亿3千万`: a second numeral after 万/亿 written to a smaller place.
+fn compound_after(
+    text: &str,
+    pos: usize,
+    word: &str,
+    first: &Numeral,
+) -> Option<(usize, Decimal, Decimal)> {
+    if first.chinese || first.decimals > 0 || !matches!(word, "万" | "亿") {
+        return None;
+    }
+    let rest = &text[pos..];
+    let (after, digits) =
+        nom::bytes::complete::take_while1::<_, _, nom::error::Error<&str>>(|c: char| {
+            c.is_ascii_digit()
+        })
+        .parse(rest)
+        .ok()?;
+    let (after, (small, factor)) = numeral::scale_word(after).ok()?;
+    let limit = if word == "万" {
+        Decimal::from(10_000)
+    } else {
+        Decimal::from(100_000_000)
+    };
+    if factor >= limit || small.contains('亿') {
+        return None;
+    }
+    let n: Decimal = digits.parse().ok()?;
+    let add = n.checked_mul(factor)?;
+    (add < limit).then_some((text.len() - after.len(), add, factor))
+}
+
+/// `三分之二` (the first numeral is the denominator) and `2/3` (the numerator): the end,
+/// numerator and denominator.
+fn fraction_after(
+    text: &str,
+    pos: usize,
+    first: &Numeral,
+    lex: &Lexicon,
+) -> Option<(usize, Decimal, Decimal)> {
+    let rest = &text[pos..];
+    let (after, second, first_is_denominator) = if let Some(after) = rest.strip_prefix("分之") {
+        let (after, second) = numeral_at(after, lex)?;
+        (after, second, true)
+    } else if let Some(after) = rest.strip_prefix('/') {
+        if first.chinese || first.decimals > 0 || first.int_digits > 3 {
+            return None;
+        }
+        let (after, second) = numeral::arabic(|_: &str| false).parse(after).ok()?;
+        if second.decimals > 0 || second.int_digits > 3 || after.starts_with(['/', '.', '-']) {
+            return None;
+        }
+        (after, second, false)
+    } else {
+        return None;
+    };
+    if second.digit_string
+        || first.mantissa.is_zero() && first_is_denominator
+        || second.mantissa.is_zero() && !first_is_denominator
+    {
+        return None;
+    }
+    let (num, den) = if first_is_denominator {
+        (second.mantissa, first.mantissa)
+    } else {
+        (first.mantissa, second.mantissa)
+    };
+    Some((text.len() - after.len(), num, den))
+}
+
+fn form_at(text: &str, pos: usize, n: &Numeral, scaled: bool, lex: &Lexicon) -> (Form, usize) {
+    let rest = &text[pos..];
+    let symbol: nom::IResult<&str, &str> = alt((
+        tag("%"),
+        tag("％"),
+        tag("‰"),
+        tag("个百分点"),
+        tag("百分点"),
+        tag("倍"),
+        tag("成"),
+    ))
+    .parse(rest);
+    if let Ok((after, s)) = symbol {
+        let form = match s {
+            "%" | "％" => Some(Form::Percent),
+            "‰" => Some(Form::Permille),
+            "个百分点" | "百分点" => Some(Form::Points),
+            "倍" => Some(Form::Multiple),
+            // 七成 and 近八成; Arabic 成 and 十一成 are not shares.
+            _ => (n.chinese
+                && !scaled
+                && n.decimals == 0
+                && n.mantissa >= Decimal::ONE
+                && n.mantissa <= Decimal::TEN)
+                .then_some(Form::Cheng),
+        };
+        if let Some(form) = form {
+            return (form, text.len() - after.len());
+        }
+    }
+    match lex.unit_at(rest) {
+        Some((word, class)) => (Form::Word(pos..pos + word.len(), class), pos + word.len()),
+        None => (Form::None, pos),
+    }
+}
+
+/// 左右, 以上 … after the form, and 多/余 after a measure of time (`3年多`).
+fn with_suffix(text: &str, mut tail: Tail) -> (Tail, usize) {
+    let rest = &text[tail.end..];
+    if tail.approx.is_none() {
+        if let Some(&(word, kind)) = SUFFIXES.iter().find(|(w, _)| rest.starts_with(w)) {
+            tail.approx = Some(Approx { word, kind });
+            let end = tail.end + word.len();
+            return (tail, end);
+        }
+        if matches!(tail.form, Form::Word(_, UnitClass::Duration))
+            && let Some(&(word, kind)) = OVER_MID.iter().find(|(w, _)| rest.starts_with(w))
+        {
+            tail.approx = Some(Approx { word, kind });
+            let end = tail.end + word.len();
+            return (tail, end);
+        }
+    }
+    let end = tail.end;
+    (tail, end)
+}
+
+/// `百分之三十`, `千分之五`, `百分之五到六`, `过半`, `一半`, `翻一番`.
+fn prefixed(text: &str, at: usize, lex: &Lexicon) -> Option<Outcome> {
+    let rest = &text[at..];
+    let percent_like = [("百分之", Form::Percent), ("千分之", Form::Permille)];
+    for (prefix, form) in percent_like {
+        let Some(after) = rest.strip_prefix(prefix) else {
+            continue;
+        };
+        let (after_num, n) = if let Some(a) = after.strip_prefix('百') {
+            (a, hundred())
+        } else {
+            numeral_at(after, lex)?
+        };
+        if n.digit_string {
+            return Some(Outcome::Skip(at + prefix.len()));
+        }
+        let mut end = text.len() - after_num.len();
+        let lo_tail = Tail {
+            numeral: n,
+            end,
+            scale: None,
+            compound: None,
+            approx: None,
+            form: form.clone(),
+        };
+        let mut hi_tail = None;
+        if let Some((c_end, n2)) = connector_numeral(text, end, lex)
+            && n2.mantissa >= n.mantissa
+            && !n2.digit_string
+        {
+            end = c_end;
+            hi_tail = Some(Tail {
+                numeral: n2,
+                end,
+                ..lo_tail.clone()
+            });
+        }
+        let (tail, suffix_end) = with_suffix(text, Tail { end, ..lo_tail });
+        let q = match hi_tail {
+            Some(hi) => build_range(text, at, suffix_end, &tail, &hi)?,
+            None => build(text, at, suffix_end, &tail)?,
+        };
+        let q = context::with_prefix(text, q);
+        let next = q.span.end;
+        return Some(Outcome::Quantity(q, next));
+    }
+    let (len, value, kind, approx) = if rest.starts_with("过半") {
+        (
+            "过半".len(),
+            Decimal::new(5, 1),
+            Kind::Fraction,
+            Some(ApproxKind::Over),
+        )
+    } else if rest.starts_with("一半") {
+        ("一半".len(), Decimal::new(5, 1), Kind::Fraction, None)
+    } else if let Some((len, times)) = doubling(rest) {
+        (len, Decimal::from(2u32.pow(times)), Kind::Multiple, None)
+    } else {
+        return None;
+    };
+    let mut end = at + len;
+    let (interval, approx) = match approx {
+        Some(kind) => (
+            Interval::new(value, Decimal::ONE),
+            Some(Approx {
+                word: "过半", kind
+            }),
+        ),
+        None => match SUFFIXES.iter().find(|(w, _)| text[end..].starts_with(w)) {
+            Some(&(word, kind)) => {
+                end += word.len();
+                (
+                    approximate(value, Decimal::ZERO, kind)?,
+                    Some(Approx { word, kind }),
+                )
+            }
+            None => (Interval::exact(value), None),
+        },
+    };
+    let q = Quantity {
+        span: at..end,
+        value,
+        interval,
+        step: Decimal::ZERO,
+        exact: approx.is_none(),
+        kind,
+        unit: if kind == Kind::Multiple {
+            Unit::Symbol("倍")
+        } else {
+            Unit::None
+        },
+        scale: None,
+        approx,
+        range: false,
+    };
+    Some(Outcome::Quantity(q, end))
+}
+
+fn hundred() -> Numeral {
+    Numeral {
+        mantissa: Decimal::ONE_HUNDRED,
+        decimals: 0,
+        chinese: true,
+        digit_string: false,
+        int_digits: 1,
+        magnitude_inside: false,
+        lone_yi: false,
+    }
+}
+
+/// 翻番 (×2), 翻一番 (×2), 翻两番 (×4), 翻三番 (×8), with an optional 了.
+fn doubling(rest: &str) -> Option<(usize, u32)> {
+    let after = rest.strip_prefix('翻')?;
+    let (after, _) = opt(tag::<_, _, nom::error::Error<&str>>("了"))
+        .parse(after)
+        .ok()?;
+    let (after, times) = if let Some(a) = after.strip_prefix('番') {
+        (a, 1)
+    } else {
+        let mut chars = after.chars();
+        let n = chars.next().and_then(numeral::chinese_digit)?;
+        let a = chars.as_str().strip_prefix('番')?;
+        (a, n)
+    };
+    (1..=4)
+        .contains(&times)
+        .then_some((rest.len() - after.len(), times))
+}
+
+/// A range connector followed by a numeral: `至5`, `—10`.
+fn connector_numeral(text: &str, pos: usize, lex: &Lexicon) -> Option<(usize, Numeral)> {
+    let rest = &text[pos..];
+    let conn = CONNECTORS.iter().find(|c| rest.starts_with(*c))?;
+    let (after, n) = numeral_at(&rest[conn.len()..], lex)?;
+    Some((text.len() - after.len(), n))
+}
+
+/// `3至5万件`, `5%—10%`, `3万至5万`: a second expression after a connector.
+fn range(text: &str, at: usize, first: &Tail, lex: &Lexicon) -> Option<Outcome> {
+    if first.approx.is_some() || matches!(first.form, Form::Fraction(..)) {
+        return None;
+    }
+    let rest = &text[first.end..];
+    let conn = CONNECTORS.iter().find(|c| rest.starts_with(*c))?;
+    let second_at = first.end + conn.len();
+    if !text[second_at..].starts_with(|c: char| is_arabic_digit(c) || opens_chinese_numeral(c)) {
+        return None;
+    }
+    let second = match tail_at(text, second_at, lex) {
+        Parsed::Tail(t) => t,
+        // 2018—2020年, 1-11月: a span of dates, skipped whole.
+        Parsed::NotQuantity(end) if is_bare(first) => return Some(Outcome::Skip(end)),
+        _ => return None,
+    };
+    if second.approx.is_some() || second.numeral.chinese != first.numeral.chinese {
+        return None;
+    }
+    let hyphen = matches!(*conn, "-" | "－" | "–");
+    if hyphen && is_bare(&second) {
+        return None; // 010-12345678, 1-2-3: not a range of quantities
+    }
+    let mut lo = first.clone();
+    match (&first.form, &second.form) {
+        (Form::None, _) => {
+            lo.form = second.form.clone();
+            if lo.scale.is_none() {
+                lo.scale = second.scale;
+            }
+        }
+        (a, b) if same_form(text, a, b) => {}
+        _ => return None,
+    }
+    if !context::counts_as_quantity(
+        text,
+        second_at,
+        &second.numeral,
+        second.end,
+        is_bare(&second),
+        lex,
+    ) {
+        return None;
+    }
+    let (second, end) = with_suffix(text, second);
+    let q = build_range(text, at, end, &lo, &second)?;
+    let q = context::with_prefix(text, q);
+    let next = q.span.end;
+    Some(Outcome::Quantity(q, next))
+}
+
+fn same_form(text: &str, a: &Form, b: &Form) -> bool {
+    match (a, b) {
+        (Form::Word(x, _), Form::Word(y, _)) => text[x.clone()] == text[y.clone()],
+        _ => a == b,
+    }
+}
+
+fn build_range(text: &str, at: usize, end: usize, lo: &Tail, hi: &Tail) -> Option<Quantity> {
+    let low = build(text, at, lo.end, lo)?;
+    let high = build(text, at, end, hi)?;
+    if low.value > high.value {
+        return None;
+    }
+    Some(Quantity {
+        span: at..end,
+        interval: Interval {
+            lo: low.interval.lo,
+            hi: high.interval.hi,
+        },
+        exact: false,
+        range: true,
+        approx: high.approx,
+        ..high
+    })
+    .map(|q| Quantity {
+        value: low.value,
+        ..q
+    })
+}
+
+/// The quantity of a parsed tail spanning `at..end`.
+fn build(text: &str, at: usize, end: usize, t: &Tail) -> Option<Quantity> {
+    let n = &t.numeral;
+    let ten = Decimal::TEN;
+    let factor = t.scale.map_or(Decimal::ONE, |(_, f)| f);
+    let (kind, unit, class) = match &t.form {
+        Form::None => (Kind::Number, Unit::None, None),
+        Form::Percent | Form::Cheng => (Kind::Percent, Unit::Symbol("%"), None),
+        Form::Permille => (Kind::Permille, Unit::Symbol("‰"), None),
+        Form::Points => (Kind::Points, Unit::Symbol("个百分点"), None),
+        Form::Multiple => (Kind::Multiple, Unit::Symbol("倍"), None),
+        Form::Fraction(..) => (Kind::Fraction, Unit::None, None),
+        Form::Word(r, c) => (
+            if *c == UnitClass::Count {
+                Kind::Count
+            } else {
+                Kind::Amount
+            },
+            Unit::Word(r.clone()),
+            Some(*c),
+        ),
+    };
+    let (compound_add, compound_step) = t.compound.unwrap_or((Decimal::ZERO, Decimal::ZERO));
+    let mut value = n.mantissa.checked_mul(factor)?.checked_add(compound_add)?;
+    // One unit of the last written digit. Trailing zeros of a scaled integer are not significant
+    // (`4000万` is rounded to the 千万), nor are those of an approximate one.
+    let decimal_step = pow10(-(n.decimals as i32))?.checked_mul(factor)?;
+    let significant_step = if n.decimals > 0 {
+        decimal_step
+    } else {
+        pow10(trailing_zeros(n.mantissa) as i32)?.checked_mul(factor)?
+    };
+    let mut step = if t.compound.is_some() {
+        compound_step
+    } else if t.scale.is_some() || n.magnitude_inside {
+        significant_step
+    } else {
+        decimal_step
+    };
+    let mut approx_step = if t.compound.is_some() {
+        compound_step
+    } else {
+        significant_step
+    };
+    match t.form {
+        Form::Cheng => {
+            value = n.mantissa.checked_mul(ten)?;
+            step = ten;
+            approx_step = ten;
+        }
+        Form::Fraction(num, den) => {
+            value = num.checked_div(den)?;
+            step = Decimal::ZERO;
+            approx_step = Decimal::ZERO;
+        }
+        _ => {}
+    }
+    let countable = matches!(class, None | Some(UnitClass::Count | UnitClass::Currency))
+        && !matches!(
+            t.form,
+            Form::Percent | Form::Permille | Form::Points | Form::Multiple | Form::Cheng
+        );
+    let fraction = match t.form {
+        Form::Fraction(num, den) => Some(Interval::quotient(num, den)?),
+        _ => None,
+    };
+    let mut exact = countable
+        && n.decimals == 0
+        && t.scale.is_none()
+        && !n.magnitude_inside
+        && t.approx.is_none();
+    let interval = match (t.approx, fraction) {
+        (Some(a), _) => approximate(value, approx_step, a.kind)?,
+        (None, Some(i)) => {
+            exact = i.is_exact();
+            i
+        }
+        (None, None) if exact => Interval::exact(value),
+        (None, None) => Interval::rounded(value, step)?,
+    };
+    Some(Quantity {
+        span: at..end,
+        value,
+        interval,
+        step,
+        exact,
+        kind,
+        unit,
+        scale: t.scale.map(|(w, _)| w),
+        approx: t.approx,
+        range: false,
+    })
+    .filter(|_| text.is_char_boundary(end))
+}
+
+/// The interval an approximation word allows around `v` stated to `step` (RULEBOOK R6).
+pub fn approximate(v: Decimal, step: Decimal, kind: ApproxKind) -> Option<Interval> {
+    Some(match kind {
+        ApproxKind::About => Interval::rounded(v, step)?,
+        ApproxKind::Over => Interval::new(v, v.checked_add(step)?),
+        ApproxKind::AtLeast => Interval::at_least(v),
+        ApproxKind::Near => Interval::new(v.checked_sub(step)?.max(Decimal::ZERO), v),
+        ApproxKind::Under | ApproxKind::AtMost => Interval::new(Decimal::ZERO.min(v), v),
+    })
+}
+
+fn pow10(exp: i32) -> Option<Decimal> {
+    if exp >= 0 {
+        let mut v = Decimal::ONE;
+        for _ in 0..exp {
+            v = v.checked_mul(Decimal::TEN)?;
+        }
+        Some(v)
+    } else {
+        Decimal::try_from_i128_with_scale(1, (-exp) as u32).ok()
+    }
+}
+
+fn trailing_zeros(v: Decimal) -> u32 {
+    let mut v = v.trunc();
+    if v.is_zero() {
+        return 0;
+    }
+    let mut n = 0;
+    while (v % Decimal::TEN).is_zero() {
+        v /= Decimal::TEN;
+        n += 1;
+    }
+    n
+}

@@ -1,0 +1,146 @@
+//! Numeric expressions in logical text, parsed into exact quantities.
+//!
+//! [`scan`] finds every quantity in a [`Layout`]: Arabic and Chinese numerals with 万/亿,
+//! percentages, per-mille, 个百分点, fractions, 成, 倍 and 翻番, approximation words and ranges,
+//! each with the exact interval its written digits allow. Years, dates, ordinals, names,
+//! slogans and telephone numbers are recognised and left out.
+
+mod context;
+mod expression;
+pub mod numeral;
+
+use std::ops::Range;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::interval::Interval;
+use crate::layout::Layout;
+use crate::lexicon::Lexicon;
+
+/// What a quantity measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// Discrete things: 件, 人, 个.
+    Count,
+    /// Money, physical measures and lengths of time: 元, 公里, 天.
+    Amount,
+    /// A share written per hundred (`%`, `百分之`, `成`), value on the percent scale.
+    Percent,
+    /// Per thousand (`‰`, `千分之`).
+    Permille,
+    /// A difference of percentages (`个百分点`).
+    Points,
+    /// `2/3`, `三分之二`, `一半`: the decimal value.
+    Fraction,
+    /// `2.5倍`, `翻一番`: the factor.
+    Multiple,
+    /// A number with no unit.
+    Number,
+}
+
+/// How an approximation word bounds the true value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ApproxKind {
+    /// 约, 大约, 左右, 上下: rounded, no direction.
+    About,
+    /// 余, 多, 逾, 超过: above the figure, by less than one unit of its last digit.
+    Over,
+    /// 以上, 至少, 不少于: the figure or more.
+    AtLeast,
+    /// 近, 将近, 接近: below the figure, by less than one unit of its last digit.
+    Near,
+    /// 不足, 不到: below the figure.
+    Under,
+    /// 以下, 以内, 不超过: the figure or less.
+    AtMost,
+}
+
+/// An approximation word and its meaning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Approx {
+    pub word: &'static str,
+    pub kind: ApproxKind,
+}
+
+/// The unit a quantity is stated in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unit {
+    None,
+    /// A symbol fixed by the kind: `%`, `‰`, `个百分点`, `倍`.
+    Symbol(&'static str),
+    /// A measure word from the lexicon, as a range of the logical text.
+    Word(Range<usize>),
+}
+
+/// One numeric expression of the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    /// Logical byte range of the whole expression, approximation words included.
+    pub span: Range<usize>,
+    /// The stated value in base units (万 and 亿 applied); for a range, its lower end.
+    pub value: Decimal,
+    /// Every value the wording allows: the rounding interval of the last written digit,
+    /// widened or bounded by approximation words, or the two ends of a range.
+    pub interval: Interval,
+    /// One unit of the last significant written digit, in base units: rules widen by it.
+    pub step: Decimal,
+    /// An integer count or sum with no scale word and no approximation: exact as written.
+    pub exact: bool,
+    pub kind: Kind,
+    pub unit: Unit,
+    /// The scale word written (`万`, `亿`, `万亿` …), already applied to `value`.
+    pub scale: Option<&'static str>,
+    pub approx: Option<Approx>,
+    /// Written as a range (`3至5万`, `百分之五到六`).
+    pub range: bool,
+}
+
+impl Quantity {
+    /// The measure word or symbol, without the scale: `件`, `元`, `%`.
+    pub fn unit_text<'a>(&self, text: &'a str) -> Option<&'a str> {
+        match &self.unit {
+            Unit::None => None,
+            Unit::Symbol(s) => Some(s),
+            Unit::Word(r) => text.get(r.clone()),
+        }
+    }
+}
+
+/// Every quantity of the laid-out text, in text order.
+pub fn scan(layout: &Layout, lexicon: &Lexicon) -> Vec<Quantity> {
+    scan_text(&layout.text, lexicon)
+}
+
+/// Every quantity of a logical text, in text order.
+pub fn scan_text(text: &str, lexicon: &Lexicon) -> Vec<Quantity> {
+    let masked: Vec<Range<usize>> = lexicon.fixed_expressions(text).collect();
+    let mut masks = masked.iter().peekable();
+    let mut out = Vec::new();
+    let mut at = 0;
+    let bytes = text.as_bytes();
+    while at < bytes.len() {
+        let Some(c) = text[at..].chars().next() else {
+            break;
+        };
+        if !expression::may_start(c) {
+            at += c.len_utf8();
+            continue;
+        }
+        while masks.next_if(|m| m.end <= at).is_some() {}
+        if let Some(m) = masks.peek().filter(|m| m.start <= at) {
+            at = m.end;
+            continue;
+        }
+        match expression::parse_at(text, at, lexicon) {
+            expression::Outcome::Quantity(q, next) => {
+                out.push(q);
+                at = next;
+            }
+            expression::Outcome::Skip(next) => at = next.max(at + c.len_utf8()),
+        }
+    }
+    out
+}

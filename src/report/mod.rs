@@ -1,0 +1,3 @@
+//! Rendering results for people and for scripts. Each output lives in its own module.
+
+pub mod numbers;

@@ -1,0 +1,228 @@
+//! Encoding detection and the decoded-to-original offset map.
+
+/// The encoding a document was read in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Encoding {
+    Utf8,
+    Utf8Bom,
+    Utf16Le,
+    Utf16Be,
+    Gb18030,
+}
+
+impl Encoding {
+    pub fn label(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "UTF-8",
+            Encoding::Utf8Bom => "UTF-8 (BOM)",
+            Encoding::Utf16Le => "UTF-16LE",
+            Encoding::Utf16Be => "UTF-16BE",
+            Encoding::Gb18030 => "GB18030",
+        }
+    }
+}
+
+/// From byte offsets of the decoded text to byte offsets of the original input.
+#[derive(Debug, Clone)]
+pub enum SourceMap {
+    /// UTF-8 input: the text is the input shifted by the length of a stripped BOM.
+    Shifted(usize),
+    /// Transcoded input: for every char of the text, `(text offset, original offset)`, in order,
+    /// followed by one `(text.len(), original.len())` sentinel.
+    Table(Vec<(u32, u32)>),
+}
+
+impl SourceMap {
+    /// Original offset of the text offset `at`, which must be a char boundary of the text (the
+    /// end of the text included): a boundary maps to the boundary between the same two chars.
+    pub fn original(&self, at: usize) -> usize {
+        match self {
+            SourceMap::Shifted(shift) => at + shift,
+            SourceMap::Table(table) => {
+                let i = table.partition_point(|&(t, _)| (t as usize) < at);
+                table.get(i).map_or(0, |&(_, o)| o as usize)
+            }
+        }
+    }
+}
+
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Decodes input bytes: UTF-8 (BOM optional), UTF-16 with a BOM, else GB18030 when the bytes
+/// decode cleanly as GB18030. Anything else is refused with a reason.
+pub fn decode(bytes: &[u8]) -> Result<(String, Encoding, SourceMap), String> {
+    if let Some(rest) = bytes.strip_prefix(UTF8_BOM) {
+        let text = std::str::from_utf8(rest).map_err(|e| {
+            format!(
+                "invalid UTF-8 after a UTF-8 byte-order mark at byte {}",
+                e.valid_up_to() + 3
+            )
+        })?;
+        refuse_binary(text)?;
+        return Ok((text.to_owned(), Encoding::Utf8Bom, SourceMap::Shifted(3)));
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        return decode_utf16(rest, Encoding::Utf16Le);
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        return decode_utf16(rest, Encoding::Utf16Be);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => {
+            refuse_binary(text)?;
+            Ok((text.to_owned(), Encoding::Utf8, SourceMap::Shifted(0)))
+        }
+        Err(utf8_error) => decode_gb18030(bytes).ok_or_else(|| {
+            format!(
+                "not valid UTF-8 (first bad byte at offset {}) and not valid GB18030",
+                utf8_error.valid_up_to()
+            )
+        }),
+    }
+}
+
+/// A NUL in text input means a binary file (or UTF-16 without a BOM); checking it would report
+/// nonsense, so it is refused.
+fn refuse_binary(text: &str) -> Result<(), String> {
+    match memchr::memchr(0, text.as_bytes()) {
+        Some(at) => Err(format!(
+            "looks like a binary file (NUL byte at offset {at}); UTF-16 needs a byte-order mark"
+        )),
+        None => Ok(()),
+    }
+}
+
+fn decode_utf16(body: &[u8], encoding: Encoding) -> Result<(String, Encoding, SourceMap), String> {
+    if !body.len().is_multiple_of(2) {
+        return Err(format!(
+            "{} input has an odd number of bytes ({}): truncated file?",
+            encoding.label(),
+            body.len() + 2
+        ));
+    }
+    let units = body.chunks_exact(2).map(|pair| match encoding {
+        Encoding::Utf16Le => u16::from_le_bytes([pair[0], pair[1]]),
+        _ => u16::from_be_bytes([pair[0], pair[1]]),
+    });
+    let mut text = String::with_capacity(body.len());
+    let mut table = Vec::new();
+    let mut original = 2usize; // after the BOM
+    for decoded in char::decode_utf16(units) {
+        let ch = decoded.map_err(|e| {
+            format!(
+                "invalid {} (unpaired surrogate {:#06x} near byte {original})",
+                encoding.label(),
+                e.unpaired_surrogate()
+            )
+        })?;
+        push_mapped(&mut table, text.len(), original)?;
+        text.push(ch);
+        original += ch.len_utf16() * 2;
+    }
+    refuse_binary(&text)?;
+    push_mapped(&mut table, text.len(), original)?;
+    Ok((text, encoding, SourceMap::Table(table)))
+}
+
+fn decode_gb18030(bytes: &[u8]) -> Option<(String, Encoding, SourceMap)> {
+    let text = encoding_rs::GB18030
+        .decode_without_bom_handling_and_without_replacement(bytes)?
+        .into_owned();
+    if memchr::memchr(0, text.as_bytes()).is_some() {
+        return None;
+    }
+    // Every valid GB18030 sequence decodes to exactly one char, so walking the byte structure in
+    // step with the chars gives each char's original offset.
+    let mut table = Vec::with_capacity(text.len() / 2);
+    let mut original = 0usize;
+    for (at, _) in text.char_indices() {
+        push_mapped(&mut table, at, original).ok()?;
+        original += gb18030_sequence_len(&bytes[original..]);
+    }
+    push_mapped(&mut table, text.len(), original).ok()?;
+    (original == bytes.len()).then_some((text, Encoding::Gb18030, SourceMap::Table(table)))
+}
+
+fn gb18030_sequence_len(rest: &[u8]) -> usize {
+    match rest {
+        [b, ..] if *b < 0x80 => 1,
+        [_, b2, ..] if (0x30..=0x39).contains(b2) => 4,
+        [] => 0,
+        _ => 2,
+    }
+}
+
+fn push_mapped(table: &mut Vec<(u32, u32)>, text_at: usize, original: usize) -> Result<(), String> {
+    let (Ok(t), Ok(o)) = (u32::try_from(text_at), u32::try_from(original)) else {
+        return Err("transcoded input larger than 4 GiB is not supported".into());
+    };
+    table.push((t, o));
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roundtrip(bytes: &[u8]) -> (String, Encoding, SourceMap) {
+        decode(bytes).expect("decodes")
+    }
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        let (t, e, m) = roundtrip("受理39347件".as_bytes());
+        assert_eq!((t.as_str(), e), ("受理39347件", Encoding::Utf8));
+        assert_eq!(m.original(6), 6);
+        let mut with_bom = UTF8_BOM.to_vec();
+        with_bom.extend_from_slice("受理".as_bytes());
+        let (t, e, m) = roundtrip(&with_bom);
+        assert_eq!((t.as_str(), e), ("受理", Encoding::Utf8Bom));
+        assert_eq!(m.original(3), 6);
+    }
+
+    #[test]
+    fn gb18030_maps_each_char_to_its_bytes() {
+        let (bytes, _, _) = encoding_rs::GB18030.encode("受理39347件€");
+        let (t, e, m) = roundtrip(&bytes);
+        assert_eq!(e, Encoding::Gb18030);
+        assert_eq!(t, "受理39347件€");
+        // 受 and 理 are two bytes each in GB18030, three in UTF-8.
+        assert_eq!(m.original(6), 4);
+        assert_eq!(m.original(11), 9);
+        assert_eq!(m.original(t.len()), bytes.len());
+    }
+
+    #[test]
+    fn utf16_le_and_be() {
+        for (bom, enc) in [
+            (&b"\xFF\xFE"[..], Encoding::Utf16Le),
+            (&b"\xFE\xFF"[..], Encoding::Utf16Be),
+        ] {
+            let mut bytes = bom.to_vec();
+            for u in "审结5件".encode_utf16() {
+                let b = if enc == Encoding::Utf16Le {
+                    u.to_le_bytes()
+                } else {
+                    u.to_be_bytes()
+                };
+                bytes.extend_from_slice(&b);
+            }
+            let (t, e, m) = roundtrip(&bytes);
+            assert_eq!((t.as_str(), e), ("审结5件", enc));
+            assert_eq!(m.original(6), 6);
+            assert_eq!(m.original(7), 8);
+        }
+    }
+
+    #[test]
+    fn refuses_with_reasons() {
+        assert!(decode(b"\xFF\xFE\x41").unwrap_err().contains("odd number"));
+        assert!(decode(b"abc\0def").unwrap_err().contains("NUL"));
+        assert!(
+            decode(b"\xFF\xFF\xFF\x80")
+                .unwrap_err()
+                .contains("not valid GB18030")
+        );
+    }
+}

@@ -1,0 +1,126 @@
+//! Reading a draft: bytes from a path or stdin, decoded to text, with a map back to the bytes.
+//!
+//! Everything hedui reports is a byte range in the user's *original* file, so decoding keeps a
+//! [`SourceMap`] from each byte of the decoded UTF-8 text to the byte it came from. This module
+//! only decodes; it knows nothing of lines, paragraphs or numbers.
+
+mod decode;
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+pub use decode::{Encoding, SourceMap};
+
+/// A decoded input file.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The name shown to the user: the path as given, or `-` / a `--stdin-filename`.
+    pub name: String,
+    /// The decoded text (without a byte-order mark).
+    pub text: String,
+    pub encoding: Encoding,
+    /// Maps offsets in `text` to offsets in the original bytes.
+    pub map: SourceMap,
+    /// Byte offset in `text` where each line starts (line 1 at index 0).
+    line_starts: Vec<usize>,
+}
+
+/// Why an input could not be read. Every variant names the input, so a CI log says which file
+/// was refused and why.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+pub enum SourceError {
+    #[error("{name}: cannot read: {source}")]
+    #[diagnostic(code(hedui::io))]
+    Io {
+        name: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{name}: {reason}")]
+    #[diagnostic(
+        code(hedui::encoding),
+        help("hedui reads UTF-8 (with or without BOM), UTF-16 with a BOM and GB18030 text")
+    )]
+    Undecodable { name: String, reason: String },
+}
+
+impl Document {
+    /// Reads `path`, or standard input when `path` is `-`.
+    pub fn read(path: &Path) -> Result<Self, SourceError> {
+        let name = path.display().to_string();
+        let bytes = if path.as_os_str() == "-" {
+            let mut buf = Vec::new();
+            std::io::stdin()
+                .lock()
+                .read_to_end(&mut buf)
+                .map_err(|source| SourceError::Io {
+                    name: name.clone(),
+                    source,
+                })?;
+            buf
+        } else {
+            if path.is_dir() {
+                return Err(SourceError::Io {
+                    name,
+                    source: std::io::Error::other("is a directory"),
+                });
+            }
+            std::fs::read(path).map_err(|source| SourceError::Io {
+                name: name.clone(),
+                source,
+            })?
+        };
+        Self::from_bytes(name, &bytes)
+    }
+
+    /// Decodes bytes that came from `name`.
+    pub fn from_bytes(name: impl Into<String>, bytes: &[u8]) -> Result<Self, SourceError> {
+        let name = name.into();
+        let (text, encoding, map) =
+            decode::decode(bytes).map_err(|reason| SourceError::Undecodable {
+                name: name.clone(),
+                reason,
+            })?;
+        Ok(Self::new(name, text, encoding, map))
+    }
+
+    /// A document made from text that is already UTF-8 (tests, the library API).
+    pub fn from_text(name: impl Into<String>, text: impl Into<String>) -> Self {
+        Self::new(
+            name.into(),
+            text.into(),
+            Encoding::Utf8,
+            SourceMap::Shifted(0),
+        )
+    }
+
+    fn new(name: String, text: String, encoding: Encoding, map: SourceMap) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        Self {
+            name,
+            text,
+            encoding,
+            map,
+            line_starts,
+        }
+    }
+
+    pub fn path(&self) -> PathBuf {
+        PathBuf::from(&self.name)
+    }
+
+    /// 1-based line and 1-based column (in characters) of a byte offset in `text`.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.line_starts[line];
+        let column = self.text[start..offset].chars().count() + 1;
+        (line + 1, column)
+    }
+
+    /// The original byte range of the text range `start..end` (both char boundaries of `text`).
+    pub fn original_range(&self, start: usize, end: usize) -> (usize, usize) {
+        (self.map.original(start), self.map.original(end))
+    }
+}
