@@ -7,7 +7,8 @@
 use std::path::Path;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::HashMap;
+
 use serde::Deserialize;
 
 const BUILTIN: &str = include_str!("../rules/lexicon.toml");
@@ -54,15 +55,27 @@ struct NamesFile {
     phone_words: Vec<String>,
 }
 
-/// The compiled lexicon.
+/// The compiled lexicon. Word lists are indexed by character so that a lookup at a candidate
+/// number compares only the few words that can match there.
 #[derive(Debug)]
 pub struct Lexicon {
-    /// Measure words, longest first so that the first prefix match is the longest.
-    units: Vec<(String, UnitClass)>,
-    name_suffixes: Vec<String>,
+    /// Measure words by first character, longest first so the first match is the longest.
+    units: HashMap<char, Vec<(String, UnitClass)>>,
+    name_suffixes: HashMap<char, Vec<String>>,
     phone_words: Vec<String>,
-    fixed: Vec<String>,
-    fixed_automaton: AhoCorasick,
+    /// Fixed expressions by each character they contain, with that character's byte offset.
+    fixed: HashMap<char, Vec<(String, usize)>>,
+    fixed_count: usize,
+}
+
+fn by_first_char<T>(items: Vec<T>, word: impl Fn(&T) -> &str) -> HashMap<char, Vec<T>> {
+    let mut map: HashMap<char, Vec<T>> = HashMap::new();
+    for item in items {
+        if let Some(c) = word(&item).chars().next() {
+            map.entry(c).or_default().push(item);
+        }
+    }
+    map
 }
 
 /// A lexicon file that could not be used.
@@ -133,22 +146,29 @@ impl Lexicon {
         fixed.retain(|w| !w.is_empty());
         fixed.sort();
         fixed.dedup();
-        let fixed_automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&fixed)
-            .expect("a few hundred short words always build");
+        let fixed_count = fixed.len();
+        let mut fixed_index: HashMap<char, Vec<(String, usize)>> = HashMap::new();
+        for w in &fixed {
+            for (offset, c) in w.char_indices() {
+                fixed_index.entry(c).or_default().push((w.clone(), offset));
+            }
+        }
+        for list in fixed_index.values_mut() {
+            list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        }
         Lexicon {
-            units,
-            name_suffixes,
+            units: by_first_char(units, |(w, _)| w),
+            name_suffixes: by_first_char(name_suffixes, |w| w),
             phone_words,
-            fixed,
-            fixed_automaton,
+            fixed: fixed_index,
+            fixed_count,
         }
     }
 
     /// The longest measure word at the start of `rest`.
     pub fn unit_at<'a>(&'a self, rest: &str) -> Option<(&'a str, UnitClass)> {
         self.units
+            .get(&rest.chars().next()?)?
             .iter()
             .find(|(w, _)| rest.starts_with(w.as_str()))
             .map(|(w, c)| (w.as_str(), *c))
@@ -157,6 +177,7 @@ impl Lexicon {
     /// The name suffix (届, 中全会, 号文件 …) at the start of `rest`.
     pub fn name_suffix_at(&self, rest: &str) -> Option<&str> {
         self.name_suffixes
+            .get(&rest.chars().next()?)?
             .iter()
             .find(|w| rest.starts_with(w.as_str()))
             .map(String::as_str)
@@ -166,16 +187,19 @@ impl Lexicon {
         self.phone_words.iter().any(|w| text.contains(w.as_str()))
     }
 
-    /// Byte ranges of fixed expressions in `text`, in order.
-    pub fn fixed_expressions<'a>(
-        &'a self,
-        text: &'a str,
-    ) -> impl Iterator<Item = std::ops::Range<usize>> + 'a {
-        self.fixed_automaton.find_iter(text).map(|m| m.range())
+    /// The fixed expression of `text` that covers the character at byte `at`, if any.
+    pub fn fixed_expression_at(&self, text: &str, at: usize) -> Option<std::ops::Range<usize>> {
+        let c = text[at..].chars().next()?;
+        self.fixed.get(&c)?.iter().find_map(|(w, offset)| {
+            let start = at.checked_sub(*offset)?;
+            text.get(start..)?
+                .starts_with(w.as_str())
+                .then(|| start..start + w.len())
+        })
     }
 
     pub fn fixed_count(&self) -> usize {
-        self.fixed.len()
+        self.fixed_count
     }
 }
 
@@ -208,7 +232,9 @@ mod tests {
         .unwrap();
         let lex = Lexicon::with_dirs(&[&dir]).unwrap();
         assert_eq!(lex.unit_at("把"), Some(("把", UnitClass::Count)));
-        assert_eq!(lex.fixed_expressions("落实三项机制").count(), 1);
+        assert_eq!(lex.fixed_expression_at("落实三项机制", 6), Some(6..18));
+        assert_eq!(lex.fixed_expression_at("落实三项机制", 9), Some(6..18));
+        assert_eq!(lex.fixed_expression_at("落实三项工作", 6), None);
         std::fs::write(dir.join("lexicon.toml"), "[unit]\n").unwrap();
         let err = Lexicon::with_dirs(&[&dir]).unwrap_err();
         assert!(err.message.contains("unknown field"), "{}", err.message);

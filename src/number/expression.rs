@@ -34,7 +34,9 @@ pub enum Outcome {
     Skip(usize),
 }
 
-/// Characters at which an expression can begin; everything else is passed over cheaply.
+/// Characters at which an expression can begin; `candidates` finds them fast and is tested
+/// against this definition.
+#[cfg(test)]
 pub fn may_start(c: char) -> bool {
     is_arabic_digit(c) || opens_chinese_numeral(c) || matches!(c, '百' | '千' | '过' | '翻')
 }

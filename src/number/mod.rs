@@ -5,6 +5,7 @@
 //! each with the exact interval its written digits allow. Years, dates, ordinals, names,
 //! slogans and telephone numbers are recognised and left out.
 
+mod candidates;
 mod context;
 mod expression;
 pub mod numeral;
@@ -116,22 +117,13 @@ pub fn scan(layout: &Layout, lexicon: &Lexicon) -> Vec<Quantity> {
 
 /// Every quantity of a logical text, in text order.
 pub fn scan_text(text: &str, lexicon: &Lexicon) -> Vec<Quantity> {
-    let masked: Vec<Range<usize>> = lexicon.fixed_expressions(text).collect();
-    let mut masks = masked.iter().peekable();
     let mut out = Vec::new();
-    let mut at = 0;
     let bytes = text.as_bytes();
-    while at < bytes.len() {
-        let Some(c) = text[at..].chars().next() else {
-            break;
-        };
-        if !expression::may_start(c) {
-            at += c.len_utf8();
-            continue;
-        }
-        while masks.next_if(|m| m.end <= at).is_some() {}
-        if let Some(m) = masks.peek().filter(|m| m.start <= at) {
-            at = m.end;
+    let mut at = 0;
+    while let Some(found) = candidates::next(bytes, at) {
+        at = found;
+        if let Some(fixed) = lexicon.fixed_expression_at(text, at) {
+            at = fixed.end;
             continue;
         }
         match expression::parse_at(text, at, lexicon) {
@@ -139,7 +131,11 @@ pub fn scan_text(text: &str, lexicon: &Lexicon) -> Vec<Quantity> {
                 out.push(q);
                 at = next;
             }
-            expression::Outcome::Skip(next) => at = next.max(at + c.len_utf8()),
+            expression::Outcome::Skip(next) => at = next.max(at + 1),
+        }
+        // Resume on a char boundary.
+        while at < bytes.len() && !text.is_char_boundary(at) {
+            at += 1;
         }
     }
     out

@@ -1,0 +1,172 @@
+//! Property tests: rendered numbers parse back to their values, the offset map sends every
+//! logical character home, and no input panics.
+
+use hedui::layout::Layout;
+use hedui::lexicon::Lexicon;
+use hedui::number::{numeral, scan_text};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+const DIGITS: [char; 10] = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/// Renders `n` (< 10^16) in Chinese numerals the way reports write them: 十二 not 一十二 at the
+/// start, 零 for every run of zeros inside, and optionally 两 before 百/千/万/亿.
+fn chinese(n: u64, liang: bool) -> String {
+    if n == 0 {
+        return "零".into();
+    }
+    // Groups of four digits, most significant first, with their group word.
+    let groups = [
+        (n / 1_0000_0000_0000 % 1_0000, "万"),
+        (n / 1_0000_0000 % 1_0000, "亿"),
+        (n / 1_0000 % 1_0000, "万"),
+        (n % 1_0000, ""),
+    ];
+    let mut out = String::new();
+    let mut pending_zero = false;
+    let mut started = false;
+    for (i, &(g, word)) in groups.iter().enumerate() {
+        if g == 0 {
+            if started {
+                pending_zero = true;
+            }
+            // 万亿: the 亿 after an all-zero lower 亿 group still has to be said.
+            if i == 1 && groups[0].0 != 0 {
+                out.push('亿');
+            }
+            continue;
+        }
+        if started && (pending_zero || g < 1000) {
+            out.push('零');
+        }
+        pending_zero = false;
+        let mut said = group(g, !started, liang);
+        if liang && said == "二" && !word.is_empty() {
+            said = "两".into(); // 两万, 两亿
+        }
+        out.push_str(&said);
+        out.push_str(word);
+        started = true;
+    }
+    out
+}
+
+fn group(g: u64, leading: bool, liang: bool) -> String {
+    let places = [(1000, '千'), (100, '百'), (10, '十'), (1, ' ')];
+    let mut s = String::new();
+    let mut zero = false;
+    let mut any = false;
+    for (p, word) in places {
+        let d = (g / p % 10) as usize;
+        if d == 0 {
+            zero = any;
+            continue;
+        }
+        if zero {
+            s.push('零');
+            zero = false;
+        }
+        let ten_alone = p == 10 && d == 1 && leading && !any;
+        if !ten_alone {
+            s.push(if liang && d == 2 && p >= 100 {
+                '两'
+            } else {
+                DIGITS[d]
+            });
+        }
+        if word != ' ' {
+            s.push(word);
+        }
+        any = true;
+    }
+    s
+}
+
+#[test]
+fn chinese_renderer_matches_known_forms() {
+    assert_eq!(chinese(10003, false), "一万零三");
+    assert_eq!(chinese(25_000_000, true), "两千五百万");
+    assert_eq!(chinese(123_000, false), "十二万三千");
+    assert_eq!(chinese(105, false), "一百零五");
+    assert_eq!(chinese(110, false), "一百一十");
+    assert_eq!(chinese(2_0000_0000_0000, true), "两万亿");
+    assert_eq!(chinese(3_0005_0000, false), "三亿零五万");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// Any decimal below 10^16 written as digits with 万 or 亿 parses back to its value.
+    #[test]
+    fn arabic_with_scales_round_trip(mantissa in 0u64..10_000_000_000_000_000, decimals in 0u32..4, scale in 0usize..3) {
+        let value = Decimal::new(mantissa as i64, decimals);
+        let (word, factor) = [("", Decimal::ONE), ("万", Decimal::from(10_000)), ("亿", Decimal::from(100_000_000))][scale];
+        let written = (value / factor).normalize();
+        prop_assume!(written.scale() <= 12);
+        let text = format!("共计{written}{word}件。");
+        let qs = scan_text(&text, Lexicon::builtin());
+        prop_assert_eq!(qs.len(), 1, "{}", text);
+        prop_assert_eq!(qs[0].value, value, "{}", text);
+        prop_assert!(qs[0].interval.contains(value));
+    }
+
+    /// Any integer below 10^16 written in Chinese numerals parses back, with 二 or 两.
+    #[test]
+    fn chinese_numerals_round_trip(n in 1u64..10_000_000_000_000_000, liang: bool) {
+        let written = chinese(n, liang);
+        let (rest, parsed) = numeral::chinese(&written).map_err(|e| TestCaseError::fail(format!("{written}: {e}")))?;
+        prop_assert_eq!(rest, "");
+        prop_assert_eq!(parsed.mantissa, Decimal::from(n), "{}", written);
+        // In running text with a measure word, values of three and more are quantities.
+        if n >= 3 {
+            let text = format!("全年{written}人。");
+            let qs = scan_text(&text, Lexicon::builtin());
+            prop_assert_eq!(qs.len(), 1, "{}", text);
+            prop_assert_eq!(qs[0].value, Decimal::from(n), "{}", text);
+        }
+    }
+
+    /// Every logical character maps back to the same character of the decoded text.
+    #[test]
+    fn offset_map_sends_every_char_home(pieces in proptest::collection::vec(
+        prop_oneof![
+            Just("受理"), Just("案件"), Just("39347"), Just("万件"), Just("。"), Just("，"),
+            Just("\n"), Just("\n\n"), Just("　　"), Just("  "), Just("\u{200B}"), Just("\r\n"),
+            Just("abc"), Just("%"), Just("一、"), Just("——"), Just("“"), Just("”"), Just(" "),
+        ], 0..60)) {
+        let decoded: String = pieces.concat();
+        let layout = Layout::new(&decoded);
+        for (i, c) in layout.text.char_indices() {
+            let r = layout.decoded_range(i..i + c.len_utf8());
+            prop_assert!(decoded.is_char_boundary(r.start) && decoded.is_char_boundary(r.end));
+            let back = &decoded[r];
+            if c == '\n' || c == ' ' {
+                prop_assert!(back == "\n" || back == " ", "{:?} -> {:?}", c, back);
+            } else {
+                prop_assert_eq!(back, c.to_string());
+            }
+        }
+    }
+
+    /// No string makes the grammar panic, from any characters at all.
+    #[test]
+    fn any_string_is_safe(s in "\\PC{0,200}") {
+        let layout = Layout::new(&s);
+        let _ = hedui::number::scan(&layout, Lexicon::builtin());
+    }
+
+    /// Nor from the characters the grammar cares about, densely mixed.
+    #[test]
+    fn number_alphabet_is_safe(s in "[0-9０-９.．,，%％‰/万亿千百十零〇一二两三四五六七八九廿卅壹贰拾佰仟点分之成倍番翻过半约近余多逾超不足以上下左右至到—~\\-第年月日号件人元个百分点\n ]{0,120}") {
+        let layout = Layout::new(&s);
+        for q in hedui::number::scan(&layout, Lexicon::builtin()) {
+            prop_assert!(layout.text.is_char_boundary(q.span.start) && layout.text.is_char_boundary(q.span.end));
+            prop_assert!(q.span.start < q.span.end);
+            let r = layout.decoded_range(q.span.clone());
+            prop_assert!(r.end <= s.len() && s.is_char_boundary(r.start) && s.is_char_boundary(r.end));
+            if let (Some(lo), Some(hi)) = (q.interval.lo, q.interval.hi) {
+                prop_assert!(lo <= hi);
+            }
+        }
+    }
+}
