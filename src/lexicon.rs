@@ -42,6 +42,8 @@ struct UnitsFile {
     measure: Vec<String>,
     #[serde(default)]
     duration: Vec<String>,
+    #[serde(default)]
+    not_units: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -61,6 +63,7 @@ struct NamesFile {
 pub struct Lexicon {
     /// Measure words by first character, longest first so the first match is the longest.
     units: HashMap<char, Vec<(String, UnitClass)>>,
+    not_units: Vec<String>,
     name_suffixes: HashMap<char, Vec<String>>,
     phone_words: Vec<String>,
     /// Fixed expressions by each character they contain, with that character's byte offset.
@@ -121,7 +124,9 @@ impl Lexicon {
         let mut name_suffixes = Vec::new();
         let mut phone_words = Vec::new();
         let mut fixed = Vec::new();
+        let mut not_units = Vec::new();
         for f in files {
+            not_units.extend(f.units.not_units);
             for (words, class) in [
                 (f.units.count, UnitClass::Count),
                 (f.units.currency, UnitClass::Currency),
@@ -158,6 +163,7 @@ impl Lexicon {
         }
         Lexicon {
             units: by_first_char(units, |(w, _)| w),
+            not_units,
             name_suffixes: by_first_char(name_suffixes, |w| w),
             phone_words,
             fixed: fixed_index,
@@ -167,8 +173,11 @@ impl Lexicon {
 
     /// The longest measure word at the start of `rest`.
     pub fn unit_at<'a>(&'a self, rest: &str) -> Option<(&'a str, UnitClass)> {
-        self.units
-            .get(&rest.chars().next()?)?
+        let candidates = self.units.get(&rest.chars().next()?)?;
+        if self.not_units.iter().any(|w| rest.starts_with(w.as_str())) {
+            return None;
+        }
+        candidates
             .iter()
             .find(|(w, _)| rest.starts_with(w.as_str()))
             .map(|(w, c)| (w.as_str(), *c))

@@ -137,7 +137,8 @@ fn ends_sentence(line: &str) -> bool {
 
 /// A whole line that is a heading: a marker and a phrase with no sentence punctuation.
 fn is_heading(line: &str) -> bool {
-    starts_heading(line) && !line.contains(['。', '，', '；', ',', ';'])
+    // A marker alone (`——` before emphasised text) is not a heading: the sentence goes on.
+    starts_heading(line) && line.chars().count() > 3 && !line.contains(['。', '，', '；', ',', ';'])
 }
 
 /// The line opens with a heading or list marker: `一、`, `（二）`, `3.`, `3、`, `——`, `第五章`.

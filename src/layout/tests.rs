@@ -102,3 +102,18 @@ fn empty_and_blank_inputs() {
     assert!(Layout::new("").paragraphs.is_empty());
     assert!(Layout::new(" \n\u{3000}\n\u{200B}\n").paragraphs.is_empty());
 }
+
+#[test]
+fn a_lone_dash_line_before_emphasis_is_not_a_heading() {
+    let decoded =
+        "——\n\u{200B}\n改革开放深入推进。重要领域改革取得进展。\n\n——经济结构加快调整。\n";
+    let l = Layout::new(decoded);
+    assert_eq!(
+        paragraphs(&l),
+        [
+            "——改革开放深入推进。重要领域改革取得进展。",
+            "——经济结构加快调整。"
+        ]
+    );
+    assert_maps_back(decoded, &l);
+}
