@@ -69,6 +69,68 @@ impl Interval {
         !below && !above
     }
 
+    /// Both ends, when both are bounded.
+    pub fn ends(&self) -> Option<(Decimal, Decimal)> {
+        Some((self.lo?, self.hi?))
+    }
+
+    /// [a + c, b + d].
+    pub fn add(&self, other: &Interval) -> Option<Interval> {
+        let (a, b) = self.ends()?;
+        let (c, d) = other.ends()?;
+        Some(Interval::new(a.checked_add(c)?, b.checked_add(d)?))
+    }
+
+    /// [a − d, b − c].
+    pub fn sub(&self, other: &Interval) -> Option<Interval> {
+        let (a, b) = self.ends()?;
+        let (c, d) = other.ends()?;
+        Some(Interval::new(a.checked_sub(d)?, b.checked_sub(c)?))
+    }
+
+    /// [a / d, b / c] for a non-negative numerator over a positive denominator, rounded
+    /// outward; `None` when the denominator can be zero or below.
+    pub fn div(&self, other: &Interval) -> Option<Interval> {
+        let (a, b) = self.ends()?;
+        let (c, d) = other.ends()?;
+        if c <= Decimal::ZERO || a < Decimal::ZERO {
+            return None;
+        }
+        let lo = Interval::quotient(a, d)?.lo?;
+        let hi = Interval::quotient(b, c)?.hi?;
+        Some(Interval::new(lo, hi))
+    }
+
+    /// Multiplied by a non-negative constant.
+    pub fn scale(&self, k: Decimal) -> Option<Interval> {
+        let (a, b) = self.ends()?;
+        Some(Interval::new(a.checked_mul(k)?, b.checked_mul(k)?))
+    }
+
+    /// Shifted by a constant.
+    pub fn shift(&self, k: Decimal) -> Option<Interval> {
+        let (a, b) = self.ends()?;
+        Some(Interval::new(a.checked_add(k)?, b.checked_add(k)?))
+    }
+
+    /// [−b, −a].
+    pub fn neg(&self) -> Interval {
+        Interval {
+            lo: self.hi.map(|h| -h),
+            hi: self.lo.map(|l| -l),
+        }
+    }
+
+    /// The `n`-th root of a non-negative interval, rounded outward: every x in the interval has
+    /// its root inside the result.
+    pub fn root(&self, n: u32) -> Option<Interval> {
+        let (a, b) = self.ends()?;
+        if a < Decimal::ZERO || n == 0 {
+            return None;
+        }
+        Some(Interval::new(root_bracket(a, n)?.0, root_bracket(b, n)?.1))
+    }
+
     /// The smallest interval holding both.
     pub fn hull(&self, other: &Interval) -> Interval {
         Interval {
@@ -76,6 +138,30 @@ impl Interval {
             hi: self.hi.zip(other.hi).map(|(a, b)| a.max(b)),
         }
     }
+}
+
+/// `[lo, hi]` with lo^n ≤ x ≤ hi^n and hi − lo below 10^-20 (bisection on exact decimals).
+fn root_bracket(x: Decimal, n: u32) -> Option<(Decimal, Decimal)> {
+    let pow = |r: Decimal| -> Option<Decimal> {
+        let mut p = Decimal::ONE;
+        for _ in 0..n {
+            p = p.checked_mul(r)?;
+        }
+        Some(p)
+    };
+    let (mut lo, mut hi) = (Decimal::ZERO, x.max(Decimal::ONE));
+    let eps = Decimal::new(1, 20);
+    for _ in 0..200 {
+        if hi - lo <= eps {
+            break;
+        }
+        let mid = (lo + hi) / Decimal::TWO;
+        match pow(mid) {
+            Some(p) if p <= x => lo = mid,
+            _ => hi = mid,
+        }
+    }
+    Some((lo, hi))
 }
 
 #[cfg(test)]
@@ -110,6 +196,43 @@ mod tests {
         );
         assert!(Interval::quotient(dec!(1), dec!(4)).unwrap().is_exact());
         assert!(Interval::quotient(dec!(1), dec!(0)).is_none());
+    }
+
+    #[test]
+    fn arithmetic() {
+        let a = Interval::new(dec!(145.45), dec!(145.55));
+        let b = Interval::new(dec!(423.5), dec!(424.5));
+        let g = b
+            .div(&a)
+            .unwrap()
+            .shift(-Decimal::ONE)
+            .unwrap()
+            .scale(dec!(100))
+            .unwrap();
+        // RULEBOOK R7 #4: growth in [190.97%, 191.85%].
+        assert!(
+            g.lo.unwrap() > dec!(190.96) && g.lo.unwrap() < dec!(190.98),
+            "{g:?}"
+        );
+        assert!(
+            g.hi.unwrap() > dec!(191.84) && g.hi.unwrap() < dec!(191.86),
+            "{g:?}"
+        );
+        assert!(
+            Interval::exact(dec!(1))
+                .div(&Interval::new(dec!(0), dec!(1)))
+                .is_none()
+        );
+        let r = Interval::new(dec!(1.61), dec!(1.62)).root(5).unwrap();
+        assert!(r.lo.unwrap() < dec!(1.1001) && r.hi.unwrap() > dec!(1.1001));
+        let s = Interval::new(dec!(4), dec!(9)).root(2).unwrap();
+        assert!(s.lo.unwrap() <= dec!(2) && s.hi.unwrap() >= dec!(3));
+        assert_eq!(
+            Interval::new(dec!(1), dec!(2))
+                .sub(&Interval::new(dec!(0.5), dec!(1)))
+                .unwrap(),
+            Interval::new(dec!(0), dec!(1.5))
+        );
     }
 
     #[test]

@@ -5,11 +5,17 @@
 //! expression into exact quantities whose intervals ([`interval`]) say what the written digits
 //! allow.
 
+pub mod check;
+pub mod claim;
 pub mod cli;
 pub mod interval;
 pub mod layout;
 pub mod lexicon;
 pub mod number;
 pub mod report;
+pub mod rules;
 pub mod source;
 pub mod span;
+
+pub use check::{Config, check_document, check_text};
+pub use report::diagnostic::Report;

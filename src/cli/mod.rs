@@ -1,6 +1,9 @@
 //! The command line: argument definitions and one small module per subcommand.
 
+mod check;
+mod claims;
 mod numbers;
+mod rules;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -17,8 +20,72 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Check that the figures of drafts agree with each other.
+    Check(CheckArgs),
     /// List every numeric expression of a file with its exact value and interval.
     Numbers(NumbersArgs),
+    /// List the claims hedui reads in a file (rates, changes, lists, parts, totals).
+    Claims(NumbersArgs),
+    /// List the rules.
+    Rules(RulesArgs),
+    /// Explain a rule: what it checks, why, and an example that fires and one that does not.
+    Explain(ExplainArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Drafts to check; `-` reads stdin.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, alias = "output-format", value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
+    /// Extra rule directories (rule files, `lexicon.toml`, `claims.toml`).
+    #[arg(long = "rules", value_name = "DIR")]
+    pub rules: Vec<PathBuf>,
+    /// Only these rules (ids or prefixes, comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Not these rules (ids or prefixes, comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    pub ignore: Vec<String>,
+    /// Colour in the human format: auto (a terminal without NO_COLOR), always or never.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// The graphical report, with every number involved underlined.
+    Human,
+    /// Version 1 of the JSON schema (see README).
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RulesArgs {
+    /// Extra rule directories.
+    #[arg(long = "rules", value_name = "DIR")]
+    pub rules: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
+    pub format: TableOrJson,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExplainArgs {
+    /// The rule id (`hedui rules` lists them).
+    pub rule: String,
+    /// Extra rule directories.
+    #[arg(long = "rules", value_name = "DIR")]
+    pub rules: Vec<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -44,6 +111,8 @@ pub enum TableOrJson {
 pub enum Outcome {
     /// Nothing at or above the failing level.
     Clean,
+    /// Findings at or above the failing level.
+    Findings,
     /// Usage, I/O or input error.
     Error,
 }
@@ -52,6 +121,7 @@ impl From<Outcome> for ExitCode {
     fn from(o: Outcome) -> ExitCode {
         match o {
             Outcome::Clean => ExitCode::SUCCESS,
+            Outcome::Findings => ExitCode::from(1),
             Outcome::Error => ExitCode::from(2),
         }
     }
@@ -59,7 +129,11 @@ impl From<Outcome> for ExitCode {
 
 pub fn run(cli: Cli) -> Outcome {
     match cli.command {
+        Command::Check(args) => check::run(&args),
         Command::Numbers(args) => numbers::run(&args),
+        Command::Claims(args) => claims::run(&args),
+        Command::Rules(args) => rules::list(&args),
+        Command::Explain(args) => rules::explain(&args),
     }
 }
 

@@ -1,3 +1,8 @@
-//! Rendering results for people and for scripts. Each output lives in its own module.
+//! Rendering results for people and for scripts. Diagnostics are built once
+//! ([`diagnostic`]); each output format lives in its own module.
 
+pub mod claims;
+pub mod diagnostic;
+pub mod human;
+pub mod json;
 pub mod numbers;

@@ -1,0 +1,316 @@
+//! Changes: a stated growth, fall, points difference or multiple, with the base it is from.
+//!
+//! Bases the text states, in the order they are looked for:
+//! - a year of a series (`分别为…，其中2020年同比增长了191%`);
+//! - `比上年的A增长X%`, `较2019年的A`;
+//! - `上年为A，同比下降X%`;
+//! - `是2019年A的X倍`;
+//! - `由A增至B，增长X%`, `从A下降到B`.
+//!
+//! A change with no stated base (`同比增长11.7%`) is no claim: there is nothing to check it by.
+
+use std::ops::Range;
+
+use super::list::SeriesInfo;
+use super::rate::strip_fillers;
+use super::sentence::Context;
+use super::vocabulary::{ends_with_any, rfind_any};
+use super::{ChangeMeasure, Claim, Direction};
+use crate::number::Kind;
+
+pub fn changes(ctx: &Context, series: Option<&SeriesInfo>, claims: &mut Vec<Claim>) {
+    for &s in &ctx.sentence.quantities {
+        let Some((word, direction, mut measure)) = change_word(ctx, s) else {
+            continue;
+        };
+        let clause_start = ctx.clause_start(ctx.q(s).span.start);
+        let up_to_s = ctx.between(ctx.sentence.range.start, ctx.q(s).span.start);
+        if matches!(measure, ChangeMeasure::Percent)
+            && ctx
+                .vocab
+                .change
+                .real
+                .iter()
+                .any(|w| up_to_s.contains(w.as_str()))
+        {
+            continue; // real growth at constant prices: not a ratio of the stated values
+        }
+        let Some((from, to)) = series_step(ctx, s, series)
+            .or_else(|| compared_base(ctx, s, clause_start))
+            .or_else(|| previous_base(ctx, s))
+            .or_else(|| ratio_base(ctx, s, clause_start, measure))
+            .or_else(|| from_to(ctx, s))
+        else {
+            continue;
+        };
+        if !ctx.comparable(from, to) {
+            continue;
+        }
+        // Points are a difference of two percentages; a growth in percent is of two figures of
+        // one unit.
+        let operands_percent = ctx.q(from).kind == Kind::Percent;
+        if matches!(measure, ChangeMeasure::Points) != operands_percent
+            && !matches!(measure, ChangeMeasure::Percent)
+        {
+            continue;
+        }
+        let lead = ctx.between(clause_start, ctx.q(s).span.start);
+        if matches!(measure, ChangeMeasure::Percent)
+            && ctx
+                .vocab
+                .change
+                .annual
+                .iter()
+                .any(|w| lead.contains(w.as_str()))
+        {
+            match span_years(ctx, from, to, s) {
+                Some(years) if years > 0 => measure = ChangeMeasure::Annual { years },
+                _ => continue,
+            }
+        }
+        claims.push(Claim::Change {
+            stated: s,
+            from,
+            to,
+            direction,
+            measure,
+            word,
+        });
+    }
+}
+
+/// The change word before `s` (`增长`, `下降`, `是…的`, `翻番`), its direction and what `s`
+/// measures.
+fn change_word(ctx: &Context, s: usize) -> Option<(Range<usize>, Direction, ChangeMeasure)> {
+    let q = ctx.q(s);
+    if q.range {
+        return None;
+    }
+    let clause_start = ctx.clause_start(q.span.start);
+    if q.kind == Kind::Multiple && ctx.text[q.span.clone()].starts_with('翻') {
+        let times = q
+            .value
+            .trunc()
+            .to_string()
+            .parse::<u32>()
+            .ok()?
+            .trailing_zeros();
+        return Some((
+            q.span.clone(),
+            Direction::Up,
+            ChangeMeasure::Doubling { times },
+        ));
+    }
+    let before = strip_fillers(ctx.clause_before(s), &ctx.vocab.change.fillers);
+    let end = clause_start + before.len();
+    let range = |w: &str| end - w.len()..end;
+    match q.kind {
+        Kind::Multiple => {
+            if let Some(w) = ends_with_any(before, &ctx.vocab.multiple.ratio_words) {
+                return Some((range(w), Direction::Up, ChangeMeasure::Ratio));
+            }
+            if before.ends_with('的') && before.contains('是') {
+                let at = clause_start + before.rfind('是')?;
+                return Some((
+                    at..at + '是'.len_utf8(),
+                    Direction::Up,
+                    ChangeMeasure::Ratio,
+                ));
+            }
+            let w = ends_with_any(before, &ctx.vocab.multiple.increase_by)?;
+            Some((range(w), Direction::Up, ChangeMeasure::IncreaseBy))
+        }
+        Kind::Percent | Kind::Points => {
+            let measure = if q.kind == Kind::Points {
+                ChangeMeasure::Points
+            } else {
+                ChangeMeasure::Percent
+            };
+            if let Some(w) = ends_with_any(before, &ctx.vocab.change.up) {
+                return Some((range(w), Direction::Up, measure));
+            }
+            let w = ends_with_any(before, &ctx.vocab.change.down)?;
+            Some((range(w), Direction::Down, measure))
+        }
+        _ => None,
+    }
+}
+
+/// `其中2020年同比增长了191%` after a series over years: the step into that year.
+fn series_step(ctx: &Context, s: usize, series: Option<&SeriesInfo>) -> Option<(usize, usize)> {
+    let series = series?;
+    let at = ctx.q(s).span.start;
+    let clause = ctx.between(ctx.clause_start(at), at);
+    let year = clause.find('年').and_then(|i| year_before(clause, i))?;
+    let i = series.years.iter().position(|&y| y == year)?;
+    Some((series.values[i.checked_sub(1)?], series.values[i]))
+}
+
+/// The four-digit year that ends at byte `i` of `text` (where `年` starts).
+pub fn year_before(text: &str, i: usize) -> Option<i32> {
+    let digits = &text[..i];
+    let start = digits.len() - digits.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let y = &digits[start..];
+    (y.len() == 4).then(|| y.parse().ok()).flatten()
+}
+
+/// `B，比上年的A增长X%`: A in the clause of `s` after 比/较, B the comparable figure before it.
+fn compared_base(ctx: &Context, s: usize, clause_start: usize) -> Option<(usize, usize)> {
+    let at = ctx.q(s).span.start;
+    let clause = ctx.between(clause_start, at);
+    let (word_at, word) = rfind_any(clause, &ctx.vocab.change.compared)?;
+    let next = clause[word_at + word.len()..].chars().next()?;
+    let prev = clause[..word_at].chars().next_back();
+    if word == "比"
+        && (matches!(next, '重' | '例' | '率' | '较' | '赛' | '值')
+            || matches!(prev, Some('同' | '环' | '相' | '对' | '类' | '无')))
+    {
+        return None;
+    }
+    let word_end = clause_start + word_at + word.len();
+    let from = ctx
+        .before(at)
+        .rev()
+        .find(|&i| ctx.q(i).span.start >= word_end)?;
+    let to = ctx
+        .before(ctx.q(from).span.start)
+        .rev()
+        .find(|&i| ctx.comparable(i, from))?;
+    Some((from, to))
+}
+
+/// The clause of `s` says nothing before its change word but filler (`同比`, `实现`): the change
+/// is of the figures before it, not of a subject of its own (`国企法人数量压减67.7%`).
+fn no_subject(ctx: &Context, s: usize) -> bool {
+    let before = strip_fillers(ctx.clause_before(s), &ctx.vocab.change.fillers);
+    let Some(word) = ends_with_any(before, &ctx.vocab.change.up)
+        .or_else(|| ends_with_any(before, &ctx.vocab.change.down))
+        .or_else(|| ends_with_any(before, &ctx.vocab.multiple.ratio_words))
+    else {
+        return before.trim_start_matches(['实', '现']).is_empty();
+    };
+    let mut lead = &before[..before.len() - word.len()];
+    for w in ctx
+        .vocab
+        .change
+        .yoy
+        .iter()
+        .chain(&ctx.vocab.change.fillers)
+        .chain(&ctx.vocab.change.annual)
+    {
+        lead = lead.trim_start_matches(w.as_str());
+    }
+    lead.trim_start_matches(['实', '现', '、']).is_empty()
+}
+
+/// `B，上年为A，同比下降X%`: A stated in a clause of its own.
+fn previous_base(ctx: &Context, s: usize) -> Option<(usize, usize)> {
+    if !no_subject(ctx, s) {
+        return None;
+    }
+    let at = ctx.q(s).span.start;
+    let from = ctx.before(at).rev().find(|&i| {
+        let before = ctx.clause_before(i);
+        ctx.vocab
+            .change
+            .previous
+            .iter()
+            .any(|w| before.ends_with(w.as_str()) || before.ends_with(&format!("{w}的")))
+    })?;
+    let to = ctx
+        .before(ctx.q(from).span.start)
+        .rev()
+        .find(|&i| ctx.comparable(i, from))?;
+    Some((from, to))
+}
+
+/// `B，是2019年A的X倍`: A between 是 and the multiple.
+fn ratio_base(
+    ctx: &Context,
+    s: usize,
+    clause_start: usize,
+    measure: ChangeMeasure,
+) -> Option<(usize, usize)> {
+    if !matches!(measure, ChangeMeasure::Ratio | ChangeMeasure::IncreaseBy) {
+        return None;
+    }
+    let at = ctx.q(s).span.start;
+    let shi = clause_start + ctx.between(clause_start, at).rfind('是')?;
+    let from = ctx.before(at).rev().find(|&i| ctx.q(i).span.start > shi)?;
+    let to = ctx
+        .before(ctx.q(from).span.start)
+        .rev()
+        .find(|&i| ctx.comparable(i, from))?;
+    Some((from, to))
+}
+
+/// `由A增至B`, `从A下降到B` before `s`: the last such pair of the sentence, when B is in the
+/// clause of `s` or the one just before.
+fn from_to(ctx: &Context, s: usize) -> Option<(usize, usize)> {
+    let at = ctx.q(s).span.start;
+    let clause = ctx.clause_start(at);
+    // The comma that ends the previous clause is the last char before `clause`.
+    let previous_clause = ctx.text[ctx.sentence.range.start..clause]
+        .char_indices()
+        .next_back()
+        .map_or(clause, |(i, _)| {
+            ctx.clause_start(ctx.sentence.range.start + i)
+        });
+    if !no_subject(ctx, s) && !ctx.before(at).any(|i| ctx.q(i).span.start >= clause) {
+        return None;
+    }
+    let before: Vec<usize> = ctx.before(at).collect();
+    before
+        .iter()
+        .rev()
+        .filter(|&&to| ctx.q(to).span.start >= previous_clause)
+        .find_map(|&to| {
+            let from = before
+                .iter()
+                .rev()
+                .find(|&&a| a < to && ctx.comparable(a, to))
+                .copied()?;
+            let between = ctx.between(ctx.q(from).span.end, ctx.q(to).span.start);
+            if between.contains(['。', '；'])
+                || !ctx
+                    .vocab
+                    .change
+                    .to
+                    .iter()
+                    .any(|w| between.contains(w.as_str()))
+            {
+                return None;
+            }
+            let opening = ctx.clause_before(from);
+            ctx.vocab
+                .change
+                .from
+                .iter()
+                .any(|w| opening.contains(w.as_str()))
+                .then_some((from, to))
+        })
+}
+
+/// Years between the base and the new value of an annual rate: `2018年的A … 2023年的B`, or a
+/// stated span (`五年间`, `5年来`).
+fn span_years(ctx: &Context, from: usize, to: usize, s: usize) -> Option<u32> {
+    let year_of = |i: usize| {
+        let before = ctx.clause_before(i);
+        let trimmed = before.trim_end_matches('的');
+        trimmed
+            .strip_suffix('年')
+            .and_then(|t| year_before(t, t.len()))
+    };
+    if let (Some(a), Some(b)) = (year_of(from), year_of(to)) {
+        return u32::try_from(b - a).ok();
+    }
+    // A duration in the clause of the rate: `五年间年均增长`.
+    let clause_start = ctx.clause_start(ctx.q(s).span.start);
+    ctx.sentence.quantities.iter().copied().find_map(|i| {
+        let q = ctx.q(i);
+        let unit = q.unit_text(ctx.text)?;
+        (unit == "年" && q.span.start >= clause_start && q.span.end <= ctx.q(s).span.start)
+            .then(|| q.value.trunc().to_string().parse().ok())
+            .flatten()
+    })
+}

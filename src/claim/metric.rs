@@ -1,0 +1,82 @@
+//! The metric phrase of a quantity: the words that say what it counts.
+
+use std::ops::Range;
+
+use crate::number::Quantity;
+
+/// Characters that end the phrase before a quantity: clause punctuation and list separators.
+fn is_phrase_break(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。'
+            | '；'
+            | '：'
+            | '！'
+            | '？'
+            | '、'
+            | ','
+            | ';'
+            | ':'
+            | '\n'
+            | '（'
+            | '）'
+            | '('
+            | ')'
+    )
+}
+
+/// Link words between a metric and its figure that are not part of the metric.
+const LINKS: [&str; 12] = [
+    "达到", "保持", "共计", "合计", "总计", "为", "达", "是", "有", "到", "计", "了",
+];
+
+/// The phrase naming what quantity `i` measures: the text since the previous figure or
+/// punctuation, without link words (`审结35773件` → `审结`, `结案率为99.4%` → `结案率`).
+pub fn metric_phrase(text: &str, quantities: &[Quantity], i: usize) -> Range<usize> {
+    let end = quantities[i].span.start;
+    let floor = i
+        .checked_sub(1)
+        .map_or(0, |p| quantities[p].span.end.min(end));
+    let before = &text[floor..end];
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_phrase_break(c))
+        .map_or(floor, |(at, c)| floor + at + c.len_utf8());
+    let mut phrase = &text[start..end];
+    loop {
+        let trimmed = LINKS
+            .iter()
+            .find_map(|l| phrase.strip_suffix(l))
+            .unwrap_or(phrase);
+        if trimmed.len() == phrase.len() {
+            break;
+        }
+        phrase = trimmed;
+    }
+    start..start + phrase.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Lexicon;
+    use crate::number::scan_text;
+
+    fn metrics(text: &str) -> Vec<String> {
+        let qs = scan_text(text, Lexicon::builtin());
+        (0..qs.len())
+            .map(|i| text[metric_phrase(text, &qs, i)].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn phrases() {
+        assert_eq!(
+            metrics("全年新收案件6218件，办结5674件，结案率为95.3%。"),
+            ["全年新收案件", "办结", "结案率"]
+        );
+        assert_eq!(metrics("审结案件2.2万件2.6万人"), ["审结案件", ""]);
+        assert_eq!(metrics("分别为56.8万件、145.5万件"), ["分别", ""]);
+    }
+}

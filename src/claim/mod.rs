@@ -1,0 +1,167 @@
+//! From quantities to claims: what the text asserts about its figures.
+//!
+//! A claim ties quantities together the way a reader does: `受理39347件，审结35773件，结案率99.4%`
+//! is a rate with its numerator and denominator; `由A增至B，增长X%` a change with its base;
+//! `分别为a、b、c` a list with one value per subject; `W，其中P` a part of a whole. Claims only
+//! say what is asserted; whether it holds is for the rules.
+
+mod change;
+mod list;
+mod metric;
+mod rate;
+mod sentence;
+pub mod vocabulary;
+mod whole;
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::layout::Layout;
+use crate::number::Quantity;
+
+pub use metric::metric_phrase;
+pub use sentence::Sentence;
+pub use vocabulary::Vocabulary;
+
+/// Which way a change word points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+/// What a stated change measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ChangeMeasure {
+    /// `增长12.7%`: (B − A) / A in percent.
+    Percent,
+    /// `提高5.5个百分点`: B − A of two percentages.
+    Points,
+    /// `增长2倍`: B / A − 1 by editorial convention (×3).
+    IncreaseBy,
+    /// `是…的2倍`, `增长到2倍`: B / A.
+    Ratio,
+    /// `翻一番`, `翻两番`: B / A = 2^times.
+    Doubling { times: u32 },
+    /// `年均增长11.0%` over `years` years: (B / A)^(1/years) − 1.
+    Annual { years: u32 },
+}
+
+/// Why a figure cannot pass 100%.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Bound {
+    /// A rate or share (`覆盖率`, `占比`) is a part of a whole.
+    Share { name: Range<usize> },
+    /// A fall (`下降`, `减少`) cannot take away more than all.
+    Decline { word: Range<usize> },
+}
+
+/// One assertion of the text. Numbers are indices into the document's quantities.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "claim", rename_all = "kebab-case")]
+pub enum Claim {
+    /// `结案率99.4%` with the counts it is a ratio of.
+    Rate {
+        rate: usize,
+        name: Range<usize>,
+        numerator: usize,
+        denominator: usize,
+    },
+    /// `占出口总额的64.9%`: part / whole.
+    Share {
+        share: usize,
+        part: usize,
+        whole: usize,
+        /// The whole is named by the text (`占出口总额的`, `其中`) rather than guessed.
+        named: bool,
+    },
+    /// A stated change from `from` to `to`.
+    Change {
+        stated: usize,
+        from: usize,
+        to: usize,
+        direction: Direction,
+        measure: ChangeMeasure,
+        /// The change word (`增长`, `下降`, `翻番`).
+        word: Range<usize>,
+    },
+    /// `分别`: one value per subject.
+    Respectively {
+        keyword: Range<usize>,
+        subjects: Vec<Range<usize>>,
+        /// When the last subject was split at 和/及/与, the count had it been one subject
+        /// (`软件和信息服务业` is one industry).
+        unsplit: Option<usize>,
+        values: Vec<usize>,
+    },
+    /// `分别为56.8万件、145.5万件、424万件` over the years 2018–2020.
+    Series { values: Vec<usize>, years: Vec<i32> },
+    /// `W，其中P1、P2`: parts of a whole, not necessarily all of them.
+    Parts { whole: usize, parts: Vec<usize> },
+    /// `合计T，分为…三类，分别为a、b、c`: the parts are all of the total.
+    Total { total: usize, parts: Vec<usize> },
+    /// A figure that cannot pass 100%.
+    Bounded { value: usize, bound: Bound },
+}
+
+/// Everything claim extraction knows about one text.
+#[derive(Debug, Clone)]
+pub struct Facts<'a> {
+    pub text: &'a str,
+    pub quantities: &'a [Quantity],
+    /// The metric phrase of each quantity (`审结`, `受理案件`), parallel to `quantities`.
+    pub metrics: Vec<Range<usize>>,
+    pub claims: Vec<Claim>,
+}
+
+impl<'a> Facts<'a> {
+    pub fn metric(&self, q: usize) -> &'a str {
+        &self.text[self.metrics[q].clone()]
+    }
+}
+
+/// Extracts the claims of a laid-out text.
+pub fn extract<'a>(
+    layout: &'a Layout,
+    quantities: &'a [Quantity],
+    vocab: &Vocabulary,
+) -> Facts<'a> {
+    let text = layout.text.as_str();
+    let metrics: Vec<Range<usize>> = (0..quantities.len())
+        .map(|i| metric_phrase(text, quantities, i))
+        .collect();
+    let mut claims = Vec::new();
+    let sentences = sentence::split(layout, quantities);
+    for (i, s) in sentences.iter().enumerate() {
+        let previous = i
+            .checked_sub(1)
+            .map(|p| &sentences[p])
+            .filter(|p| p.paragraph == s.paragraph);
+        let ctx = sentence::Context {
+            text,
+            quantities,
+            metrics: &metrics,
+            vocab,
+            sentence: s,
+            previous,
+        };
+        let series = list::series(&ctx, &mut claims);
+        list::respectively(&ctx, &mut claims);
+        rate::rates(&ctx, &mut claims);
+        rate::shares(&ctx, &mut claims);
+        change::changes(&ctx, series.as_ref(), &mut claims);
+        whole::parts(&ctx, &mut claims);
+        whole::totals(&ctx, &mut claims);
+        rate::bounded(&ctx, &mut claims);
+    }
+    Facts {
+        text,
+        quantities,
+        metrics,
+        claims,
+    }
+}

@@ -1,0 +1,190 @@
+//! The output of `hedui claims`: what the text asserts, for rule authors.
+//!
+//! JSON: `{"version": 1, "path": …, "claims": [{"claim": "rate", "rate": {"text", "span"}, …}]}`,
+//! where every figure is given as its text and span, and every phrase (`name`, `word`,
+//! `subjects`) likewise.
+
+use serde_json::{Map, Value, json};
+
+use crate::claim::{Claim, Facts};
+use crate::layout::Layout;
+use crate::source::Document;
+use crate::span::Span;
+
+/// Fields of a claim that hold quantity indices, and those that hold text ranges.
+const FIGURES: &[&str] = &[
+    "rate",
+    "numerator",
+    "denominator",
+    "share",
+    "part",
+    "whole",
+    "stated",
+    "from",
+    "to",
+    "values",
+    "parts",
+    "total",
+    "value",
+];
+const PHRASES: &[&str] = &["name", "word", "keyword", "subjects"];
+
+fn located(doc: &Document, layout: &Layout, start: usize, end: usize) -> Value {
+    json!({"text": &layout.text[start..end], "span": Span::locate(doc, layout, start..end)})
+}
+
+fn expand(doc: &Document, layout: &Layout, facts: &Facts, key: &str, v: Value) -> Value {
+    match v {
+        Value::Number(n) if FIGURES.contains(&key) => {
+            let q = &facts.quantities[n.as_u64().unwrap_or(0) as usize];
+            located(doc, layout, q.span.start, q.span.end)
+        }
+        Value::Object(o) if PHRASES.contains(&key) && o.contains_key("start") => {
+            let start = o["start"].as_u64().unwrap_or(0) as usize;
+            let end = o["end"].as_u64().unwrap_or(0) as usize;
+            located(doc, layout, start, end)
+        }
+        Value::Array(items) => Value::Array(
+            items
+                .into_iter()
+                .map(|i| expand(doc, layout, facts, key, i))
+                .collect(),
+        ),
+        Value::Object(o) => Value::Object(
+            o.into_iter()
+                .map(|(k, v)| {
+                    let v = expand(doc, layout, facts, &k, v);
+                    (k, v)
+                })
+                .collect::<Map<_, _>>(),
+        ),
+        other => other,
+    }
+}
+
+pub fn to_json(doc: &Document, layout: &Layout, facts: &Facts) -> Value {
+    let claims: Vec<Value> = facts
+        .claims
+        .iter()
+        .map(|c| {
+            expand(
+                doc,
+                layout,
+                facts,
+                "",
+                serde_json::to_value(c).expect("claims serialize"),
+            )
+        })
+        .collect();
+    json!({"version": 1, "path": doc.name, "claims": claims})
+}
+
+/// One line per claim: where, what kind, and the figures in words.
+pub fn to_table(doc: &Document, layout: &Layout, facts: &Facts) -> String {
+    let t = |i: usize| &layout.text[facts.quantities[i].span.clone()];
+    let at = |i: usize| {
+        let s = Span::locate(doc, layout, facts.quantities[i].span.clone());
+        format!("{}:{}", s.line, s.column)
+    };
+    let list = |v: &[usize]| v.iter().map(|&i| t(i)).collect::<Vec<_>>().join("、");
+    let mut out = String::new();
+    for c in &facts.claims {
+        let (pos, line) = match c {
+            Claim::Rate {
+                rate,
+                name,
+                numerator,
+                denominator,
+            } => (
+                at(*rate),
+                format!(
+                    "rate          {} {} ← {} / {}",
+                    &layout.text[name.clone()],
+                    t(*rate),
+                    t(*numerator),
+                    t(*denominator)
+                ),
+            ),
+            Claim::Share {
+                share,
+                part,
+                whole,
+                named,
+            } => (
+                at(*share),
+                format!(
+                    "share         {} ← {} / {}{}",
+                    t(*share),
+                    t(*part),
+                    t(*whole),
+                    if *named { "" } else { "（整体为推测）" }
+                ),
+            ),
+            Claim::Change {
+                stated,
+                from,
+                to,
+                direction,
+                measure,
+                word,
+            } => (
+                at(*stated),
+                format!(
+                    "change        {}{} ← {} → {}（{:?}，{:?}）",
+                    &layout.text[word.clone()],
+                    t(*stated),
+                    t(*from),
+                    t(*to),
+                    direction,
+                    measure
+                ),
+            ),
+            Claim::Respectively {
+                keyword,
+                subjects,
+                values,
+                ..
+            } => (
+                at(values[0]),
+                format!(
+                    "respectively  {} 个对象（{}）{} {} 个数值（{}）",
+                    subjects.len(),
+                    subjects
+                        .iter()
+                        .map(|r| &layout.text[r.clone()])
+                        .collect::<Vec<_>>()
+                        .join("、"),
+                    &layout.text[keyword.clone()],
+                    values.len(),
+                    list(values)
+                ),
+            ),
+            Claim::Series { values, years } => (
+                at(values[0]),
+                format!(
+                    "series        {} ← {}",
+                    years
+                        .iter()
+                        .map(i32::to_string)
+                        .collect::<Vec<_>>()
+                        .join("、"),
+                    list(values)
+                ),
+            ),
+            Claim::Parts { whole, parts } => (
+                at(*whole),
+                format!("parts         {} ⊇ {}", t(*whole), list(parts)),
+            ),
+            Claim::Total { total, parts } => (
+                at(*total),
+                format!("total         {} = {}", t(*total), list(parts)),
+            ),
+            Claim::Bounded { value, .. } => {
+                (at(*value), format!("bounded       {} ≤ 100%", t(*value)))
+            }
+        };
+        out.push_str(&format!("{pos:<9}{line}\n"));
+    }
+    out.push_str(&format!("{} claims in {}\n", facts.claims.len(), doc.name));
+    out
+}

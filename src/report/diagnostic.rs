@@ -1,0 +1,106 @@
+//! Diagnostics, built in one place: a finding located in the user's file.
+//!
+//! Every output format renders these; none builds its own. Spans are original-file byte
+//! ranges with line and column; the decoded ranges used by the graphical renderer travel beside
+//! them and are not serialized.
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::layout::Layout;
+use crate::rules::{Finding, RuleFile, Severity};
+use crate::source::Document;
+use crate::span::Span;
+
+/// A labelled span.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LabelSpan {
+    pub span: Span,
+    pub label: String,
+    #[serde(skip)]
+    pub decoded: Range<usize>,
+}
+
+/// One finding, located.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// The rule id.
+    pub code: String,
+    pub severity: Severity,
+    pub message: String,
+    pub help: String,
+    /// The stated figure the message is about.
+    pub span: Span,
+    pub labels: Vec<LabelSpan>,
+    /// The primary span's role (`所述比率`).
+    #[serde(skip)]
+    pub primary_label: String,
+    #[serde(skip)]
+    pub decoded: Range<usize>,
+}
+
+impl Diagnostic {
+    pub fn new(doc: &Document, layout: &Layout, rule: &RuleFile, finding: Finding) -> Diagnostic {
+        let locate = |r: &Range<usize>| {
+            (
+                Span::locate(doc, layout, r.clone()),
+                layout.decoded_range(r.clone()),
+            )
+        };
+        let (span, decoded) = locate(&finding.primary.range);
+        let labels = finding
+            .labels
+            .iter()
+            .map(|l| {
+                let (span, decoded) = locate(&l.range);
+                LabelSpan {
+                    span,
+                    label: l.text.clone(),
+                    decoded,
+                }
+            })
+            .collect();
+        Diagnostic {
+            code: rule.id.clone(),
+            severity: finding.certainty.severity(rule.severity),
+            message: finding.message,
+            help: finding.help,
+            span,
+            labels,
+            primary_label: finding.primary.text,
+            decoded,
+        }
+    }
+}
+
+/// The diagnostics of one file, in the order of the text.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub path: String,
+    pub diagnostics: Vec<Diagnostic>,
+    /// The decoded text, for renderers that quote it.
+    #[serde(skip)]
+    pub text: String,
+}
+
+impl Report {
+    pub fn new(doc: &Document, mut diagnostics: Vec<Diagnostic>) -> Report {
+        diagnostics.sort_by(|a, b| {
+            (a.span.offset, &a.code, &a.message).cmp(&(b.span.offset, &b.code, &b.message))
+        });
+        diagnostics.dedup_by(|a, b| a.code == b.code && a.span == b.span && a.message == b.message);
+        Report {
+            path: doc.name.clone(),
+            diagnostics,
+            text: doc.text.clone(),
+        }
+    }
+
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    }
+}

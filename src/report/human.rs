@@ -1,0 +1,115 @@
+//! The graphical report for people: miette's renderer, with every number involved underlined.
+
+use std::fmt;
+
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+
+use super::diagnostic::{Diagnostic, Report};
+use crate::rules::Severity;
+
+/// A diagnostic as miette sees it, borrowing the file's text.
+struct Rendered<'a> {
+    diagnostic: &'a Diagnostic,
+    source: &'a NamedSource<String>,
+}
+
+impl fmt::Debug for Rendered<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.diagnostic.message)
+    }
+}
+
+impl fmt::Display for Rendered<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.diagnostic.message)
+    }
+}
+
+impl std::error::Error for Rendered<'_> {}
+
+impl miette::Diagnostic for Rendered<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(&self.diagnostic.code))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.diagnostic.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Advice => miette::Severity::Advice,
+        })
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(format!(
+            "{}\n详见 `hedui explain {}`",
+            self.diagnostic.help, self.diagnostic.code
+        )))
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(self.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let d = self.diagnostic;
+        let primary =
+            LabeledSpan::new_primary_with_span(Some(d.primary_label.clone()), d.decoded.clone());
+        let others = d
+            .labels
+            .iter()
+            .map(|l| LabeledSpan::new_with_span(Some(l.label.clone()), l.decoded.clone()));
+        Some(Box::new(std::iter::once(primary).chain(others)))
+    }
+}
+
+/// How the graphical report looks.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    pub color: bool,
+    pub width: usize,
+}
+
+/// Renders every diagnostic of a report.
+pub fn render(report: &Report, style: Style) -> String {
+    let theme = if style.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme).with_width(style.width);
+    let source = NamedSource::new(&report.path, report.text.clone()).with_language("text");
+    let mut out = String::new();
+    for diagnostic in &report.diagnostics {
+        let rendered = Rendered {
+            diagnostic,
+            source: &source,
+        };
+        if handler.render_report(&mut out, &rendered).is_err() {
+            out.push_str(&diagnostic.message);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The closing line: how many of each severity in how many files.
+pub fn summary(reports: &[Report]) -> String {
+    let count = |s| reports.iter().map(|r| r.count(s)).sum::<usize>();
+    let (e, w, a) = (
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Advice),
+    );
+    if e + w + a == 0 {
+        format!("已检查 {} 个文件，未发现数字不一致。\n", reports.len())
+    } else {
+        format!(
+            "已检查 {} 个文件：{} 个错误（error），{} 个警告（warning），{} 个提示（advice）。\n",
+            reports.len(),
+            e,
+            w,
+            a
+        )
+    }
+}

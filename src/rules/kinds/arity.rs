@@ -1,0 +1,66 @@
+//! `arity`: a `分别` list with more or fewer values than subjects.
+
+use super::{NoParams, q, text};
+use crate::claim::{Claim, Facts};
+use crate::rules::{Certainty, Finding, Label, RuleKind};
+
+#[derive(Debug)]
+pub struct Arity;
+
+impl Arity {
+    pub fn new(_: NoParams) -> Self {
+        Arity
+    }
+}
+
+impl RuleKind for Arity {
+    fn check(&self, f: &Facts) -> Vec<Finding> {
+        let mut out = Vec::new();
+        for claim in &f.claims {
+            let Claim::Respectively {
+                keyword,
+                subjects,
+                unsplit,
+                values,
+            } = claim
+            else {
+                continue;
+            };
+            if subjects.len() == values.len() || *unsplit == Some(values.len()) {
+                continue;
+            }
+            let last = *values.last().expect("a list has values");
+            let subject_texts: Vec<&str> = subjects.iter().map(|r| &f.text[r.clone()]).collect();
+            let value_texts: Vec<&str> = values.iter().map(|&v| text(f, v)).collect();
+            let mut labels: Vec<Label> = subjects
+                .iter()
+                .enumerate()
+                .map(|(k, r)| Label::new(r.clone(), format!("对象{}", k + 1)))
+                .collect();
+            labels.push(Label::new(keyword.clone(), "分别"));
+            labels.extend(
+                values[..values.len() - 1]
+                    .iter()
+                    .enumerate()
+                    .map(|(k, &v)| Label::new(q(f, v).span.clone(), format!("数值{}", k + 1))),
+            );
+            out.push(Finding {
+                certainty: Certainty::Proven,
+                message: format!(
+                    "“{}”项数不匹配：前列 {} 个对象，后列 {} 个数值",
+                    &f.text[keyword.clone()],
+                    subjects.len(),
+                    values.len()
+                ),
+                help: format!(
+                    "对象：{}；数值：{}",
+                    subject_texts.join("、"),
+                    value_texts.join("、")
+                ),
+                primary: Label::new(q(f, last).span.clone(), format!("数值{}", values.len())),
+                labels,
+            });
+        }
+        out
+    }
+}

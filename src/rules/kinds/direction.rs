@@ -1,0 +1,79 @@
+//! `direction`: 增长 said of values that fall, 下降 of values that rise.
+
+use rust_decimal::Decimal;
+
+use super::{NoParams, label, q, text, word};
+use crate::claim::{ChangeMeasure, Claim, Facts};
+use crate::rules::{Certainty, Finding, Label, RuleKind};
+
+#[derive(Debug)]
+pub struct Direction;
+
+impl Direction {
+    pub fn new(_: NoParams) -> Self {
+        Direction
+    }
+}
+
+impl RuleKind for Direction {
+    fn check(&self, f: &Facts) -> Vec<Finding> {
+        let mut out = Vec::new();
+        for claim in &f.claims {
+            let Claim::Change {
+                stated,
+                from,
+                to,
+                direction,
+                measure,
+                word: w,
+            } = claim
+            else {
+                continue;
+            };
+            if !matches!(
+                measure,
+                ChangeMeasure::Percent | ChangeMeasure::Points | ChangeMeasure::Annual { .. }
+            ) {
+                continue;
+            }
+            let Some(delta) = q(f, *to).interval.sub(&q(f, *from).interval) else {
+                continue;
+            };
+            let (Some(lo), Some(hi)) = (delta.lo, delta.hi) else {
+                continue;
+            };
+            let actual = match direction {
+                crate::claim::Direction::Up if hi < Decimal::ZERO => "减少",
+                crate::claim::Direction::Down if lo > Decimal::ZERO => "增加",
+                _ => continue,
+            };
+            out.push(Finding {
+                certainty: Certainty::Proven,
+                message: format!(
+                    "方向错误：数值由 {} 变为 {}，是{actual}，文字却称“{}”",
+                    text(f, *from),
+                    text(f, *to),
+                    word(f, w)
+                ),
+                help: format!(
+                    "{} − {} 的区间全部{}零；请核对“{}”或前后数值",
+                    text(f, *to),
+                    text(f, *from),
+                    if actual == "减少" {
+                        "小于"
+                    } else {
+                        "大于"
+                    },
+                    word(f, w)
+                ),
+                primary: Label::new(q(f, *stated).span.clone(), format!("所述{}", word(f, w))),
+                labels: vec![
+                    label(f, *from, "基数"),
+                    label(f, *to, "现值"),
+                    Label::new(w.clone(), "方向词"),
+                ],
+            });
+        }
+        out
+    }
+}

@@ -1,0 +1,97 @@
+//! `growth`: a stated growth or fall in percent against its base and new value.
+
+use rust_decimal::Decimal;
+
+use super::{NoParams, change_ratio, label, q, text, word};
+use crate::claim::{ChangeMeasure, Claim, Direction, Facts};
+use crate::number::Kind;
+use crate::rules::verdict::{Verdict, judge, show_computed, show_stated};
+use crate::rules::{Certainty, Finding, Label, RuleKind};
+
+#[derive(Debug)]
+pub struct Growth;
+
+impl Growth {
+    pub fn new(_: NoParams) -> Self {
+        Growth
+    }
+}
+
+impl RuleKind for Growth {
+    fn check(&self, f: &Facts) -> Vec<Finding> {
+        let mut out = Vec::new();
+        for claim in &f.claims {
+            let Claim::Change {
+                stated,
+                from,
+                to,
+                direction,
+                measure: ChangeMeasure::Percent,
+                word: w,
+            } = claim
+            else {
+                continue;
+            };
+            // Changes between two percentages are the `points` kind's.
+            if q(f, *from).kind == Kind::Percent {
+                continue;
+            }
+            let Some(ratio) = change_ratio(f, *from, *to) else {
+                continue;
+            };
+            // A change whose sign contradicts its word is the `direction` kind's.
+            let (Some(lo), Some(hi)) = (ratio.lo, ratio.hi) else {
+                continue;
+            };
+            let wrong_way = match direction {
+                Direction::Up => hi < Decimal::ONE,
+                Direction::Down => lo > Decimal::ONE,
+            };
+            if wrong_way {
+                continue;
+            }
+            let change = match direction {
+                Direction::Up => ratio.shift(-Decimal::ONE),
+                Direction::Down => ratio.neg().shift(Decimal::ONE),
+            };
+            let Some(computed) = change.and_then(|c| c.scale(Decimal::ONE_HUNDRED)) else {
+                continue;
+            };
+            let certainty = match judge(&computed, q(f, *stated)) {
+                Verdict::Consistent => continue,
+                Verdict::Truncated => Certainty::Truncated,
+                Verdict::Inconsistent => Certainty::Proven,
+            };
+            let formula = match direction {
+                Direction::Up => format!(
+                    "({} − {}) ÷ {}",
+                    text(f, *to),
+                    text(f, *from),
+                    text(f, *from)
+                ),
+                Direction::Down => format!(
+                    "({} − {}) ÷ {}",
+                    text(f, *from),
+                    text(f, *to),
+                    text(f, *from)
+                ),
+            };
+            let arithmetic = format!("{formula} {}", show_computed(&computed, 2, "%"));
+            out.push(Finding {
+                certainty,
+                message: format!(
+                    "{}{} 与前后数值不符：{arithmetic}",
+                    word(f, w),
+                    text(f, *stated)
+                ),
+                help: format!(
+                    "{arithmetic}；{}",
+                    show_stated(f.text, q(f, *stated), 2, "%")
+                ),
+                primary: Label::new(q(f, *stated).span.clone(), format!("所述{}", word(f, w))),
+                labels: vec![label(f, *from, "基数"), label(f, *to, "现值")],
+            });
+        }
+        out
+    }
+}

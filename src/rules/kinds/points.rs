@@ -1,0 +1,151 @@
+//! `points`: a change of a percentage in 个百分点 against the two percentages, and `%` written
+//! where points were meant (`由95.2%提高到97.1%，提高1.9%`).
+
+use rust_decimal::Decimal;
+
+use super::{NoParams, change_ratio, label, q, text, word};
+use crate::claim::{ChangeMeasure, Claim, Direction, Facts};
+use crate::interval::Interval;
+use crate::number::Kind;
+use crate::rules::verdict::{Verdict, judge, show_computed, show_stated};
+use crate::rules::{Certainty, Finding, Label, RuleKind};
+
+#[derive(Debug)]
+pub struct Points;
+
+impl Points {
+    pub fn new(_: NoParams) -> Self {
+        Points
+    }
+}
+
+/// The difference in points in the direction of the word: B − A for a rise, A − B for a fall.
+fn difference(f: &Facts, from: usize, to: usize, direction: Direction) -> Option<Interval> {
+    let d = q(f, to).interval.sub(&q(f, from).interval)?;
+    Some(match direction {
+        Direction::Up => d,
+        Direction::Down => d.neg(),
+    })
+}
+
+impl RuleKind for Points {
+    fn check(&self, f: &Facts) -> Vec<Finding> {
+        let mut out = Vec::new();
+        for claim in &f.claims {
+            let Claim::Change {
+                stated,
+                from,
+                to,
+                direction,
+                measure,
+                word: w,
+            } = claim
+            else {
+                continue;
+            };
+            let (stated, from, to) = (*stated, *from, *to);
+            if q(f, from).kind != Kind::Percent {
+                continue;
+            }
+            let Some(diff) = difference(f, from, to, *direction) else {
+                continue;
+            };
+            if diff.hi.is_some_and(|h| h < Decimal::ZERO) {
+                continue; // the `direction` kind's
+            }
+            let diff_text = format!(
+                "{} − {}",
+                text(
+                    f,
+                    if *direction == Direction::Up {
+                        to
+                    } else {
+                        from
+                    }
+                ),
+                text(
+                    f,
+                    if *direction == Direction::Up {
+                        from
+                    } else {
+                        to
+                    }
+                )
+            );
+            let labels = vec![label(f, from, "基数"), label(f, to, "现值")];
+            match measure {
+                ChangeMeasure::Points => {
+                    let certainty = match judge(&diff, q(f, stated)) {
+                        Verdict::Consistent => continue,
+                        Verdict::Truncated => Certainty::Truncated,
+                        Verdict::Inconsistent => Certainty::Proven,
+                    };
+                    let arithmetic =
+                        format!("{diff_text} {}", show_computed(&diff, 2, " 个百分点"));
+                    out.push(Finding {
+                        certainty,
+                        message: format!(
+                            "{}{} 与两个比率之差不符：{arithmetic}",
+                            word(f, w),
+                            text(f, stated)
+                        ),
+                        help: format!(
+                            "{arithmetic}；{}",
+                            show_stated(f.text, q(f, stated), 2, " 个百分点")
+                        ),
+                        primary: Label::new(q(f, stated).span.clone(), "所述百分点"),
+                        labels,
+                    });
+                }
+                ChangeMeasure::Percent => {
+                    let Some(ratio) = change_ratio(f, from, to) else {
+                        continue;
+                    };
+                    let relative = match direction {
+                        Direction::Up => ratio.shift(-Decimal::ONE),
+                        Direction::Down => ratio.neg().shift(Decimal::ONE),
+                    }
+                    .and_then(|r| r.scale(Decimal::ONE_HUNDRED));
+                    let Some(relative) = relative else { continue };
+                    if judge(&relative, q(f, stated)) != Verdict::Inconsistent {
+                        continue;
+                    }
+                    let as_points = judge(&diff, q(f, stated)) == Verdict::Consistent;
+                    let relative_text = format!("相对变化 {}", show_computed(&relative, 2, "%"));
+                    let (certainty, message) = if as_points {
+                        (
+                            Certainty::Plausible,
+                            format!(
+                                "两个比率之差应以“个百分点”表述：{}{} 实为 {diff_text}，{relative_text}",
+                                word(f, w),
+                                text(f, stated)
+                            ),
+                        )
+                    } else {
+                        (
+                            Certainty::Proven,
+                            format!(
+                                "{}{} 既不是两个比率之差，也不是相对变化",
+                                word(f, w),
+                                text(f, stated)
+                            ),
+                        )
+                    };
+                    out.push(Finding {
+                        certainty,
+                        message,
+                        help: format!(
+                            "{diff_text} {}；{relative_text}；{}",
+                            show_computed(&diff, 2, " 个百分点"),
+                            show_stated(f.text, q(f, stated), 2, "%")
+                        ),
+                        primary: Label::new(q(f, stated).span.clone(), "所述变化"),
+                        labels,
+                    });
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,74 @@
+//! `share`: a stated share (`占…的64.9%`, `占比`) against its part and whole.
+
+use rust_decimal::Decimal;
+
+use super::{NoParams, label, q, text};
+use crate::claim::{Claim, Facts};
+use crate::number::Kind;
+use crate::rules::verdict::{Verdict, judge, show_computed, show_stated};
+use crate::rules::{Certainty, Finding, Label, RuleKind};
+
+#[derive(Debug)]
+pub struct Share;
+
+impl Share {
+    pub fn new(_: NoParams) -> Self {
+        Share
+    }
+}
+
+impl RuleKind for Share {
+    fn check(&self, f: &Facts) -> Vec<Finding> {
+        let mut out = Vec::new();
+        for claim in &f.claims {
+            let Claim::Share {
+                share,
+                part,
+                whole,
+                named,
+            } = claim
+            else {
+                continue;
+            };
+            let (share, part, whole) = (*share, *part, *whole);
+            let percent = q(f, share).kind == Kind::Percent;
+            let factor = if percent {
+                Decimal::ONE_HUNDRED
+            } else {
+                Decimal::ONE
+            };
+            let unit = if percent { "%" } else { "" };
+            let Some(computed) = q(f, part)
+                .interval
+                .div(&q(f, whole).interval)
+                .and_then(|r| r.scale(factor))
+            else {
+                continue;
+            };
+            let certainty = match judge(&computed, q(f, share)) {
+                Verdict::Consistent => continue,
+                Verdict::Truncated => Certainty::Truncated,
+                Verdict::Inconsistent if *named => Certainty::Proven,
+                Verdict::Inconsistent => Certainty::Plausible,
+            };
+            let places = if percent { 2 } else { 4 };
+            let arithmetic = format!(
+                "{} ÷ {} {}",
+                text(f, part),
+                text(f, whole),
+                show_computed(&computed, places, unit)
+            );
+            out.push(Finding {
+                certainty,
+                message: format!("占比 {} 与部分、整体不符：{arithmetic}", text(f, share)),
+                help: format!(
+                    "{arithmetic}；{}",
+                    show_stated(f.text, q(f, share), places, unit)
+                ),
+                primary: Label::new(q(f, share).span.clone(), "所述占比"),
+                labels: vec![label(f, part, "部分"), label(f, whole, "整体")],
+            });
+        }
+        out
+    }
+}

@@ -1,0 +1,56 @@
+//! `sum`: a stated total against all its parts.
+
+use super::{NoParams, label, q, text};
+use crate::claim::{Claim, Facts};
+use crate::interval::Interval;
+use crate::rules::verdict::{Verdict, judge, show_computed, show_stated};
+use crate::rules::{Certainty, Finding, Label, RuleKind};
+
+#[derive(Debug)]
+pub struct Sum;
+
+impl Sum {
+    pub fn new(_: NoParams) -> Self {
+        Sum
+    }
+}
+
+impl RuleKind for Sum {
+    fn check(&self, f: &Facts) -> Vec<Finding> {
+        let mut out = Vec::new();
+        for claim in &f.claims {
+            let Claim::Total { total, parts } = claim else {
+                continue;
+            };
+            let Some(sum) = parts
+                .iter()
+                .try_fold(Interval::exact(rust_decimal::Decimal::ZERO), |acc, &p| {
+                    acc.add(&q(f, p).interval)
+                })
+            else {
+                continue;
+            };
+            let certainty = match judge(&sum, q(f, *total)) {
+                Verdict::Consistent => continue,
+                Verdict::Truncated => Certainty::Truncated,
+                Verdict::Inconsistent => Certainty::Proven,
+            };
+            let unit = q(f, *total).unit_text(f.text).unwrap_or("");
+            let terms: Vec<&str> = parts.iter().map(|&p| text(f, p)).collect();
+            let arithmetic = format!("{} {}", terms.join(" + "), show_computed(&sum, 2, unit));
+            let mut labels: Vec<Label> = parts.iter().map(|&p| label(f, p, "分项")).collect();
+            labels.dedup();
+            out.push(Finding {
+                certainty,
+                message: format!("合计 {} 与分项之和不符：{arithmetic}", text(f, *total)),
+                help: format!(
+                    "{arithmetic}；{}",
+                    show_stated(f.text, q(f, *total), 2, unit)
+                ),
+                primary: Label::new(q(f, *total).span.clone(), "所述合计"),
+                labels,
+            });
+        }
+        out
+    }
+}

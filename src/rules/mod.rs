@@ -1,0 +1,220 @@
+//! The rule engine: rule files as data, rule kinds as code.
+//!
+//! A rule file in `rules/` names a rule (its id is the code users see), its kind, its default
+//! severity, its documentation with a firing and a silent example, and the parameters of its
+//! kind. A rule kind (`kinds/<kind>.rs`) holds the arithmetic: it reads claims and returns
+//! findings. Built-in rule files are compiled in; `--rules DIR` adds or replaces rules.
+
+pub mod finding;
+mod kinds;
+pub mod verdict;
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::claim::Facts;
+use crate::lexicon::LexiconError;
+
+pub use finding::{Certainty, Finding, Label, Severity};
+
+/// Built-in rule files, compiled into the binary.
+const BUILTIN: &[(&str, &str)] = &[
+    (
+        "rate-mismatch",
+        include_str!("../../rules/rate-mismatch.toml"),
+    ),
+    (
+        "share-mismatch",
+        include_str!("../../rules/share-mismatch.toml"),
+    ),
+    (
+        "growth-mismatch",
+        include_str!("../../rules/growth-mismatch.toml"),
+    ),
+    (
+        "annual-growth-mismatch",
+        include_str!("../../rules/annual-growth-mismatch.toml"),
+    ),
+    (
+        "direction-mismatch",
+        include_str!("../../rules/direction-mismatch.toml"),
+    ),
+    (
+        "points-mismatch",
+        include_str!("../../rules/points-mismatch.toml"),
+    ),
+    (
+        "multiple-mismatch",
+        include_str!("../../rules/multiple-mismatch.toml"),
+    ),
+    (
+        "sum-mismatch",
+        include_str!("../../rules/sum-mismatch.toml"),
+    ),
+    (
+        "part-exceeds-whole",
+        include_str!("../../rules/part-exceeds-whole.toml"),
+    ),
+    ("list-arity", include_str!("../../rules/list-arity.toml")),
+    (
+        "impossible-percent",
+        include_str!("../../rules/impossible-percent.toml"),
+    ),
+];
+
+/// A rule file.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleFile {
+    /// The code users see, select and ignore: kebab-case, naming the bad pattern.
+    pub id: String,
+    /// The rule kind that checks it (`ratio`, `change`, `sum` …).
+    pub kind: String,
+    /// Severity when every reading of the text fails.
+    pub severity: Severity,
+    /// One line: what is wrong.
+    pub summary: String,
+    /// What it checks, why it matters, how rounding is allowed for.
+    pub explanation: String,
+    pub examples: Examples,
+    /// Parameters of the kind (keyword lists, tolerances).
+    #[serde(default)]
+    pub params: toml::Table,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Examples {
+    /// Paragraphs the rule must fire on.
+    pub fire: Vec<String>,
+    /// Paragraphs it must stay silent on.
+    pub silent: Vec<String>,
+}
+
+/// The arithmetic of one kind of rule.
+pub trait RuleKind: Send + Sync + std::fmt::Debug {
+    fn check(&self, facts: &Facts) -> Vec<Finding>;
+}
+
+/// A rule ready to run.
+#[derive(Debug)]
+pub struct Rule {
+    pub file: RuleFile,
+    pub check: Box<dyn RuleKind>,
+    /// Where the rule came from: `built-in` or a path.
+    pub origin: String,
+}
+
+/// A rule file that could not be used.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+#[error("{origin}: invalid rule: {message}")]
+#[diagnostic(
+    code(hedui::rule),
+    help("see `hedui explain RULE` and the files in rules/ for the format")
+)]
+pub struct RuleError {
+    pub origin: String,
+    pub message: String,
+}
+
+impl From<LexiconError> for RuleError {
+    fn from(e: LexiconError) -> Self {
+        RuleError {
+            origin: e.path,
+            message: e.message,
+        }
+    }
+}
+
+/// The rules in force, ordered by id.
+#[derive(Debug)]
+pub struct RuleSet {
+    pub rules: Vec<Rule>,
+}
+
+impl RuleSet {
+    pub fn builtin() -> RuleSet {
+        let rules = BUILTIN
+            .iter()
+            .map(|(id, text)| {
+                parse(text, "built-in")
+                    .unwrap_or_else(|e| panic!("built-in rule {id}: {}", e.message))
+            })
+            .collect();
+        RuleSet::ordered(rules)
+    }
+
+    /// The built-in rules plus the rule files (`*.toml` other than `lexicon.toml` and
+    /// `claims.toml`) of each directory; a user rule with a built-in id replaces it.
+    pub fn with_dirs(dirs: &[impl AsRef<Path>]) -> Result<RuleSet, RuleError> {
+        let mut set = RuleSet::builtin();
+        for dir in dirs {
+            let dir = dir.as_ref();
+            let entries = std::fs::read_dir(dir).map_err(|e| RuleError {
+                origin: dir.display().to_string(),
+                message: e.to_string(),
+            })?;
+            let mut paths: Vec<_> = entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+                .filter(|p| {
+                    !matches!(
+                        p.file_name().and_then(|n| n.to_str()),
+                        Some("lexicon.toml" | "claims.toml")
+                    )
+                })
+                .collect();
+            paths.sort();
+            for path in paths {
+                let origin = path.display().to_string();
+                let text = std::fs::read_to_string(&path).map_err(|e| RuleError {
+                    origin: origin.clone(),
+                    message: e.to_string(),
+                })?;
+                let rule = parse(&text, &origin)?;
+                set.rules.retain(|r| r.file.id != rule.file.id);
+                set.rules.push(rule);
+            }
+        }
+        Ok(RuleSet::ordered(set.rules))
+    }
+
+    fn ordered(mut rules: Vec<Rule>) -> RuleSet {
+        rules.sort_by(|a, b| a.file.id.cmp(&b.file.id));
+        RuleSet { rules }
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.file.id == id)
+    }
+}
+
+/// Parses and compiles one rule file.
+pub fn parse(text: &str, origin: &str) -> Result<Rule, RuleError> {
+    let error = |message: String| RuleError {
+        origin: origin.to_string(),
+        message,
+    };
+    let file: RuleFile = toml::from_str(text).map_err(|e| error(e.to_string()))?;
+    if file.id.is_empty()
+        || !file
+            .id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    {
+        return Err(error(format!("id `{}` must be kebab-case ASCII", file.id)));
+    }
+    let check = kinds::compile(&file.kind, &file.params)
+        .map_err(|m| error(format!("rule `{}`: {m}", file.id)))?;
+    Ok(Rule {
+        file,
+        check,
+        origin: origin.to_string(),
+    })
+}
+
+/// The names of the rule kinds, for `hedui rules` and error messages.
+pub fn kind_names() -> &'static [&'static str] {
+    kinds::NAMES
+}

@@ -1,0 +1,93 @@
+//! Comparing a computed interval with a stated figure, and writing both down for people.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use crate::interval::Interval;
+use crate::number::Quantity;
+
+/// How a computed value relates to a stated one (RULEBOOK R1, R3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// The intervals meet: rounding explains any difference.
+    Consistent,
+    /// Disjoint under rounding, but the stated figure could be the computed one truncated.
+    Truncated,
+    Inconsistent,
+}
+
+/// Judges the computed interval against the stated quantity's interval.
+pub fn judge(computed: &Interval, stated: &Quantity) -> Verdict {
+    if computed.meets(&stated.interval) {
+        return Verdict::Consistent;
+    }
+    let truncation = (stated.approx.is_none() && !stated.exact && !stated.step.is_zero())
+        .then(|| {
+            stated
+                .value
+                .checked_add(stated.step)
+                .map(|hi| Interval::new(stated.value, hi))
+        })
+        .flatten();
+    match truncation {
+        Some(t) if computed.meets(&t) => Verdict::Truncated,
+        _ => Verdict::Inconsistent,
+    }
+}
+
+/// A decimal for a message, to `places` decimals, without trailing zeros beyond them.
+pub fn show(d: Decimal, places: u32) -> String {
+    d.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero)
+        .normalize()
+        .to_string()
+}
+
+/// An interval for a message, rounded outward to `places` decimals: `70.12–70.70`.
+pub fn show_interval(i: &Interval, places: u32, unit: &str) -> String {
+    let lo = i.lo.map_or("-∞".into(), |l| {
+        format!(
+            "{}",
+            l.round_dp_with_strategy(places, RoundingStrategy::ToNegativeInfinity)
+                .normalize()
+        )
+    });
+    let hi = i.hi.map_or("+∞".into(), |h| {
+        format!(
+            "{}",
+            h.round_dp_with_strategy(places, RoundingStrategy::ToPositiveInfinity)
+                .normalize()
+        )
+    });
+    if lo == hi {
+        format!("{lo}{unit}")
+    } else {
+        format!("{lo}{unit}–{hi}{unit}")
+    }
+}
+
+/// The midpoint of a computed interval, for the headline figure of a message.
+pub fn middle(i: &Interval) -> Option<Decimal> {
+    let (a, b) = i.ends()?;
+    Some((a + b) / Decimal::TWO)
+}
+
+/// `= 90.92%` for an exact result, `≈ 70.41%（70.12%–70.70%）` for a range.
+pub fn show_computed(i: &Interval, places: u32, unit: &str) -> String {
+    let Some(m) = middle(i) else {
+        return show_interval(i, places, unit);
+    };
+    let spread = show_interval(i, places, unit);
+    if spread == format!("{}{unit}", show(m, places)) || i.is_exact() {
+        format!("= {}{unit}", show(m, places))
+    } else {
+        format!("≈ {}{unit}（区间 {spread}）", show(m, places))
+    }
+}
+
+/// `所述 99.4% 即 99.35%–99.45%`.
+pub fn show_stated(text: &str, q: &Quantity, places: u32, unit: &str) -> String {
+    format!(
+        "所述 {} 即 {}",
+        &text[q.span.clone()],
+        show_interval(&q.interval, places, unit)
+    )
+}
