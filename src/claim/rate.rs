@@ -180,6 +180,7 @@ pub fn bounded(ctx: &Context, claims: &mut Vec<Claim>) {
         if metric.ends_with('率')
             || metric.ends_with("占比")
             || metric.ends_with("比重")
+            || metric.ends_with("比例")
             || share_word(ctx, s).is_some()
         {
             claims.push(Claim::Bounded {

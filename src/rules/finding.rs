@@ -34,6 +34,8 @@ pub enum Certainty {
     Plausible,
     /// Explained by truncation instead of rounding: advice.
     Truncated,
+    /// Consistent under rounding, but the wording is likely a slip: advice.
+    Hint,
 }
 
 impl Certainty {
@@ -41,7 +43,7 @@ impl Certainty {
         match self {
             Certainty::Proven => rule,
             Certainty::Plausible => rule.min(Severity::Warning),
-            Certainty::Truncated => Severity::Advice,
+            Certainty::Truncated | Certainty::Hint => Severity::Advice,
         }
     }
 }

@@ -57,10 +57,11 @@ pub fn show_interval(i: &Interval, places: u32, unit: &str) -> String {
                 .normalize()
         )
     });
-    if lo == hi {
-        format!("{lo}{unit}")
-    } else {
-        format!("{lo}{unit}–{hi}{unit}")
+    match (lo == hi, unit.starts_with(' ')) {
+        (true, _) => format!("{lo}{unit}"),
+        // `1.8–2 个百分点`: a worded unit once, after both ends.
+        (false, true) => format!("{lo}–{hi}{unit}"),
+        (false, false) => format!("{lo}{unit}–{hi}{unit}"),
     }
 }
 
@@ -70,16 +71,22 @@ pub fn middle(i: &Interval) -> Option<Decimal> {
     Some((a + b) / Decimal::TWO)
 }
 
-/// `= 90.92%` for an exact result, `≈ 70.41%（70.12%–70.70%）` for a range.
+/// `= 90.92%` for a result known to far better than the places shown (an exact quotient),
+/// `≈ 70.41%（区间 70.12%–70.70%）` when rounding of the inputs leaves a range.
 pub fn show_computed(i: &Interval, places: u32, unit: &str) -> String {
     let Some(m) = middle(i) else {
         return show_interval(i, places, unit);
     };
-    let spread = show_interval(i, places, unit);
-    if spread == format!("{}{unit}", show(m, places)) || i.is_exact() {
+    let (lo, hi) = i.ends().expect("bounded: it has a middle");
+    let negligible = Decimal::new(1, places + 2);
+    if hi - lo < negligible {
         format!("= {}{unit}", show(m, places))
     } else {
-        format!("≈ {}{unit}（区间 {spread}）", show(m, places))
+        format!(
+            "≈ {}{unit}（区间 {}）",
+            show(m, places),
+            show_interval(i, places, unit)
+        )
     }
 }
 

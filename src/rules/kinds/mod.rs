@@ -91,11 +91,62 @@ fn label(f: &Facts, i: usize, role: &str) -> Label {
     Label::new(f.quantities[i].span.clone(), text)
 }
 
+/// Words at the end of a metric phrase that link it to its figure rather than name it.
+const LINKING: &[&str] = &[
+    "增长到",
+    "增加到",
+    "提高到",
+    "下降到",
+    "减少到",
+    "增至",
+    "降至",
+    "提高至",
+    "下降至",
+    "增长",
+    "增加",
+    "提高",
+    "上升",
+    "下降",
+    "减少",
+    "降低",
+    "由",
+    "从",
+    "至",
+    "到",
+    "的",
+    "为",
+    "比上年",
+    "较上年",
+    "上年同期",
+    "上年",
+    "分别为",
+    "分别",
+    "依次为",
+    "和",
+    "及",
+    "与",
+    "、",
+    "同比",
+    "其中",
+];
+
 /// The last few characters of a quantity's metric phrase: enough to recognise it in a label.
 fn short_metric(f: &Facts, i: usize) -> String {
-    let m = f.metric(i);
+    let mut m = f.metric(i);
+    loop {
+        if let Some(w) = LINKING.iter().find(|w| m.ends_with(*w)) {
+            m = &m[..m.len() - w.len()];
+        } else if let Some(rest) = m
+            .strip_suffix('年')
+            .filter(|r| r.len() >= 4 && r[r.len() - 4..].bytes().all(|b| b.is_ascii_digit()))
+        {
+            m = &rest[..rest.len() - 4]; // `2023年`
+        } else {
+            break;
+        }
+    }
     let n = m.chars().count();
-    m.chars().skip(n.saturating_sub(8)).collect()
+    m.chars().skip(n.saturating_sub(10)).collect()
 }
 
 /// `to ÷ from`: the ratio of a change's new value to its base.
@@ -106,4 +157,35 @@ fn change_ratio(f: &Facts, from: usize, to: usize) -> Option<crate::interval::In
 /// The change word of a claim as written (`增长`, `下降`).
 fn word<'a>(f: &Facts<'a>, range: &std::ops::Range<usize>) -> &'a str {
     &f.text[range.clone()]
+}
+
+/// An interval in the written scale and unit of quantity `like` (`12.41万件`), for messages
+/// about figures written with 万 or 亿.
+fn in_units_of(f: &Facts, like: usize, i: &crate::interval::Interval) -> String {
+    let q = q(f, like);
+    let unit = q.unit_text(f.text).unwrap_or("");
+    let (factor, word) = match q.scale {
+        Some(w) => (scale_factor(w), w),
+        None => (rust_decimal::Decimal::ONE, ""),
+    };
+    let scaled = crate::interval::Interval {
+        lo: i.lo.map(|v| v / factor),
+        hi: i.hi.map(|v| v / factor),
+    };
+    crate::rules::verdict::show_computed(&scaled, 4, &format!("{word}{unit}"))
+}
+
+fn scale_factor(word: &str) -> rust_decimal::Decimal {
+    let exponent: u32 = word
+        .chars()
+        .map(|c| match c {
+            '十' => 1,
+            '百' => 2,
+            '千' => 3,
+            '万' => 4,
+            '亿' => 8,
+            _ => 0,
+        })
+        .sum();
+    rust_decimal::Decimal::from_i128_with_scale(10i128.pow(exponent), 0)
 }

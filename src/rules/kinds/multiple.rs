@@ -95,8 +95,15 @@ impl RuleKind for Multiple {
                         },
                         message: if other_reading {
                             format!(
-                                "“{}{stated_text}”按惯例指增至原来的 {stated_text} 加 1 倍；实际增长 {increase_text}，应写作“增长到{stated_text}”或“是原来的{stated_text}”",
-                                word(f, w)
+                                "“{}{stated_text}”按惯例指增长后为原来的 {} 倍，而实际为原来的 {}，增长 {}；宜写作“是原来的{stated_text}”",
+                                word(f, w),
+                                (q(f, stated).value + Decimal::ONE).normalize(),
+                                show_computed(&ratio, 2, " 倍")
+                                    .trim_start_matches("= ")
+                                    .trim_start_matches("≈ "),
+                                increase_text
+                                    .trim_start_matches("= ")
+                                    .trim_start_matches("≈ ")
                             )
                         } else {
                             format!(

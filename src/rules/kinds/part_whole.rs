@@ -1,9 +1,8 @@
 //! `part-whole`: a part (`其中`) larger than its whole, alone or with the other parts listed.
 
-use super::{NoParams, label, q, text};
+use super::{NoParams, in_units_of, label, q, text};
 use crate::claim::{Claim, Facts};
 use crate::interval::Interval;
-use crate::rules::verdict::show_computed;
 use crate::rules::{Certainty, Finding, Label, RuleKind};
 
 #[derive(Debug)]
@@ -66,7 +65,6 @@ impl RuleKind for PartWhole {
             };
             if sum.lo.is_some_and(|lo| lo > whole_hi) {
                 let last = *parts.last().expect("two parts or more");
-                let unit = whole_q.unit_text(f.text).unwrap_or("");
                 let terms: Vec<&str> = parts.iter().map(|&p| text(f, p)).collect();
                 let mut labels = vec![label(f, *whole, "整体")];
                 labels.extend(
@@ -80,7 +78,7 @@ impl RuleKind for PartWhole {
                     help: format!(
                         "{} {}，大于 {}",
                         terms.join(" + "),
-                        show_computed(&sum, 2, unit),
+                        in_units_of(f, *whole, &sum),
                         text(f, *whole)
                     ),
                     primary: Label::new(q(f, last).span.clone(), "部分"),

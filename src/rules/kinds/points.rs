@@ -107,10 +107,38 @@ impl RuleKind for Points {
                     }
                     .and_then(|r| r.scale(Decimal::ONE_HUNDRED));
                     let Some(relative) = relative else { continue };
+                    let as_points = judge(&diff, q(f, stated)) == Verdict::Consistent;
                     if judge(&relative, q(f, stated)) != Verdict::Inconsistent {
+                        // Rounding lets it pass as a relative change; but when it is exactly the
+                        // difference and the stated figures give another relative change, the
+                        // writer most likely meant points.
+                        let point = (q(f, to).value / q(f, from).value - Decimal::ONE)
+                            * Decimal::ONE_HUNDRED;
+                        let point = if *direction == Direction::Up {
+                            point
+                        } else {
+                            -point
+                        };
+                        if as_points && !q(f, stated).interval.contains(point) {
+                            out.push(Finding {
+                                certainty: Certainty::Hint,
+                                message: format!(
+                                    "疑似把百分点写成百分比：{}{} 恰为两个比率之差（{diff_text}）",
+                                    word(f, w),
+                                    text(f, stated)
+                                ),
+                                help: format!(
+                                    "{diff_text} {}；按所述数值的相对变化为 {}%；若指差值，应写“{}个百分点”",
+                                    show_computed(&diff, 2, " 个百分点"),
+                                    crate::rules::verdict::show(point, 2),
+                                    q(f, stated).value.normalize()
+                                ),
+                                primary: Label::new(q(f, stated).span.clone(), "所述变化"),
+                                labels,
+                            });
+                        }
                         continue;
                     }
-                    let as_points = judge(&diff, q(f, stated)) == Verdict::Consistent;
                     let relative_text = format!("相对变化 {}", show_computed(&relative, 2, "%"));
                     let (certainty, message) = if as_points {
                         (

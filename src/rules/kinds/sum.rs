@@ -1,9 +1,9 @@
 //! `sum`: a stated total against all its parts.
 
-use super::{NoParams, label, q, text};
+use super::{NoParams, in_units_of, label, q, text};
 use crate::claim::{Claim, Facts};
 use crate::interval::Interval;
-use crate::rules::verdict::{Verdict, judge, show_computed, show_stated};
+use crate::rules::verdict::{Verdict, judge};
 use crate::rules::{Certainty, Finding, Label, RuleKind};
 
 #[derive(Debug)]
@@ -35,17 +35,19 @@ impl RuleKind for Sum {
                 Verdict::Truncated => Certainty::Truncated,
                 Verdict::Inconsistent => Certainty::Proven,
             };
-            let unit = q(f, *total).unit_text(f.text).unwrap_or("");
             let terms: Vec<&str> = parts.iter().map(|&p| text(f, p)).collect();
-            let arithmetic = format!("{} {}", terms.join(" + "), show_computed(&sum, 2, unit));
+            let arithmetic = format!("{} {}", terms.join(" + "), in_units_of(f, *total, &sum));
             let mut labels: Vec<Label> = parts.iter().map(|&p| label(f, p, "分项")).collect();
             labels.dedup();
             out.push(Finding {
                 certainty,
                 message: format!("合计 {} 与分项之和不符：{arithmetic}", text(f, *total)),
                 help: format!(
-                    "{arithmetic}；{}",
-                    show_stated(f.text, q(f, *total), 2, unit)
+                    "{arithmetic}；所述 {} 即 {}",
+                    text(f, *total),
+                    in_units_of(f, *total, &q(f, *total).interval)
+                        .trim_start_matches("= ")
+                        .trim_start_matches("≈ ")
                 ),
                 primary: Label::new(q(f, *total).span.clone(), "所述合计"),
                 labels,

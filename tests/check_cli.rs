@@ -1,0 +1,154 @@
+//! `hedui check`, `rules` and `explain` end to end, through the built binary.
+
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn hedui(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_hedui"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("hedui runs")
+}
+
+fn temp(name: &str, text: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("hedui-check-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p.to_string_lossy().to_string()
+}
+
+const SEED: &str = "fixtures/real/spc-2021-part1.txt";
+
+#[test]
+fn the_seed_report_is_clean() {
+    let out = hedui(&["check", "--format", "json", SEED]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(j["summary"]["errors"], 0);
+    assert_eq!(j["summary"]["warnings"], 0);
+}
+
+/// Issue #3: `424万件` changed to `464万件` fires on `191%` with labels on both figures.
+#[test]
+fn a_changed_figure_in_the_seed_report_fires() {
+    let original = std::fs::read_to_string(SEED).unwrap();
+    assert!(original.contains("424\n\n万件"));
+    let mutated = original.replace("424\n\n万件", "464\n\n万件");
+    let path = temp("spc-464.txt", &mutated);
+    let out = hedui(&["check", "--format", "json", &path]);
+    assert_eq!(out.status.code(), Some(1));
+    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let diags = j["files"][0]["diagnostics"].as_array().unwrap();
+    assert_eq!(diags.len(), 1, "{diags:?}");
+    let d = &diags[0];
+    assert_eq!(d["code"], "growth-mismatch");
+    assert_eq!(d["severity"], "error");
+    let at = |span: &Value| {
+        let o = span["offset"].as_u64().unwrap() as usize;
+        let l = span["length"].as_u64().unwrap() as usize;
+        mutated.as_bytes()[o..o + l].to_vec()
+    };
+    assert_eq!(at(&d["span"]), "191%".as_bytes());
+    let labelled: Vec<String> = d["labels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| String::from_utf8(at(&l["span"])).unwrap())
+        .collect();
+    assert!(labelled.contains(&"145.5万件".to_string()), "{labelled:?}");
+    assert!(
+        labelled.contains(&"464\n\n万件".to_string()),
+        "{labelled:?}"
+    );
+    assert!(d["help"].as_str().unwrap().contains("190.5%–191.5%"));
+}
+
+#[test]
+fn exit_codes_and_human_output() {
+    let clean = temp(
+        "clean.txt",
+        "全年受理案件36000件，审结35773件，结案率99.4%。\n",
+    );
+    let bad = temp(
+        "bad.txt",
+        "全年受理案件39347件，审结35773件，结案率99.4%。\n",
+    );
+    assert_eq!(hedui(&["check", &clean]).status.code(), Some(0));
+    let out = hedui(&["check", &bad]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("rate-mismatch") && text.contains("35773件 ÷ 39347件 = 90.92%"),
+        "{text}"
+    );
+    assert!(text.contains("1 个错误"), "{text}");
+    // A missing file among good ones: the good ones are still checked, exit 2.
+    let out = hedui(&["check", "--format", "json", &bad, "missing.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(j["summary"]["files"], 1);
+    assert_eq!(j["summary"]["errors"], 1);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("missing.txt"));
+    // --output-format is the same flag.
+    assert_eq!(
+        hedui(&["check", "--output-format", "json", &clean])
+            .status
+            .code(),
+        Some(0)
+    );
+}
+
+#[test]
+fn rules_and_explain() {
+    let out = hedui(&["rules"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    for id in [
+        "rate-mismatch",
+        "growth-mismatch",
+        "list-arity",
+        "impossible-percent",
+        "sum-mismatch",
+    ] {
+        assert!(text.contains(id), "{id} in {text}");
+    }
+    let out = hedui(&["explain", "rate-mismatch"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("会报告") && text.contains("结案率99.4%"),
+        "{text}"
+    );
+    let out = hedui(&["explain", "no-such-rule"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("rate-mismatch"));
+}
+
+#[test]
+fn claims_lists_what_rules_read() {
+    let path = temp(
+        "claims.txt",
+        "全年受理案件39347件，审结35773件，结案率99.4%。\n",
+    );
+    let out = hedui(&["claims", "--format", "json", &path]);
+    assert!(out.status.success());
+    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rate = j["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["claim"] == "rate")
+        .expect("a rate claim");
+    assert_eq!(rate["rate"]["text"], "99.4%");
+    assert_eq!(rate["numerator"]["text"], "35773件");
+    assert_eq!(rate["denominator"]["text"], "39347件");
+}
