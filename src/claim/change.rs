@@ -35,15 +35,20 @@ pub fn changes(ctx: &Context, series: Option<&SeriesInfo>, claims: &mut Vec<Clai
         {
             continue; // real growth at constant prices: not a ratio of the stated values
         }
-        let Some((from, to)) = series_step(ctx, s, series)
-            .or_else(|| compared_base(ctx, s, clause_start))
-            .or_else(|| previous_base(ctx, s))
-            .or_else(|| ratio_base(ctx, s, clause_start, measure))
-            .or_else(|| from_to(ctx, s))
-        else {
+        // A difference is checked only against a base stated with it.
+        let difference = matches!(measure, ChangeMeasure::Difference);
+        let Some((from, to)) = (if difference {
+            None
+        } else {
+            series_step(ctx, s, series)
+        })
+        .or_else(|| compared_base(ctx, s, clause_start))
+        .or_else(|| previous_base(ctx, s))
+        .or_else(|| ratio_base(ctx, s, clause_start, measure))
+        .or_else(|| if difference { None } else { from_to(ctx, s) }) else {
             continue;
         };
-        if !ctx.comparable(from, to) {
+        if !ctx.comparable(from, to) || (difference && !ctx.comparable(from, s)) {
             continue;
         }
         // Points are a difference of two percentages; a growth in percent is of two figures of
@@ -119,6 +124,13 @@ fn change_word(ctx: &Context, s: usize) -> Option<(Range<usize>, Direction, Chan
             }
             let w = ends_with_any(before, &ctx.vocab.multiple.increase_by)?;
             Some((range(w), Direction::Up, ChangeMeasure::IncreaseBy))
+        }
+        Kind::Count | Kind::Amount => {
+            if let Some(w) = ends_with_any(before, &ctx.vocab.change.up) {
+                return Some((range(w), Direction::Up, ChangeMeasure::Difference));
+            }
+            let w = ends_with_any(before, &ctx.vocab.change.down)?;
+            Some((range(w), Direction::Down, ChangeMeasure::Difference))
         }
         Kind::Percent | Kind::Points => {
             let measure = if q.kind == Kind::Points {

@@ -2,10 +2,10 @@
 
 use std::ops::Range;
 
-use super::Claim;
 use super::change::year_before;
 use super::sentence::Context;
 use super::vocabulary::starts_with_any;
+use super::{Claim, Direction};
 
 /// The values of a list that starts after offset `from`: the first figure of the clause after
 /// `from`, then every figure joined to the previous one by a separator alone (`、`, `和`).
@@ -155,4 +155,177 @@ fn subjects_before(ctx: &Context, kw: usize) -> Option<(Vec<Range<usize>>, Optio
         at += piece.len() + '、'.len_utf8();
     }
     Some((subjects, unsplit))
+}
+
+/// `分别为146人、131人、138人和119人，实现逐年下降`: a trend word said of a list of values.
+pub fn trend(ctx: &Context, claims: &mut Vec<Claim>) {
+    let start = ctx.sentence.range.start;
+    let text = ctx.between(start, ctx.sentence.range.end);
+    let found = |words: &[String], direction| {
+        words.iter().find_map(|w| {
+            text.find(w.as_str())
+                .map(|i| (start + i..start + i + w.len(), direction))
+        })
+    };
+    let Some((word, direction)) = found(&ctx.vocab.list.trend_up, Direction::Up)
+        .or_else(|| found(&ctx.vocab.list.trend_down, Direction::Down))
+    else {
+        return;
+    };
+    let Some(kw) = ["分别为", "依次为", "分别是", "分别达到"]
+        .iter()
+        .find_map(|w| text.find(w).map(|i| start + i + w.len()))
+    else {
+        return;
+    };
+    let values = values_after(ctx, kw);
+    if values.len() >= 3 && values.iter().all(|&v| ctx.comparable(v, values[0])) {
+        claims.push(Claim::Trend {
+            values,
+            direction,
+            word,
+        });
+    }
+}
+
+/// `分别占62.4%、25.1%、13.8%`: shares of one whole, all of it when the text says so.
+pub fn composition(ctx: &Context, claims: &mut Vec<Claim>) {
+    let start = ctx.sentence.range.start;
+    let text = ctx.between(start, ctx.sentence.range.end);
+    for w in &ctx.vocab.list.composition {
+        let Some(i) = text.find(w.as_str()) else {
+            continue;
+        };
+        let keyword = start + i..start + i + w.len();
+        let values = values_after(ctx, keyword.end);
+        if values.len() >= 2
+            && values
+                .iter()
+                .all(|&v| ctx.q(v).kind == crate::number::Kind::Percent)
+        {
+            let exhaustive = ["结构", "构成", "分为", "三次产业"]
+                .iter()
+                .any(|m| text.contains(m));
+            claims.push(Claim::Composition {
+                keyword,
+                values,
+                exhaustive,
+            });
+            return;
+        }
+    }
+}
+
+/// `2020年至2024年五年间`: a stated number of years against the years stated with it.
+pub fn period(ctx: &Context, series: Option<&SeriesInfo>, claims: &mut Vec<Claim>) {
+    let start = ctx.sentence.range.start;
+    for &i in &ctx.sentence.quantities {
+        let q = ctx.q(i);
+        if q.unit_text(ctx.text) != Some("年") || q.approx.is_some() || q.range {
+            continue;
+        }
+        let rest = &ctx.text[q.span.end..];
+        if !["间", "来", "中", "里"].iter().any(|w| rest.starts_with(w)) {
+            continue;
+        }
+        let Ok(said) = q.value.trunc().to_string().parse::<u32>() else {
+            continue;
+        };
+        // The span of years written just before: `2020年至2024年`, `2020—2024年`.
+        let before = ctx.between(start, q.span.start);
+        let years: Vec<(usize, i32)> = before
+            .match_indices('年')
+            .filter_map(|(k, _)| year_before(before, k).map(|y| (k, y)))
+            .collect();
+        // `2020年至2024年` or `2020—2024年`: a four-digit year right before the separator, with
+        // or without its 年, and the first year after it.
+        let range = before
+            .rfind(['至', '到', '—', '-', '～', '~'])
+            .and_then(|sep| {
+                let head = &before[..sep];
+                let head_end = head.strip_suffix('年').map_or(head.len(), str::len);
+                let first = year_before(head, head_end)?;
+                let last = years.iter().find(|(k, _)| *k > sep)?;
+                Some((head_end - 4, first, last.0 + '年'.len_utf8(), last.1))
+            });
+        let Some((from, first, to, last)) = range else {
+            continue;
+        };
+        let values = series.map_or(0, |s| s.values.len());
+        claims.push(Claim::Period {
+            word: q.span.clone(),
+            said,
+            first,
+            last,
+            years: start + from..start + to,
+            values,
+        });
+    }
+}
+
+/// `X居首位`, `X最高`: the subject claimed largest (or smallest) among comparable figures of the
+/// sentence, found by its name in their metric phrases.
+pub fn ranking(ctx: &Context, claims: &mut Vec<Claim>) {
+    let start = ctx.sentence.range.start;
+    let text = ctx.between(start, ctx.sentence.range.end);
+    let lists = [
+        (&ctx.vocab.list.highest, true),
+        (&ctx.vocab.list.lowest, false),
+    ];
+    for (words, highest) in lists {
+        for w in words.iter() {
+            for (i, _) in text.match_indices(w.as_str()) {
+                let at = start + i;
+                // `首位` inside `居首位`: one claim per ranking word.
+                let taken = claims.iter().any(|c| matches!(c, Claim::Ranking { word, .. } if word.start <= at && at < word.end));
+                if taken {
+                    continue;
+                }
+                let clause_start = ctx.clause_start(at);
+                // The subject: the clause before the ranking word, without 其中, 数量, 占比.
+                let mut subject = ctx
+                    .between(clause_start, at)
+                    .replace("其中", "")
+                    .replace("居各类案件", "");
+                for measure in [
+                    "数量", "占比", "人次", "人数", "件数", "规模", "总量", "金额",
+                ] {
+                    subject = subject.replace(measure, "");
+                }
+                let subject = subject.trim_end_matches(['居', '的', '为']).to_string();
+                if subject.chars().count() < 2
+                    || ctx
+                        .sentence
+                        .quantities
+                        .iter()
+                        .any(|&q| ctx.q(q).span.start >= clause_start && ctx.q(q).span.start < at)
+                {
+                    continue;
+                }
+                let figures: Vec<usize> = ctx
+                    .before(clause_start)
+                    .filter(|&q| ctx.q(q).kind == crate::number::Kind::Percent || ctx.is_measure(q))
+                    .collect();
+                let Some(&claimed) = figures
+                    .iter()
+                    .find(|&&q| ctx.metric(q).contains(subject.as_str()))
+                else {
+                    continue;
+                };
+                let others: Vec<usize> = figures
+                    .iter()
+                    .copied()
+                    .filter(|&o| o != claimed && ctx.comparable(o, claimed))
+                    .collect();
+                if !others.is_empty() {
+                    claims.push(Claim::Ranking {
+                        word: at..at + w.len(),
+                        claimed,
+                        others,
+                        highest,
+                    });
+                }
+            }
+        }
+    }
 }

@@ -8,7 +8,9 @@
 mod change;
 mod list;
 mod metric;
+mod per_capita;
 mod rate;
+mod repeat;
 mod sentence;
 pub mod vocabulary;
 mod whole;
@@ -48,6 +50,8 @@ pub enum ChangeMeasure {
     Doubling { times: u32 },
     /// `年均增长11.0%` over `years` years: (B / A)^(1/years) − 1.
     Annual { years: u32 },
+    /// `比上年增加2653件`: B − A in the unit of the figures.
+    Difference,
 }
 
 /// Why a figure cannot pass 100%.
@@ -102,8 +106,59 @@ pub enum Claim {
     Series { values: Vec<usize>, years: Vec<i32> },
     /// `W，其中P1、P2`: parts of a whole, not necessarily all of them.
     Parts { whole: usize, parts: Vec<usize> },
-    /// `合计T，分为…三类，分别为a、b、c`: the parts are all of the total.
-    Total { total: usize, parts: Vec<usize> },
+    /// `合计T，分为…三类，分别为a、b、c`: the parts are all of the total. `over_years` when the
+    /// parts are the values of successive years (`五年来共…，各年分别为…`).
+    Total {
+        total: usize,
+        parts: Vec<usize>,
+        over_years: bool,
+    },
+    /// `人均支出1732元`: an average, with the total and the head count it divides.
+    PerCapita {
+        value: usize,
+        total: usize,
+        heads: usize,
+    },
+    /// `逐年下降` said of a list of values.
+    Trend {
+        values: Vec<usize>,
+        direction: Direction,
+        word: Range<usize>,
+    },
+    /// The same metric, scope and period stated twice. `refers_back` when the second mention
+    /// points at the first (`在审结的1.73万件…中`).
+    Repeat {
+        first: usize,
+        second: usize,
+        refers_back: bool,
+    },
+    /// A rate stated with its denominator, a count, but not its numerator.
+    Granular { rate: usize, denominator: usize },
+    /// `分别占62.4%、25.1%、13.8%`: shares of one whole. `exhaustive` when the text says the
+    /// parts are all of it (`构成`, `结构`).
+    Composition {
+        keyword: Range<usize>,
+        values: Vec<usize>,
+        exhaustive: bool,
+    },
+    /// `刑事案件居首位`: the subject claimed largest (or smallest) among the figures compared.
+    Ranking {
+        word: Range<usize>,
+        claimed: usize,
+        others: Vec<usize>,
+        highest: bool,
+    },
+    /// `五年间` said of a span of years the text also states.
+    Period {
+        word: Range<usize>,
+        said: u32,
+        /// The first and last year stated, and where.
+        first: i32,
+        last: i32,
+        years: Range<usize>,
+        /// Yearly values listed for the span, if any.
+        values: usize,
+    },
     /// A figure that cannot pass 100%.
     Bounded { value: usize, bound: Bound },
 }
@@ -154,10 +209,17 @@ pub fn extract<'a>(
         rate::rates(&ctx, &mut claims);
         rate::shares(&ctx, &mut claims);
         change::changes(&ctx, series.as_ref(), &mut claims);
-        whole::parts(&ctx, &mut claims);
         whole::totals(&ctx, &mut claims);
+        whole::parts(&ctx, &mut claims);
         rate::bounded(&ctx, &mut claims);
+        rate::granular(&ctx, &mut claims);
+        per_capita::per_capita(&ctx, &mut claims);
+        list::trend(&ctx, &mut claims);
+        list::composition(&ctx, &mut claims);
+        list::period(&ctx, series.as_ref(), &mut claims);
+        list::ranking(&ctx, &mut claims);
     }
+    repeat::repeats(text, quantities, &metrics, &sentences, vocab, &mut claims);
     Facts {
         text,
         quantities,

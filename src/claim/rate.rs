@@ -89,7 +89,13 @@ pub fn shares(ctx: &Context, claims: &mut Vec<Claim>) {
             Some(&p) => p,
             None => {
                 let lead = ctx.between(clause_start, word_at);
-                if !lead.trim_start_matches("其中").is_empty() {
+                let lead = lead.trim_start_matches("其中");
+                let lead = [
+                    "大约", "约", "近", "将近", "接近", "超过", "不到", "不足", "达",
+                ]
+                .iter()
+                .fold(lead, |l, w| l.trim_end_matches(w));
+                if !lead.is_empty() {
                     continue; // `秋粮占七成`: the part is named but not stated
                 }
                 match ctx.before(clause_start).last() {
@@ -210,4 +216,49 @@ pub fn strip_fillers<'t>(mut text: &'t str, fillers: &[String]) -> &'t str {
         text = &text[..text.len() - f.len()];
     }
     text
+}
+
+/// `共审结案件37件，调解率43.7%`: a rate stated with one exact count, its denominator, and no
+/// numerator. Some percentages no integer numerator can produce (the GRIM test).
+pub fn granular(ctx: &Context, claims: &mut Vec<Claim>) {
+    let rated: Vec<usize> = claims
+        .iter()
+        .filter_map(|c| match c {
+            Claim::Rate { rate, .. } => Some(*rate),
+            _ => None,
+        })
+        .collect();
+    let has_rate = |s: usize| rated.contains(&s);
+    for &s in &ctx.sentence.quantities {
+        let q = ctx.q(s);
+        let metric = ctx.metric(s);
+        if q.kind != Kind::Percent || q.range || q.approx.is_some() || has_rate(s) {
+            continue;
+        }
+        if !(metric.ends_with('率') || metric.ends_with("占比") || metric.ends_with("比例")) {
+            continue;
+        }
+        let counts: Vec<usize> = ctx
+            .before(q.span.start)
+            .filter(|&i| ctx.q(i).kind == Kind::Count && ctx.q(i).exact)
+            .collect();
+        // The count must be written in digits, be more than a handful, and be named like the rate
+        // (`审结案件37件` for `结案率`): otherwise it is likely the count of something else.
+        let name: Vec<char> = metric.trim_end_matches('率').chars().collect();
+        let shared = |m: &str| name.iter().filter(|c| m.contains(**c)).count();
+        let plausible = |d: usize| {
+            let q = ctx.q(d);
+            ctx.text[q.span.clone()].starts_with(|c: char| c.is_ascii_digit())
+                && q.value >= rust_decimal::Decimal::TEN
+                && shared(ctx.metric(d)) >= 2
+        };
+        if let [denominator] = counts.as_slice()
+            && plausible(*denominator)
+        {
+            claims.push(Claim::Granular {
+                rate: s,
+                denominator: *denominator,
+            });
+        }
+    }
 }

@@ -50,11 +50,23 @@ word_lists!(WholeWords {
     part,
     total,
     sum,
-    exhaustive
+    exhaustive,
+    years
 });
 word_lists!(ListWords {
     respectively,
-    separators
+    separators,
+    trend_up,
+    trend_down,
+    composition,
+    highest,
+    lowest
+});
+word_lists!(PerCapitaWords {
+    per_person,
+    per_household,
+    heads,
+    households
 });
 word_lists!(ShareWords {
     words,
@@ -75,6 +87,8 @@ pub struct Vocabulary {
     pub list: ListWords,
     #[serde(default)]
     pub share: ShareWords,
+    #[serde(default)]
+    pub per_capita: PerCapitaWords,
 }
 
 impl Vocabulary {
@@ -108,6 +122,7 @@ impl Vocabulary {
             v.whole.extend(more.whole);
             v.list.extend(more.list);
             v.share.extend(more.share);
+            v.per_capita.extend(more.per_capita);
         }
         v.sort();
         Ok(v)
@@ -119,6 +134,7 @@ impl Vocabulary {
         self.whole.sort();
         self.list.sort();
         self.share.sort();
+        self.per_capita.sort();
     }
 }
 

@@ -46,6 +46,14 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
                         && ctx.is_measure(i)
                 })
                 .collect();
+            // A whole whose parts are all listed is a total; the `sum` rules check it.
+            let totals: Vec<usize> = claims
+                .iter()
+                .filter_map(|c| match c {
+                    Claim::Total { total, .. } => Some(*total),
+                    _ => None,
+                })
+                .collect();
             let mut used = Vec::new();
             for &p in &after {
                 if used.contains(&p) {
@@ -54,6 +62,9 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
                 let Some(&whole) = wholes.iter().rev().find(|&&w| ctx.comparable(w, p)) else {
                     continue;
                 };
+                if totals.contains(&whole) {
+                    continue;
+                }
                 let parts: Vec<usize> = after
                     .iter()
                     .copied()
@@ -64,6 +75,37 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
             }
         }
     }
+}
+
+/// `before` uses the total word `w`; a bare 共 or 总 counts only on its own (`共受理`, `总计`),
+/// not inside 公共, 共同, 共享 or 总体.
+fn names_total(before: &str, w: &str) -> bool {
+    if w.chars().count() > 1 {
+        return before.contains(w);
+    }
+    before.match_indices(w).any(|(i, _)| {
+        let prev = before[..i].chars().next_back();
+        let next = before[i + w.len()..].chars().next();
+        prev != Some('公')
+            && !matches!(
+                next,
+                Some(
+                    '同' | '享'
+                        | '建'
+                        | '识'
+                        | '治'
+                        | '商'
+                        | '产'
+                        | '赢'
+                        | '体'
+                        | '书'
+                        | '和'
+                        | '青'
+                        | '性'
+                        | '部'
+                )
+            )
+    })
 }
 
 /// `每千人`, `人均`, `户均`: the figure after is a rate per unit, not an amount.
@@ -80,20 +122,16 @@ pub fn totals(ctx: &Context, claims: &mut Vec<Claim>) {
             continue;
         }
         let before = ctx.clause_before(t);
-        let stated_total = ctx
-            .vocab
-            .whole
-            .total
-            .iter()
-            .any(|w| w.chars().count() > 1 && before.contains(w.as_str()))
-            || before.ends_with('共');
+        let stated_total =
+            ctx.vocab.whole.total.iter().any(|w| names_total(before, w)) || before.contains("累计");
         if !stated_total {
             continue;
         }
         // Parts after the total, introduced as all of it.
         let after_start = ctx.q(t).span.end;
         let rest = ctx.between(after_start, ctx.sentence.range.end);
-        if let Some((i, word)) = rfind_any(rest, &ctx.vocab.whole.exhaustive) {
+        let years_word = rfind_any(rest, &ctx.vocab.whole.years);
+        if let Some((i, word)) = rfind_any(rest, &ctx.vocab.whole.exhaustive).or(years_word) {
             let list_from = after_start + i + word.len();
             let parts: Vec<usize> = ctx
                 .sentence
@@ -103,7 +141,11 @@ pub fn totals(ctx: &Context, claims: &mut Vec<Claim>) {
                 .filter(|&p| ctx.q(p).span.start >= list_from && ctx.comparable(p, t))
                 .collect();
             if parts.len() >= 2 {
-                claims.push(Claim::Total { total: t, parts });
+                claims.push(Claim::Total {
+                    total: t,
+                    parts,
+                    over_years: years_word.is_some(),
+                });
                 continue;
             }
         }
@@ -122,6 +164,7 @@ pub fn totals(ctx: &Context, claims: &mut Vec<Claim>) {
                 claims.push(Claim::Total {
                     total: t,
                     parts: before_total,
+                    over_years: false,
                 });
             }
         }

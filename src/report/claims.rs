@@ -175,12 +175,87 @@ pub fn to_table(doc: &Document, layout: &Layout, facts: &Facts) -> String {
                 at(*whole),
                 format!("parts         {} ⊇ {}", t(*whole), list(parts)),
             ),
-            Claim::Total { total, parts } => (
+            Claim::Total { total, parts, .. } => (
                 at(*total),
                 format!("total         {} = {}", t(*total), list(parts)),
             ),
             Claim::Bounded { value, .. } => {
                 (at(*value), format!("bounded       {} ≤ 100%", t(*value)))
+            }
+            Claim::PerCapita {
+                value,
+                total,
+                heads,
+            } => (
+                at(*value),
+                format!(
+                    "per-capita    {} ← {} / {}",
+                    t(*value),
+                    t(*total),
+                    t(*heads)
+                ),
+            ),
+            Claim::Trend {
+                values,
+                direction,
+                word,
+            } => (
+                at(values[0]),
+                format!(
+                    "trend         {}（{:?}）：{}",
+                    &layout.text[word.clone()],
+                    direction,
+                    list(values)
+                ),
+            ),
+            Claim::Repeat { first, second, .. } => (
+                at(*second),
+                format!("repeat        {} = {}", t(*second), t(*first)),
+            ),
+            Claim::Granular { rate, denominator } => (
+                at(*rate),
+                format!("granular      {} over {}", t(*rate), t(*denominator)),
+            ),
+            Claim::Composition {
+                values, exhaustive, ..
+            } => (
+                at(values[0]),
+                format!(
+                    "composition   {}{}",
+                    list(values),
+                    if *exhaustive { "（全部）" } else { "" }
+                ),
+            ),
+            Claim::Ranking {
+                word,
+                claimed,
+                others,
+                ..
+            } => (
+                at(*claimed),
+                format!(
+                    "ranking       {} {} among {}",
+                    t(*claimed),
+                    &layout.text[word.clone()],
+                    list(others)
+                ),
+            ),
+            Claim::Period {
+                word,
+                said,
+                first,
+                last,
+                years,
+                ..
+            } => {
+                let s = Span::locate(doc, layout, years.clone());
+                (
+                    format!("{}:{}", s.line, s.column),
+                    format!(
+                        "period        {} ← {first}–{last}（{said}）",
+                        &layout.text[word.clone()]
+                    ),
+                )
             }
         };
         out.push_str(&format!("{pos:<9}{line}\n"));

@@ -61,6 +61,54 @@ const BUILTIN: &[(&str, &str)] = &[
         "impossible-percent",
         include_str!("../../rules/impossible-percent.toml"),
     ),
+    (
+        "per-capita-mismatch",
+        include_str!("../../rules/per-capita-mismatch.toml"),
+    ),
+    (
+        "trend-mismatch",
+        include_str!("../../rules/trend-mismatch.toml"),
+    ),
+    (
+        "repeat-mismatch",
+        include_str!("../../rules/repeat-mismatch.toml"),
+    ),
+    (
+        "approx-direction",
+        include_str!("../../rules/approx-direction.toml"),
+    ),
+    (
+        "difference-mismatch",
+        include_str!("../../rules/difference-mismatch.toml"),
+    ),
+    (
+        "granularity-mismatch",
+        include_str!("../../rules/granularity-mismatch.toml"),
+    ),
+    (
+        "composition-mismatch",
+        include_str!("../../rules/composition-mismatch.toml"),
+    ),
+    (
+        "magnitude-slip",
+        include_str!("../../rules/magnitude-slip.toml"),
+    ),
+    (
+        "share-wording-mismatch",
+        include_str!("../../rules/share-wording-mismatch.toml"),
+    ),
+    (
+        "cumulative-mismatch",
+        include_str!("../../rules/cumulative-mismatch.toml"),
+    ),
+    (
+        "ranking-mismatch",
+        include_str!("../../rules/ranking-mismatch.toml"),
+    ),
+    (
+        "period-mismatch",
+        include_str!("../../rules/period-mismatch.toml"),
+    ),
 ];
 
 /// A rule file.

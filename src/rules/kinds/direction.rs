@@ -32,7 +32,10 @@ impl RuleKind for Direction {
             };
             if !matches!(
                 measure,
-                ChangeMeasure::Percent | ChangeMeasure::Points | ChangeMeasure::Annual { .. }
+                ChangeMeasure::Percent
+                    | ChangeMeasure::Points
+                    | ChangeMeasure::Annual { .. }
+                    | ChangeMeasure::Difference
             ) {
                 continue;
             }

@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{NoParams, change_ratio, label, q, text, word};
+use super::{NoParams, change_ratio, growth_slip, label, q, text, word};
 use crate::claim::{ChangeMeasure, Claim, Direction, Facts};
 use crate::number::Kind;
 use crate::rules::verdict::{Verdict, judge, show_computed, show_stated};
@@ -57,6 +57,9 @@ impl RuleKind for Growth {
             let Some(computed) = change.and_then(|c| c.scale(Decimal::ONE_HUNDRED)) else {
                 continue;
             };
+            if growth_slip(f, *from, *to, *stated, *direction).is_some() {
+                continue; // a 万/亿 slip: the `magnitude` kind's
+            }
             let certainty = match judge(&computed, q(f, *stated)) {
                 Verdict::Consistent => continue,
                 Verdict::Truncated => Certainty::Truncated,

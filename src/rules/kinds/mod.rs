@@ -1,16 +1,27 @@
 //! Rule kinds: one small module each, holding the arithmetic of one kind of check.
 
 mod annual;
+mod approx_direction;
 mod arity;
 mod bounds;
+mod composition;
+mod difference;
 mod direction;
+mod granularity;
 mod growth;
+mod magnitude;
 mod multiple;
 mod part_whole;
+mod per_capita;
+mod period;
 mod points;
+mod ranking;
 mod ratio;
+mod repeat;
 mod share;
+mod share_wording;
 mod sum;
+mod trend;
 
 use serde::de::DeserializeOwned;
 
@@ -20,22 +31,44 @@ use crate::number::Quantity;
 
 pub const NAMES: &[&str] = &[
     "annual",
+    "approx-direction",
     "arity",
     "bounds",
+    "composition",
+    "difference",
     "direction",
+    "granularity",
     "growth",
+    "magnitude",
     "multiple",
     "part-whole",
+    "per-capita",
+    "period",
     "points",
+    "ranking",
     "ratio",
+    "repeat",
     "share",
+    "share-wording",
     "sum",
+    "trend",
 ];
 
 /// The checker of a kind, with its parameters.
 pub fn compile(kind: &str, params: &toml::Table) -> Result<Box<dyn RuleKind>, String> {
     Ok(match kind {
         "annual" => Box::new(annual::Annual::new(no_params(params)?)),
+        "approx-direction" => Box::new(approx_direction::ApproxDirection::new(no_params(params)?)),
+        "composition" => Box::new(composition::Composition::new(no_params(params)?)),
+        "difference" => Box::new(difference::Difference::new(no_params(params)?)),
+        "granularity" => Box::new(granularity::Granularity::new(no_params(params)?)),
+        "magnitude" => Box::new(magnitude::Magnitude::new(no_params(params)?)),
+        "per-capita" => Box::new(per_capita::PerCapita::new(no_params(params)?)),
+        "period" => Box::new(period::Period::new(no_params(params)?)),
+        "ranking" => Box::new(ranking::Ranking::new(no_params(params)?)),
+        "repeat" => Box::new(repeat::Repeat::new(no_params(params)?)),
+        "share-wording" => Box::new(share_wording::ShareWording::new(no_params(params)?)),
+        "trend" => Box::new(trend::Trend::new(no_params(params)?)),
         "arity" => Box::new(arity::Arity::new(no_params(params)?)),
         "bounds" => Box::new(bounds::Bounds::new(params_of(params)?)),
         "direction" => Box::new(direction::Direction::new(no_params(params)?)),
@@ -45,7 +78,7 @@ pub fn compile(kind: &str, params: &toml::Table) -> Result<Box<dyn RuleKind>, St
         "points" => Box::new(points::Points::new(no_params(params)?)),
         "ratio" => Box::new(ratio::Ratio::new(params_of(params)?)),
         "share" => Box::new(share::Share::new(no_params(params)?)),
-        "sum" => Box::new(sum::Sum::new(no_params(params)?)),
+        "sum" => Box::new(sum::Sum::new(params_of(params)?)),
         other => {
             return Err(format!(
                 "unknown kind `{other}` (kinds: {})",
@@ -188,4 +221,126 @@ fn scale_factor(word: &str) -> rust_decimal::Decimal {
         })
         .sum();
     rust_decimal::Decimal::from_i128_with_scale(10i128.pow(exponent), 0)
+}
+
+/// The interval an average or a rounded integer really stands for: an exact-looking `1732元`
+/// written as an average is rounded at its last significant digit.
+fn as_rounded(f: &Facts, i: usize) -> crate::interval::Interval {
+    let q = q(f, i);
+    if !q.exact {
+        return q.interval;
+    }
+    let mut step = rust_decimal::Decimal::ONE;
+    let mut v = q.value.trunc();
+    while !v.is_zero() && (v % rust_decimal::Decimal::TEN).is_zero() {
+        v /= rust_decimal::Decimal::TEN;
+        step *= rust_decimal::Decimal::TEN;
+    }
+    crate::interval::Interval::rounded(q.value, step).unwrap_or(q.interval)
+}
+
+/// `289` for `298`: a swap of two adjacent digits of an integer that lands in `computed`.
+fn transposition(
+    stated: rust_decimal::Decimal,
+    computed: &crate::interval::Interval,
+) -> Option<String> {
+    if !stated.fract().is_zero() {
+        return None;
+    }
+    let digits: Vec<char> = stated.trunc().to_string().chars().collect();
+    let (lo, hi) = computed.ends()?;
+    let half = rust_decimal::Decimal::new(5, 1);
+    (0..digits.len().saturating_sub(1)).find_map(|k| {
+        let mut d = digits.clone();
+        d.swap(k, k + 1);
+        let s: String = d.into_iter().collect();
+        let v: rust_decimal::Decimal = s.parse().ok()?;
+        (s != stated.to_string() && v + half >= lo && v - half <= hi).then_some(s)
+    })
+}
+
+/// Scales of 万 and 亿 a figure might have been written in by mistake.
+const SLIPS: [(i32, &str); 4] = [(4, "万"), (8, "亿"), (-4, "万"), (-8, "亿")];
+
+/// Whether multiplying operand `which` of a claim by 10^k (k = ±4, ±8) would make `check` pass:
+/// the unit word is likely wrong. Returns the operand index and the exponent.
+fn magnitude_slip(
+    operands: &[usize],
+    f: &Facts,
+    check: impl Fn(&[crate::interval::Interval]) -> bool,
+) -> Option<(usize, i32)> {
+    let base: Vec<crate::interval::Interval> = operands.iter().map(|&i| q(f, i).interval).collect();
+    if check(&base) {
+        return None;
+    }
+    for (k, &_) in operands.iter().enumerate() {
+        for (exp, _) in SLIPS {
+            let factor = if exp > 0 {
+                rust_decimal::Decimal::from(10i64.pow(exp as u32))
+            } else {
+                rust_decimal::Decimal::ONE / rust_decimal::Decimal::from(10i64.pow((-exp) as u32))
+            };
+            let mut scaled = base.clone();
+            let Some(s) = scaled[k].scale(factor) else {
+                continue;
+            };
+            scaled[k] = s;
+            if check(&scaled) {
+                return Some((operands[k], exp));
+            }
+        }
+    }
+    None
+}
+
+/// Growth from `from` to `to` in percent, in the direction of the word.
+fn growth_of(
+    ops: &[crate::interval::Interval],
+    direction: crate::claim::Direction,
+) -> Option<crate::interval::Interval> {
+    let ratio = ops[1].div(&ops[0])?;
+    let change = match direction {
+        crate::claim::Direction::Up => ratio.shift(-rust_decimal::Decimal::ONE)?,
+        crate::claim::Direction::Down => ratio.neg().shift(rust_decimal::Decimal::ONE)?,
+    };
+    change.scale(rust_decimal::Decimal::ONE_HUNDRED)
+}
+
+/// A 万/亿 slip that explains a failing growth claim.
+fn growth_slip(
+    f: &Facts,
+    from: usize,
+    to: usize,
+    stated: usize,
+    direction: crate::claim::Direction,
+) -> Option<(usize, i32)> {
+    let target = q(f, stated).interval;
+    magnitude_slip(&[from, to], f, |ops| {
+        growth_of(ops, direction).is_some_and(|g| g.meets(&target))
+    })
+}
+
+/// A 万/亿 slip that explains a failing part ÷ whole.
+fn share_slip(
+    f: &Facts,
+    part: usize,
+    whole: usize,
+    stated: usize,
+    factor: rust_decimal::Decimal,
+) -> Option<(usize, i32)> {
+    let target = q(f, stated).interval;
+    magnitude_slip(&[part, whole], f, |ops| {
+        ops[0]
+            .div(&ops[1])
+            .and_then(|r| r.scale(factor))
+            .is_some_and(|r| r.meets(&target))
+    })
+}
+
+/// A stated share worded as a fraction or in 成 (`三分之一`, `近七成`, `过半`): checked by the
+/// `share-wording` kind at warning level, not as a precise figure.
+fn literary(f: &Facts, i: usize) -> bool {
+    let q = q(f, i);
+    let t = text(f, i);
+    q.kind == crate::number::Kind::Fraction || t.contains('成') || t.contains('半')
 }

@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{NoParams, label, q, text};
+use super::{NoParams, label, literary, q, share_slip, text};
 use crate::claim::{Claim, Facts};
 use crate::number::Kind;
 use crate::rules::verdict::{Verdict, judge, show_computed, show_stated};
@@ -31,6 +31,9 @@ impl RuleKind for Share {
                 continue;
             };
             let (share, part, whole) = (*share, *part, *whole);
+            if literary(f, share) {
+                continue; // `近七成`, `三分之一`: the `share-wording` kind's
+            }
             let percent = q(f, share).kind == Kind::Percent;
             let factor = if percent {
                 Decimal::ONE_HUNDRED
@@ -45,6 +48,9 @@ impl RuleKind for Share {
             else {
                 continue;
             };
+            if share_slip(f, part, whole, share, factor).is_some() {
+                continue; // a 万/亿 slip: the `magnitude` kind's
+            }
             let certainty = match judge(&computed, q(f, share)) {
                 Verdict::Consistent => continue,
                 Verdict::Truncated => Certainty::Truncated,

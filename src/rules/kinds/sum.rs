@@ -1,17 +1,29 @@
 //! `sum`: a stated total against all its parts.
 
-use super::{NoParams, in_units_of, label, q, text};
+use serde::Deserialize;
+
+use super::{in_units_of, label, q, text};
 use crate::claim::{Claim, Facts};
 use crate::interval::Interval;
 use crate::rules::verdict::{Verdict, judge};
 use crate::rules::{Certainty, Finding, Label, RuleKind};
 
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Params {
+    /// Check cumulative totals over years (`五年来共…，各年分别为…`) instead of totals of kinds.
+    #[serde(default)]
+    over_years: bool,
+}
+
 #[derive(Debug)]
-pub struct Sum;
+pub struct Sum {
+    params: Params,
+}
 
 impl Sum {
-    pub fn new(_: NoParams) -> Self {
-        Sum
+    pub fn new(params: Params) -> Self {
+        Self { params }
     }
 }
 
@@ -19,9 +31,17 @@ impl RuleKind for Sum {
     fn check(&self, f: &Facts) -> Vec<Finding> {
         let mut out = Vec::new();
         for claim in &f.claims {
-            let Claim::Total { total, parts } = claim else {
+            let Claim::Total {
+                total,
+                parts,
+                over_years,
+            } = claim
+            else {
                 continue;
             };
+            if *over_years != self.params.over_years {
+                continue;
+            }
             let Some(sum) = parts
                 .iter()
                 .try_fold(Interval::exact(rust_decimal::Decimal::ZERO), |acc, &p| {
@@ -41,7 +61,11 @@ impl RuleKind for Sum {
             labels.dedup();
             out.push(Finding {
                 certainty,
-                message: format!("合计 {} 与分项之和不符：{arithmetic}", text(f, *total)),
+                message: if *over_years {
+                    format!("累计 {} 与各年数值之和不符：{arithmetic}", text(f, *total))
+                } else {
+                    format!("合计 {} 与分项之和不符：{arithmetic}", text(f, *total))
+                },
                 help: format!(
                     "{arithmetic}；所述 {} 即 {}",
                     text(f, *total),

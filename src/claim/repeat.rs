@@ -1,0 +1,167 @@
+//! The same metric stated twice: `审结一审刑事案件1.37万件` … `在审结的1.73万件一审刑事案件中`.
+//!
+//! Two mentions are of one metric when they have the same unit, the same years (or none), and
+//! the core of one's phrase (the words before the figure and the noun after it, without scope
+//! and link words) contains the other's, which must be specific: four characters or more.
+
+use std::ops::Range;
+
+use super::change::year_before;
+use super::sentence::Sentence;
+use super::{Claim, Vocabulary};
+use crate::number::{Kind, Quantity};
+
+/// Words that set scope or time, or link a phrase to its figure, but do not name a metric.
+const NOISE: &[&str] = &[
+    "全年", "全市", "全省", "全区", "全县", "全国", "全", "年末", "年底", "当年", "在", "的", "共",
+    "累计", "达到", "达", "为", "是", "有", "了", "其中", "总计", "合计", "实现", "完成", "，",
+    "、", "约", "各类", "上述",
+];
+
+/// Words of a plan or target (`拟安排`, `今年…要`, `预期目标`): such figures are not restatements
+/// of the results reported around them.
+const PLANNED: &[&str] = &[
+    "拟",
+    "要",
+    "今年",
+    "目标",
+    "预期",
+    "力争",
+    "计划",
+    "将",
+    "再",
+    "控制在",
+    "新增",
+    "确保",
+];
+
+/// The figure points back at one stated before: `在审结的1.73万件一审刑事案件中`, `上述…`.
+fn refers_back(text: &str, quantities: &[Quantity], metrics: &[Range<usize>], i: usize) -> bool {
+    let q = &quantities[i];
+    let metric = &text[metrics[i].clone()];
+    let after: String = text[q.span.end..]
+        .chars()
+        .take_while(|c| !matches!(c, '，' | '。' | '；' | '：' | '、' | '\n'))
+        .collect();
+    metric.starts_with('在')
+        || metric.contains("上述")
+        || metric.starts_with('这')
+        || after.ends_with('中')
+        || after.ends_with("之中")
+}
+
+/// The core phrase of quantity `i`: its metric phrase and the noun right after it.
+fn core(text: &str, quantities: &[Quantity], metrics: &[Range<usize>], i: usize) -> String {
+    let q = &quantities[i];
+    let after_end = text[q.span.end..]
+        .char_indices()
+        .find(|&(_, c)| {
+            matches!(c, '，' | '。' | '；' | '：' | '、' | '中' | '\n' | '（') || c.is_ascii_digit()
+        })
+        .map_or(text.len(), |(k, _)| q.span.end + k);
+    let after_end = quantities
+        .get(i + 1)
+        .map_or(after_end, |n| after_end.min(n.span.start));
+    let mut phrase = format!(
+        "{}{}",
+        &text[metrics[i].clone()],
+        &text[q.span.end..after_end]
+    );
+    // Years are scope, compared separately.
+    while let Some(y) = phrase
+        .find('年')
+        .and_then(|k| year_before(&phrase, k).map(|_| k))
+    {
+        phrase.replace_range(y - 4..y + '年'.len_utf8(), "");
+    }
+    for w in NOISE {
+        phrase = phrase.replace(w, "");
+    }
+    phrase
+}
+
+/// Four-digit years in the clause of quantity `i`.
+fn years(text: &str, metrics: &[Range<usize>], i: usize) -> Vec<i32> {
+    let clause = &text[metrics[i].clone()];
+    clause
+        .match_indices('年')
+        .filter_map(|(k, _)| year_before(clause, k))
+        .collect()
+}
+
+pub fn repeats(
+    text: &str,
+    quantities: &[Quantity],
+    metrics: &[Range<usize>],
+    sentences: &[Sentence],
+    vocab: &Vocabulary,
+    claims: &mut Vec<Claim>,
+) {
+    let change_words: Vec<&String> = vocab.change.up.iter().chain(&vocab.change.down).collect();
+    let candidates: Vec<(usize, String, Vec<i32>)> = sentences
+        .iter()
+        .flat_map(|s| s.quantities.iter().copied())
+        .filter(|&i| {
+            let q = &quantities[i];
+            matches!(q.kind, Kind::Count | Kind::Amount | Kind::Percent) && !q.range
+        })
+        .filter(|&i| {
+            // A change or a value after a change word (`增长12%`, `提高到47.3%`) is a new figure,
+            // not a restatement.
+            let m = &text[metrics[i].clone()];
+            !change_words.iter().any(|w| m.contains(w.as_str()))
+                && !m.ends_with("比")
+                && !m.contains("上年")
+        })
+        .filter(|&i| {
+            let m = &text[metrics[i].clone()];
+            !PLANNED.iter().any(|w| m.contains(w))
+        })
+        .map(|i| {
+            (
+                i,
+                core(text, quantities, metrics, i),
+                years(text, metrics, i),
+            )
+        })
+        .filter(|(_, c, _)| c.chars().count() >= 4)
+        .collect();
+    let place_of = |i: usize| {
+        sentences
+            .iter()
+            .find(|s| s.quantities.contains(&i))
+            .map(|s| {
+                let at = quantities[i].span.start;
+                let clause = text[s.range.start..at]
+                    .rfind(['，', '；', '：'])
+                    .map_or(s.range.start, |k| s.range.start + k);
+                (s.paragraph, clause)
+            })
+    };
+    for (k, (second, core2, years2)) in candidates.iter().enumerate() {
+        let back = refers_back(text, quantities, metrics, *second);
+        let (paragraph2, clause2) = place_of(*second).unwrap_or_default();
+        let earlier = candidates[..k].iter().rev().find(|(first, core1, years1)| {
+            let (a, b) = (&quantities[*first], &quantities[*second]);
+            let (paragraph1, clause1) = place_of(*first).unwrap_or_default();
+            // A restatement names the metric as the first mention did, give or take a scope
+            // word: one core holds the other and is not much longer.
+            let (n1, n2) = (core1.chars().count(), core2.chars().count());
+            let near = (core1.contains(core2.as_str()) || core2.contains(core1.as_str()))
+                && n1.min(n2) * 5 >= n1.max(n2) * 3;
+            (back || paragraph1 == paragraph2)
+                && clause1 != clause2
+                && near
+                && a.kind == b.kind
+                && a.unit_text(text) == b.unit_text(text)
+                && years1 == years2
+        });
+        if let Some((first, _, _)) = earlier {
+            claims.push(Claim::Repeat {
+                first: *first,
+                second: *second,
+                refers_back: back,
+            });
+        }
+    }
+}

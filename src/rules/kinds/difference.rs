@@ -1,0 +1,83 @@
+//! `difference`: `比上年的33210件增加2653件` against both values.
+
+use rust_decimal::Decimal;
+
+use super::{NoParams, label, q, text, transposition, word};
+use crate::claim::{ChangeMeasure, Claim, Direction, Facts};
+use crate::rules::verdict::{Verdict, judge, show_computed, show_stated};
+use crate::rules::{Certainty, Finding, Label, RuleKind};
+
+#[derive(Debug)]
+pub struct Difference;
+
+impl Difference {
+    pub fn new(_: NoParams) -> Self {
+        Difference
+    }
+}
+
+impl RuleKind for Difference {
+    fn check(&self, f: &Facts) -> Vec<Finding> {
+        let mut out = Vec::new();
+        for claim in &f.claims {
+            let Claim::Change {
+                stated,
+                from,
+                to,
+                direction,
+                measure: ChangeMeasure::Difference,
+                word: w,
+            } = claim
+            else {
+                continue;
+            };
+            let Some(delta) = q(f, *to).interval.sub(&q(f, *from).interval) else {
+                continue;
+            };
+            let delta = if *direction == Direction::Up {
+                delta
+            } else {
+                delta.neg()
+            };
+            if delta.hi.is_some_and(|h| h < Decimal::ZERO) {
+                continue; // the `direction` kind's
+            }
+            let certainty = match judge(&delta, q(f, *stated)) {
+                Verdict::Consistent => continue,
+                Verdict::Truncated => Certainty::Truncated,
+                Verdict::Inconsistent => Certainty::Proven,
+            };
+            let unit = q(f, *stated).unit_text(f.text).unwrap_or("");
+            let (a, b) = if *direction == Direction::Up {
+                (*to, *from)
+            } else {
+                (*from, *to)
+            };
+            let arithmetic = format!(
+                "{} − {} {}",
+                text(f, a),
+                text(f, b),
+                show_computed(&delta, 2, unit)
+            );
+            let mut help = format!(
+                "{arithmetic}；{}",
+                show_stated(f.text, q(f, *stated), 2, unit)
+            );
+            if let Some(swapped) = transposition(q(f, *stated).value, &delta) {
+                help.push_str(&format!("；疑数字颠倒（应为 {swapped}{unit}？）"));
+            }
+            out.push(Finding {
+                certainty,
+                message: format!(
+                    "{}{} 与前后数值之差不符：{arithmetic}",
+                    word(f, w),
+                    text(f, *stated)
+                ),
+                help,
+                primary: Label::new(q(f, *stated).span.clone(), format!("所述{}", word(f, w))),
+                labels: vec![label(f, *from, "基数"), label(f, *to, "现值")],
+            });
+        }
+        out
+    }
+}

@@ -1,0 +1,65 @@
+//! `repeat`: the same metric stated twice with values that cannot both be true.
+
+use super::{NoParams, q, text};
+use crate::claim::{Claim, Facts};
+use crate::rules::verdict::show_interval;
+use crate::rules::{Certainty, Finding, Label, RuleKind};
+
+#[derive(Debug)]
+pub struct Repeat;
+
+impl Repeat {
+    pub fn new(_: NoParams) -> Self {
+        Repeat
+    }
+}
+
+impl RuleKind for Repeat {
+    fn check(&self, f: &Facts) -> Vec<Finding> {
+        let mut out = Vec::new();
+        for claim in &f.claims {
+            let Claim::Repeat {
+                first,
+                second,
+                refers_back,
+            } = claim
+            else {
+                continue;
+            };
+            // Only a mention that points back is surely the same figure; two figures with the
+            // same words in one paragraph are often parallel (两项试点各自的参保人数).
+            if !refers_back {
+                continue;
+            }
+            let (a, b) = (q(f, *first), q(f, *second));
+            // An approximation against a precise figure is the `approx-direction` kind's.
+            if a.approx.is_some() != b.approx.is_some() || a.interval.meets(&b.interval) {
+                continue;
+            }
+            let unit = a.unit_text(f.text).unwrap_or("");
+            let precision = if a.step != b.step && !a.exact && !b.exact {
+                "（两处精度不同）"
+            } else {
+                ""
+            };
+            out.push(Finding {
+                certainty: Certainty::Proven,
+                message: format!(
+                    "同一数据前后不一致{precision}：前文 {}，此处 {}",
+                    text(f, *first),
+                    text(f, *second)
+                ),
+                help: format!(
+                    "{} 即 {}；{} 即 {}；两者不相交",
+                    text(f, *first),
+                    show_interval(&a.interval, 2, unit),
+                    text(f, *second),
+                    show_interval(&b.interval, 2, unit)
+                ),
+                primary: Label::new(b.span.clone(), "此处"),
+                labels: vec![Label::new(a.span.clone(), "前文")],
+            });
+        }
+        out
+    }
+}
