@@ -316,6 +316,17 @@ fn span_years(ctx: &Context, from: usize, to: usize, s: usize) -> Option<u32> {
     if let (Some(a), Some(b)) = (year_of(from), year_of(to)) {
         return u32::try_from(b - a).ok();
     }
+    // A five-year plan named in the sentence: `“十三五”期间…年均增长`.
+    let sentence = ctx.between(ctx.sentence.range.start, ctx.sentence.range.end);
+    if ctx
+        .vocab
+        .change
+        .plans
+        .iter()
+        .any(|p| sentence.contains(p.as_str()))
+    {
+        return Some(5);
+    }
     // A duration in the clause of the rate: `五年间年均增长`.
     let clause_start = ctx.clause_start(ctx.q(s).span.start);
     ctx.sentence.quantities.iter().copied().find_map(|i| {

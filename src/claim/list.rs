@@ -5,7 +5,7 @@ use std::ops::Range;
 use super::change::year_before;
 use super::sentence::Context;
 use super::vocabulary::starts_with_any;
-use super::{Claim, Direction};
+use super::{Claim, Direction, TrendSteps};
 
 /// The values of a list that starts after offset `from`: the first figure of the clause after
 /// `from`, then every figure joined to the previous one by a separator alone (`、`, `和`).
@@ -161,17 +161,6 @@ fn subjects_before(ctx: &Context, kw: usize) -> Option<(Vec<Range<usize>>, Optio
 pub fn trend(ctx: &Context, claims: &mut Vec<Claim>) {
     let start = ctx.sentence.range.start;
     let text = ctx.between(start, ctx.sentence.range.end);
-    let found = |words: &[String], direction| {
-        words.iter().find_map(|w| {
-            text.find(w.as_str())
-                .map(|i| (start + i..start + i + w.len(), direction))
-        })
-    };
-    let Some((word, direction)) = found(&ctx.vocab.list.trend_up, Direction::Up)
-        .or_else(|| found(&ctx.vocab.list.trend_down, Direction::Down))
-    else {
-        return;
-    };
     let Some(kw) = ["分别为", "依次为", "分别是", "分别达到"]
         .iter()
         .find_map(|w| text.find(w).map(|i| start + i + w.len()))
@@ -179,13 +168,81 @@ pub fn trend(ctx: &Context, claims: &mut Vec<Claim>) {
         return;
     };
     let values = values_after(ctx, kw);
-    if values.len() >= 3 && values.iter().all(|&v| ctx.comparable(v, values[0])) {
+    if values.len() < 3 || !values.iter().all(|&v| ctx.comparable(v, values[0])) {
+        return;
+    }
+    let found = |words: &[String], direction| {
+        words.iter().find_map(|w| {
+            text.find(w.as_str())
+                .map(|i| (start + i..start + i + w.len(), direction, TrendSteps::Every))
+        })
+    };
+    let trend = found(&ctx.vocab.list.trend_up, Direction::Up)
+        .or_else(|| found(&ctx.vocab.list.trend_down, Direction::Down))
+        .or_else(|| first_turn(ctx, start, text))
+        .or_else(|| consecutive(ctx));
+    if let Some((word, direction, steps)) = trend {
         claims.push(Claim::Trend {
             values,
             direction,
             word,
+            steps,
         });
     }
+}
+
+/// The direction of a change word at the start of `rest` (`增长`, `下降` …).
+fn direction_at(ctx: &Context, rest: &str) -> Option<(Direction, usize)> {
+    let rest = rest.strip_prefix("出现").unwrap_or(rest);
+    if let Some(w) = starts_with_any(rest, &ctx.vocab.change.up) {
+        return Some((Direction::Up, w.len()));
+    }
+    starts_with_any(rest, &ctx.vocab.change.down).map(|w| (Direction::Down, w.len()))
+}
+
+/// `首次下降`, `首次出现增长`: the last step turns, no step before did.
+fn first_turn(
+    ctx: &Context,
+    start: usize,
+    text: &str,
+) -> Option<(Range<usize>, Direction, TrendSteps)> {
+    let i = text.find("首次")?;
+    let rest = &text[i + "首次".len()..];
+    let (direction, len) = direction_at(ctx, rest)?;
+    let extra = if rest.starts_with("出现") {
+        "出现".len()
+    } else {
+        0
+    };
+    let at = start + i;
+    Some((
+        at..at + "首次".len() + extra + len,
+        direction,
+        TrendSteps::FirstTurn,
+    ))
+}
+
+/// `连续3年下降`, `连续五年保持增长`: the last n steps.
+fn consecutive(ctx: &Context) -> Option<(Range<usize>, Direction, TrendSteps)> {
+    ctx.sentence.quantities.iter().copied().find_map(|i| {
+        let q = ctx.q(i);
+        if q.unit_text(ctx.text) != Some("年") || !ctx.text[..q.span.start].ends_with("连续") {
+            return None;
+        }
+        let rest = &ctx.text[q.span.end..];
+        let rest = rest
+            .strip_prefix("保持")
+            .or_else(|| rest.strip_prefix("实现"))
+            .unwrap_or(rest);
+        let (direction, len) = direction_at(ctx, rest)?;
+        let n: u32 = q.value.trunc().to_string().parse().ok()?;
+        let end = ctx.text.len() - rest.len() + len;
+        Some((
+            q.span.start - "连续".len()..end,
+            direction,
+            TrendSteps::Last(n),
+        ))
+    })
 }
 
 /// `分别占62.4%、25.1%、13.8%`: shares of one whole, all of it when the text says so.

@@ -54,6 +54,18 @@ pub enum ChangeMeasure {
     Difference,
 }
 
+/// Which steps of a list a trend word speaks of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TrendSteps {
+    /// `逐年增长`: every step.
+    Every,
+    /// `连续3年下降`: the last n steps.
+    Last(u32),
+    /// `首次下降`: the last step, and none before it.
+    FirstTurn,
+}
+
 /// Why a figure cannot pass 100%.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -124,6 +136,7 @@ pub enum Claim {
         values: Vec<usize>,
         direction: Direction,
         word: Range<usize>,
+        steps: TrendSteps,
     },
     /// The same metric, scope and period stated twice. `refers_back` when the second mention
     /// points at the first (`在审结的1.73万件…中`).

@@ -36,6 +36,7 @@ word_lists!(ChangeWords {
     fillers,
     yoy,
     annual,
+    plans,
     from,
     to,
     compared,

@@ -199,6 +199,7 @@ pub fn to_table(doc: &Document, layout: &Layout, facts: &Facts) -> String {
                 values,
                 direction,
                 word,
+                ..
             } => (
                 at(values[0]),
                 format!(

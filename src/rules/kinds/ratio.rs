@@ -40,6 +40,13 @@ fn named_by(f: &Facts, i: usize, words: &[String]) -> bool {
     words.iter().any(|w| m.contains(w.as_str()))
 }
 
+/// A figure of the same unit named 旧存 (cases carried over from last year).
+fn carried_over(f: &Facts, den: usize) -> Option<usize> {
+    let unit = q(f, den).unit_text(f.text);
+    (0..f.quantities.len())
+        .find(|&i| i != den && f.metric(i).contains("旧存") && q(f, i).unit_text(f.text) == unit)
+}
+
 /// A character of the rate's stem (the two characters before 率) occurs in the metric.
 fn stem_named(rate_name: &str, metric: &str) -> bool {
     let stem: Vec<char> = rate_name
@@ -102,11 +109,24 @@ impl RuleKind for Ratio {
             else {
                 continue;
             };
-            let certainty = match judge(&computed, q(f, rate)) {
+            let mut certainty = match judge(&computed, q(f, rate)) {
                 Verdict::Consistent => continue,
                 Verdict::Truncated => Certainty::Truncated,
                 Verdict::Inconsistent => certainty,
             };
+            // RULEBOOK R4: a closure rate may count cases carried over (旧存) in its
+            // denominator. When the text states them and that reading fits, it is only advice.
+            let carried = carried_over(f, den).and_then(|old| {
+                let total = q(f, den).interval.add(&q(f, old).interval)?;
+                let r = q(f, num)
+                    .interval
+                    .div(&total)?
+                    .scale(Decimal::ONE_HUNDRED)?;
+                (judge(&r, q(f, rate)) == Verdict::Consistent).then_some(old)
+            });
+            if carried.is_some() {
+                certainty = Certainty::Hint;
+            }
             let arithmetic = format!(
                 "{} ÷ {} {}",
                 text(f, num),
@@ -117,12 +137,28 @@ impl RuleKind for Ratio {
             if certainty == Certainty::Truncated {
                 help.push_str("；疑似截断而非四舍五入");
             }
+            if let Some(old) = carried {
+                help.push_str(&format!(
+                    "；按（{} + {}）为分母计算则一致，请写明口径",
+                    text(f, den),
+                    text(f, old)
+                ));
+            }
             out.push(Finding {
                 certainty,
-                message: format!("{rate_name} {} 与所列数字不符：{arithmetic}", text(f, rate)),
+                message: match carried {
+                    Some(_) => format!(
+                        "{rate_name} {} 只在分母计入旧存时成立；仅按 {arithmetic}",
+                        text(f, rate)
+                    ),
+                    None => format!("{rate_name} {} 与所列数字不符：{arithmetic}", text(f, rate)),
+                },
                 help,
                 primary: Label::new(q(f, rate).span.clone(), "所述比率"),
-                labels: vec![label(f, num, "分子"), label(f, den, "分母")],
+                labels: std::iter::once(label(f, num, "分子"))
+                    .chain(std::iter::once(label(f, den, "分母")))
+                    .chain(carried.map(|old| label(f, old, "旧存")))
+                    .collect(),
             });
         }
         out
