@@ -331,6 +331,10 @@ pub fn ranking(ctx: &Context, claims: &mut Vec<Claim>) {
     ];
     for (words, highest) in lists {
         for w in words.iter() {
+            // A char search first: constructing a substring searcher per sentence is the cost.
+            if !w.chars().next().is_some_and(|c| text.contains(c)) {
+                continue;
+            }
             for (i, _) in text.match_indices(w.as_str()) {
                 let at = start + i;
                 // `首位` inside `居首位`: one claim per ranking word.

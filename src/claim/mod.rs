@@ -192,6 +192,9 @@ impl<'a> Facts<'a> {
     }
 }
 
+/// Sentences with more figures than this are not read for claims.
+pub const MAX_FIGURES_PER_SENTENCE: usize = 256;
+
 /// Extracts the claims of a laid-out text.
 pub fn extract<'a>(
     layout: &'a Layout,
@@ -205,6 +208,11 @@ pub fn extract<'a>(
     let mut claims = Vec::new();
     let sentences = sentence::split(layout, quantities);
     for (i, s) in sentences.iter().enumerate() {
+        // A "sentence" with hundreds of figures is a table or a dump, not prose: its figures
+        // are listed by `numbers` but no claim is read from it, so no pattern turns quadratic.
+        if s.quantities.len() > MAX_FIGURES_PER_SENTENCE {
+            continue;
+        }
         let previous = i
             .checked_sub(1)
             .map(|p| &sentences[p])
@@ -217,20 +225,23 @@ pub fn extract<'a>(
             sentence: s,
             previous,
         };
-        let series = list::series(&ctx, &mut claims);
-        list::respectively(&ctx, &mut claims);
-        rate::rates(&ctx, &mut claims);
-        rate::shares(&ctx, &mut claims);
-        change::changes(&ctx, series.as_ref(), &mut claims);
-        whole::totals(&ctx, &mut claims);
-        whole::parts(&ctx, &mut claims);
-        rate::bounded(&ctx, &mut claims);
-        rate::granular(&ctx, &mut claims);
-        per_capita::per_capita(&ctx, &mut claims);
-        list::trend(&ctx, &mut claims);
-        list::composition(&ctx, &mut claims);
-        list::period(&ctx, series.as_ref(), &mut claims);
-        list::ranking(&ctx, &mut claims);
+        // Patterns see the claims of their own sentence only, so extraction stays linear.
+        let mut local = Vec::new();
+        let series = list::series(&ctx, &mut local);
+        list::respectively(&ctx, &mut local);
+        rate::rates(&ctx, &mut local);
+        rate::shares(&ctx, &mut local);
+        change::changes(&ctx, series.as_ref(), &mut local);
+        whole::totals(&ctx, &mut local);
+        whole::parts(&ctx, &mut local);
+        rate::bounded(&ctx, &mut local);
+        rate::granular(&ctx, &mut local);
+        per_capita::per_capita(&ctx, &mut local);
+        list::trend(&ctx, &mut local);
+        list::composition(&ctx, &mut local);
+        list::period(&ctx, series.as_ref(), &mut local);
+        list::ranking(&ctx, &mut local);
+        claims.append(&mut local);
     }
     repeat::repeats(text, quantities, &metrics, &sentences, vocab, &mut claims);
     Facts {

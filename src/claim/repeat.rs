@@ -53,12 +53,17 @@ fn refers_back(text: &str, quantities: &[Quantity], metrics: &[Range<usize>], i:
 /// The core phrase of quantity `i`: its metric phrase and the noun right after it.
 fn core(text: &str, quantities: &[Quantity], metrics: &[Range<usize>], i: usize) -> String {
     let q = &quantities[i];
-    let after_end = text[q.span.end..]
+    // The noun after the figure: up to punctuation, 中 or a digit, at most 64 characters.
+    let rest = &text[q.span.end..];
+    let after_end = rest
         .char_indices()
+        .take(64)
         .find(|&(_, c)| {
             matches!(c, '，' | '。' | '；' | '：' | '、' | '中' | '\n' | '（') || c.is_ascii_digit()
         })
-        .map_or(text.len(), |(k, _)| q.span.end + k);
+        .map(|(k, _)| k)
+        .unwrap_or_else(|| rest.char_indices().nth(64).map_or(rest.len(), |(k, _)| k))
+        + q.span.end;
     let after_end = quantities
         .get(i + 1)
         .map_or(after_end, |n| after_end.min(n.span.start));
@@ -88,6 +93,9 @@ fn years(text: &str, metrics: &[Range<usize>], i: usize) -> Vec<i32> {
         .filter_map(|(k, _)| year_before(clause, k))
         .collect()
 }
+
+/// How many earlier figures a possible restatement is compared with.
+const WINDOW: usize = 200;
 
 pub fn repeats(
     text: &str,
@@ -126,36 +134,44 @@ pub fn repeats(
         })
         .filter(|(_, c, _)| c.chars().count() >= 4)
         .collect();
-    let place_of = |i: usize| {
-        sentences
-            .iter()
-            .find(|s| s.quantities.contains(&i))
-            .map(|s| {
-                let at = quantities[i].span.start;
-                let clause = text[s.range.start..at]
-                    .rfind(['，', '；', '：'])
-                    .map_or(s.range.start, |k| s.range.start + k);
-                (s.paragraph, clause)
-            })
-    };
+    // Paragraph and clause of every quantity, in one pass.
+    let mut place = vec![(0usize, 0usize); quantities.len()];
+    for s in sentences {
+        for &i in &s.quantities {
+            let at = quantities[i].span.start;
+            let clause = text[s.range.start..at]
+                .rfind(['，', '；', '：'])
+                .map_or(s.range.start, |k| s.range.start + k);
+            place[i] = (s.paragraph, clause);
+        }
+    }
+    let place_of = |i: usize| Some(place[i]);
     for (k, (second, core2, years2)) in candidates.iter().enumerate() {
         let back = refers_back(text, quantities, metrics, *second);
         let (paragraph2, clause2) = place_of(*second).unwrap_or_default();
-        let earlier = candidates[..k].iter().rev().find(|(first, core1, years1)| {
-            let (a, b) = (&quantities[*first], &quantities[*second]);
-            let (paragraph1, clause1) = place_of(*first).unwrap_or_default();
-            // A restatement names the metric as the first mention did, give or take a scope
-            // word: one core holds the other and is not much longer.
-            let (n1, n2) = (core1.chars().count(), core2.chars().count());
-            let near = (core1.contains(core2.as_str()) || core2.contains(core1.as_str()))
-                && n1.min(n2) * 5 >= n1.max(n2) * 3;
-            (back || paragraph1 == paragraph2)
-                && clause1 != clause2
-                && near
-                && a.kind == b.kind
-                && a.unit_text(text) == b.unit_text(text)
-                && years1 == years2
-        });
+        // Restatements stand near what they restate: the last WINDOW candidates are compared,
+        // which keeps a document with a million figures linear.
+        let earlier =
+            candidates[k.saturating_sub(WINDOW)..k]
+                .iter()
+                .rev()
+                .find(|(first, core1, years1)| {
+                    let (a, b) = (&quantities[*first], &quantities[*second]);
+                    let (paragraph1, clause1) = place_of(*first).unwrap_or_default();
+                    if !((back || paragraph1 == paragraph2)
+                        && clause1 != clause2
+                        && a.kind == b.kind
+                        && years1 == years2
+                        && a.unit_text(text) == b.unit_text(text))
+                    {
+                        return false;
+                    }
+                    // A restatement names the metric as the first mention did, give or take a scope
+                    // word: one core holds the other and is not much longer.
+                    let (n1, n2) = (core1.chars().count(), core2.chars().count());
+                    n1.min(n2) * 5 >= n1.max(n2) * 3
+                        && (core1.contains(core2.as_str()) || core2.contains(core1.as_str()))
+                });
         if let Some((first, _, _)) = earlier {
             claims.push(Claim::Repeat {
                 first: *first,
