@@ -18,6 +18,10 @@ pub struct Span {
     pub line: usize,
     /// 1-based column of the start, in characters.
     pub column: usize,
+    /// 1-based line of the end (the last character of the range).
+    pub end_line: usize,
+    /// 1-based column just past the last character, in characters.
+    pub end_column: usize,
 }
 
 impl Span {
@@ -26,11 +30,14 @@ impl Span {
         let decoded = layout.decoded_range(range);
         let (start, end) = doc.original_range(decoded.start, decoded.end);
         let (line, column) = doc.line_col(decoded.start);
+        let (end_line, end_column) = doc.line_col(decoded.end);
         Span {
             offset: start,
             length: end - start,
             line,
             column,
+            end_line,
+            end_column,
         }
     }
 }

@@ -152,3 +152,81 @@ fn claims_lists_what_rules_read() {
     assert_eq!(rate["numerator"]["text"], "35773件");
     assert_eq!(rate["denominator"]["text"], "39347件");
 }
+
+#[test]
+fn exit_code_options() {
+    // One warning (a guessed share whole) and no error.
+    let warn = temp(
+        "warn.txt",
+        "全县林地面积84.5万亩，公益林52.3万亩，占比68.4%。\n",
+    );
+    let out = hedui(&["check", "--format", "json", &warn]);
+    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (
+            j["summary"]["errors"].as_u64(),
+            j["summary"]["warnings"].as_u64()
+        ),
+        (Some(0), Some(1)),
+        "{j}"
+    );
+    assert_eq!(out.status.code(), Some(0), "warnings alone do not fail");
+    assert_eq!(
+        hedui(&["check", "--deny-warnings", &warn]).status.code(),
+        Some(1)
+    );
+    assert_eq!(
+        hedui(&["check", "--max-warnings", "0", &warn])
+            .status
+            .code(),
+        Some(1)
+    );
+    assert_eq!(
+        hedui(&["check", "--max-warnings", "1", &warn])
+            .status
+            .code(),
+        Some(0)
+    );
+    let bad = temp(
+        "bad2.txt",
+        "全年受理案件39347件，审结35773件，结案率99.4%。\n",
+    );
+    assert_eq!(
+        hedui(&["check", "--exit-zero", &bad]).status.code(),
+        Some(0)
+    );
+    assert_eq!(
+        hedui(&["check", "--exit-zero", &bad, "missing.txt"])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn output_file_and_statistics() {
+    let bad = temp(
+        "bad3.txt",
+        "全年受理案件39347件，审结35773件，结案率99.4%。\n",
+    );
+    let out_path = temp("out.sarif", "");
+    let out = hedui(&[
+        "check",
+        "--output-format",
+        "sarif",
+        "--output-file",
+        &out_path,
+        &bad,
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let sarif: Value = serde_json::from_str(&std::fs::read_to_string(&out_path).unwrap()).unwrap();
+    assert_eq!(sarif["runs"][0]["results"][0]["ruleId"], "rate-mismatch");
+    let out = hedui(&["check", "--statistics", "--output-format", "concise", &bad]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("    1  rate-mismatch"), "{text}");
+    // Machine formats carry no footer.
+    let out = hedui(&["check", "--statistics", "--output-format", "github", &bad]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.lines().all(|l| l.starts_with("::")), "{text}");
+}

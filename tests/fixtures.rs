@@ -89,6 +89,7 @@ fn fixtures_fire_and_stay_silent() {
         let style = human::Style {
             color: false,
             width: 100,
+            narrate: false,
         };
         let snapshot = format!(
             "{}\n{}",

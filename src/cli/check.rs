@@ -2,10 +2,10 @@
 
 use std::io::IsTerminal;
 
-use super::{CheckArgs, CheckFormat, ColorChoice, Outcome, print, report_error};
+use super::{CheckArgs, ColorChoice, Outcome, print, report_error};
 use crate::check::{Config, check_document};
 use crate::report::diagnostic::Report;
-use crate::report::{human, json};
+use crate::report::human;
 use crate::rules::Severity;
 use crate::source::Document;
 
@@ -30,32 +30,41 @@ pub fn run(args: &CheckArgs) -> Outcome {
             }
         }
     }
-    match args.format {
-        CheckFormat::Json => print(&json::render(&reports)),
-        CheckFormat::Human => {
-            let color = match args.color {
-                ColorChoice::Always => true,
-                ColorChoice::Never => false,
-                ColorChoice::Auto => {
-                    std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal()
-                }
-            };
-            let style = human::Style { color, width: 100 };
-            let mut out = String::new();
-            for r in &reports {
-                out.push_str(&human::render(r, style));
-            }
-            out.push_str(&human::summary(&reports));
-            print(&out);
+    let to_terminal = args.output_file.is_none() && std::io::stdout().is_terminal();
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => std::env::var_os("NO_COLOR").is_none() && to_terminal,
+    };
+    let style = human::Style {
+        color,
+        width: 100,
+        narrate: args.screen_reader,
+    };
+    let mut out = args.format.render(&reports, &config.rules, style);
+    if args.format.is_human() {
+        if args.statistics {
+            out.push_str(&human::statistics(&reports));
         }
+        out.push_str(&human::summary(&reports));
     }
-    let failing = reports
-        .iter()
-        .flat_map(|r| &r.diagnostics)
-        .any(|d| d.severity >= Severity::Warning);
+    match &args.output_file {
+        Some(path) => {
+            if let Err(e) = std::fs::write(path, &out) {
+                eprintln!("hedui: cannot write {}: {e}", path.display());
+                return Outcome::Error;
+            }
+        }
+        None => print(&out),
+    }
+    let count = |s: Severity| reports.iter().map(|r| r.count(s)).sum::<usize>();
+    let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
+    let failing = errors > 0
+        || (args.deny_warnings && warnings > 0)
+        || args.max_warnings.is_some_and(|max| warnings > max);
     if input_error {
         Outcome::Error
-    } else if failing {
+    } else if failing && !args.exit_zero {
         Outcome::Findings
     } else {
         Outcome::Clean

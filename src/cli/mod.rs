@@ -10,6 +10,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::report::Format;
+
 /// hedui (核对): check that the numbers in a Chinese report draft agree with each other.
 #[derive(Debug, Parser)]
 #[command(name = "hedui", version, about, long_about = None)]
@@ -38,8 +40,11 @@ pub struct CheckArgs {
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
     /// Output format.
-    #[arg(long, alias = "output-format", value_enum, default_value_t = CheckFormat::Human)]
-    pub format: CheckFormat,
+    #[arg(long = "output-format", visible_alias = "format", value_enum, default_value_t = Format::Full)]
+    pub format: Format,
+    /// Write the output to a file instead of stdout.
+    #[arg(long, value_name = "FILE")]
+    pub output_file: Option<PathBuf>,
     /// Extra rule directories (rule files, `lexicon.toml`, `claims.toml`).
     #[arg(long = "rules", value_name = "DIR")]
     pub rules: Vec<PathBuf>,
@@ -49,17 +54,24 @@ pub struct CheckArgs {
     /// Not these rules (ids or prefixes, comma-separated).
     #[arg(long, value_delimiter = ',')]
     pub ignore: Vec<String>,
-    /// Colour in the human format: auto (a terminal without NO_COLOR), always or never.
+    /// Colour in the human formats: auto (a terminal without NO_COLOR), always or never.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum CheckFormat {
-    /// The graphical report, with every number involved underlined.
-    Human,
-    /// Version 1 of the JSON schema (see README).
-    Json,
+    /// Describe each finding in sentences instead of drawing it (for screen readers).
+    #[arg(long)]
+    pub screen_reader: bool,
+    /// After the findings, count them per rule (human formats).
+    #[arg(long)]
+    pub statistics: bool,
+    /// Exit 0 even when there are findings (input errors still exit 2).
+    #[arg(long)]
+    pub exit_zero: bool,
+    /// Fail on warnings too, not only on errors.
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// Fail when there are more than N warnings.
+    #[arg(long, value_name = "N")]
+    pub max_warnings: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -2,7 +2,10 @@
 
 use std::fmt;
 
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, NarratableReportHandler,
+    SourceCode,
+};
 
 use super::diagnostic::{Diagnostic, Report};
 use crate::rules::Severity;
@@ -68,6 +71,8 @@ impl miette::Diagnostic for Rendered<'_> {
 pub struct Style {
     pub color: bool,
     pub width: usize,
+    /// Sentences instead of drawings, for screen readers (miette's narratable handler).
+    pub narrate: bool,
 }
 
 /// Renders every diagnostic of a report.
@@ -77,7 +82,8 @@ pub fn render(report: &Report, style: Style) -> String {
     } else {
         GraphicalTheme::unicode_nocolor()
     };
-    let handler = GraphicalReportHandler::new_themed(theme).with_width(style.width);
+    let graphical = GraphicalReportHandler::new_themed(theme).with_width(style.width);
+    let narratable = NarratableReportHandler::new();
     let source = NamedSource::new(&report.path, report.text.clone()).with_language("text");
     let mut out = String::new();
     for diagnostic in &report.diagnostics {
@@ -85,10 +91,32 @@ pub fn render(report: &Report, style: Style) -> String {
             diagnostic,
             source: &source,
         };
-        if handler.render_report(&mut out, &rendered).is_err() {
+        let written = if style.narrate {
+            narratable.render_report(&mut out, &rendered)
+        } else {
+            graphical.render_report(&mut out, &rendered)
+        };
+        if written.is_err() {
             out.push_str(&diagnostic.message);
         }
         out.push('\n');
+    }
+    out
+}
+
+/// `--statistics`: findings per rule, most frequent first.
+pub fn statistics(reports: &[Report]) -> String {
+    let mut counts: Vec<(String, &'static str, usize)> = Vec::new();
+    for d in reports.iter().flat_map(|r| &r.diagnostics) {
+        match counts.iter_mut().find(|(code, _, _)| *code == d.code) {
+            Some(entry) => entry.2 += 1,
+            None => counts.push((d.code.clone(), d.severity.as_str(), 1)),
+        }
+    }
+    counts.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
+    let mut out = String::new();
+    for (code, severity, n) in counts {
+        out.push_str(&format!("{n:>5}  {code:<26} {severity}\n"));
     }
     out
 }

@@ -2,7 +2,58 @@
 //! ([`diagnostic`]); each output format lives in its own module.
 
 pub mod claims;
+pub mod concise;
 pub mod diagnostic;
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod json_lines;
+pub mod junit;
 pub mod numbers;
+pub mod rdjson;
+pub mod sarif;
+
+use crate::rules::RuleSet;
+use diagnostic::Report;
+
+/// The output formats of `hedui check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// The graphical report, every number involved underlined.
+    #[value(alias = "human")]
+    Full,
+    /// `path:line:col: severity[code] message`.
+    Concise,
+    /// The version-1 JSON document.
+    Json,
+    /// One JSON object per finding.
+    JsonLines,
+    /// GitHub Actions annotations.
+    Github,
+    /// SARIF 2.1.0.
+    Sarif,
+    /// reviewdog's rdjson.
+    Rdjson,
+    /// JUnit XML.
+    Junit,
+}
+
+impl Format {
+    /// Formats read by people get a summary footer and `--statistics`.
+    pub fn is_human(self) -> bool {
+        matches!(self, Format::Full | Format::Concise)
+    }
+
+    pub fn render(self, reports: &[Report], rules: &RuleSet, style: human::Style) -> String {
+        match self {
+            Format::Full => reports.iter().map(|r| human::render(r, style)).collect(),
+            Format::Concise => concise::render(reports),
+            Format::Json => json::render(reports),
+            Format::JsonLines => json_lines::render(reports),
+            Format::Github => github::render(reports),
+            Format::Sarif => sarif::render(reports, rules),
+            Format::Rdjson => rdjson::render(reports),
+            Format::Junit => junit::render(reports),
+        }
+    }
+}

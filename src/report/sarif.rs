@@ -1,0 +1,95 @@
+//! `--output-format sarif`: SARIF 2.1.0, for code-scanning dashboards.
+//!
+//! Each rule in force is listed under `tool.driver.rules` with its documentation; each finding
+//! is a result whose location is the stated figure and whose `relatedLocations` are the other
+//! figures involved, with their roles as messages.
+
+use serde_json::{Value, json};
+
+use super::diagnostic::Report;
+use crate::rules::{RuleSet, Severity};
+use crate::span::Span;
+
+fn level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Advice => "note",
+    }
+}
+
+fn region(span: &Span) -> Value {
+    json!({
+        "startLine": span.line,
+        "startColumn": span.column,
+        "endLine": span.end_line,
+        "endColumn": span.end_column,
+        "byteOffset": span.offset,
+        "byteLength": span.length,
+    })
+}
+
+fn location(path: &str, span: &Span) -> Value {
+    json!({"physicalLocation": {"artifactLocation": {"uri": path}, "region": region(span)}})
+}
+
+pub fn render(reports: &[Report], rules: &RuleSet) -> String {
+    let descriptors: Vec<Value> = rules
+        .rules
+        .iter()
+        .map(|r| {
+            json!({
+                "id": r.file.id,
+                "name": r.file.id,
+                "shortDescription": {"text": r.file.summary},
+                "fullDescription": {"text": r.file.explanation.trim()},
+                "help": {"text": format!("hedui explain {}", r.file.id)},
+                "defaultConfiguration": {"level": level(r.file.severity)},
+                "properties": {"kind": r.file.kind},
+            })
+        })
+        .collect();
+    let index_of = |code: &str| rules.rules.iter().position(|r| r.file.id == code);
+    let mut results = Vec::new();
+    for r in reports {
+        for d in &r.diagnostics {
+            let related: Vec<Value> = d
+                .labels
+                .iter()
+                .enumerate()
+                .map(|(i, l)| {
+                    let mut loc = location(&r.path, &l.span);
+                    loc["id"] = json!(i);
+                    loc["message"] = json!({"text": l.label});
+                    loc
+                })
+                .collect();
+            let mut result = json!({
+                "ruleId": d.code,
+                "level": level(d.severity),
+                "message": {"text": format!("{}\n{}", d.message, d.help)},
+                "locations": [location(&r.path, &d.span)],
+                "relatedLocations": related,
+            });
+            if let Some(i) = index_of(&d.code) {
+                result["ruleIndex"] = json!(i);
+            }
+            results.push(result);
+        }
+    }
+    let log = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "hedui",
+                "version": env!("CARGO_PKG_VERSION"),
+                "informationUri": "https://crates.io/crates/hedui",
+                "rules": descriptors,
+            }},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    });
+    serde_json::to_string_pretty(&log).expect("plain data serializes") + "\n"
+}
