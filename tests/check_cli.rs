@@ -230,3 +230,89 @@ fn output_file_and_statistics() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.lines().all(|l| l.starts_with("::")), "{text}");
 }
+
+#[test]
+fn directories_globs_and_stdin_name() {
+    let root = std::env::temp_dir().join(format!("hedui-dir-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    std::fs::create_dir_all(root.join("drafts/old")).unwrap();
+    std::fs::write(
+        root.join("drafts/a.txt"),
+        "全年受理案件39347件，审结35773件，结案率99.4%。\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("drafts/b.md"),
+        "全年受理案件36000件，审结35773件，结案率99.4%。\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("drafts/old/c.txt"),
+        "全年受理案件39347件，审结35773件，结案率99.4%。\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("drafts/notes.log"),
+        "全年受理案件39347件，审结35773件，结案率99.4%。\n",
+    )
+    .unwrap();
+    std::fs::write(root.join("drafts/.gitignore"), "old/\n").unwrap();
+    let dir = root.join("drafts");
+    let out = hedui(&["check", "--format", "json", dir.to_str().unwrap()]);
+    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let paths: Vec<String> = j["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        paths.len(),
+        2,
+        "{paths:?}: .gitignore and non-draft extensions are skipped"
+    );
+    assert!(
+        paths[0].ends_with("a.txt") && paths[1].ends_with("b.md"),
+        "sorted: {paths:?}"
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let out = hedui(&[
+        "check",
+        "--format",
+        "json",
+        "--glob",
+        "*.md",
+        dir.to_str().unwrap(),
+    ]);
+    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(j["summary"]["files"], 1);
+    assert_eq!(out.status.code(), Some(0));
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hedui"))
+        .args([
+            "check",
+            "--format",
+            "concise",
+            "--stdin-filename",
+            "报告.txt",
+            "-",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("全年受理案件39347件，审结35773件，结案率99.4%。\n".as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .starts_with("报告.txt:1:26: error[rate-mismatch]")
+    );
+    std::fs::remove_dir_all(&root).unwrap();
+}

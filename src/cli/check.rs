@@ -2,12 +2,22 @@
 
 use std::io::IsTerminal;
 
+use rayon::prelude::*;
+
+use super::walk::{self, Input};
 use super::{CheckArgs, ColorChoice, Outcome, print, report_error};
 use crate::check::{Config, check_document};
 use crate::report::diagnostic::Report;
 use crate::report::human;
 use crate::rules::Severity;
-use crate::source::Document;
+use crate::source::{Document, SourceError};
+
+fn e_kind(e: &SourceError) -> std::io::ErrorKind {
+    match e {
+        SourceError::Io { source, .. } => source.kind(),
+        SourceError::Undecodable { .. } => std::io::ErrorKind::InvalidData,
+    }
+}
 
 pub fn run(args: &CheckArgs) -> Outcome {
     let mut config = match Config::with_rule_dirs(&args.rules) {
@@ -19,11 +29,44 @@ pub fn run(args: &CheckArgs) -> Outcome {
     };
     config.select = args.select.clone();
     config.ignore = args.ignore.clone();
+    let (inputs, walk_errors) = walk::inputs(&args.paths, &args.glob);
+    let mut input_error = !walk_errors.is_empty();
+    for e in walk_errors {
+        eprintln!("hedui: {e}");
+    }
+    // Stdin is read before the files are checked in parallel; results keep the input order.
+    let stdin = inputs.contains(&Input::Stdin).then(|| {
+        let name = args.stdin_filename.clone().unwrap_or_else(|| "-".into());
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)
+            .map_err(|source| SourceError::Io {
+                name: name.clone(),
+                source,
+            })
+            .map(|_| (name, bytes))
+    });
+    let results: Vec<Result<Report, SourceError>> = inputs
+        .par_iter()
+        .map(|input| {
+            let doc = match input {
+                Input::File(path) => Document::read(path)?,
+                Input::Stdin => match stdin.as_ref().expect("read above") {
+                    Ok((name, bytes)) => Document::from_bytes(name.clone(), bytes)?,
+                    Err(e) => {
+                        return Err(SourceError::Io {
+                            name: "-".into(),
+                            source: std::io::Error::new(e_kind(e), e.to_string()),
+                        });
+                    }
+                },
+            };
+            Ok(check_document(&doc, &config))
+        })
+        .collect();
     let mut reports: Vec<Report> = Vec::new();
-    let mut input_error = false;
-    for path in &args.paths {
-        match Document::read(path) {
-            Ok(doc) => reports.push(check_document(&doc, &config)),
+    for r in results {
+        match r {
+            Ok(report) => reports.push(report),
             Err(e) => {
                 report_error(e);
                 input_error = true;

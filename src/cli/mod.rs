@@ -4,6 +4,7 @@ mod check;
 mod claims;
 mod numbers;
 mod rules;
+mod walk;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -36,9 +37,16 @@ enum Command {
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// Drafts to check; `-` reads stdin.
+    /// Drafts or directories to check (.txt, .md, .docx; directories recursively, honouring
+    /// .gitignore); `-` reads stdin.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
+    /// Only walk files matching this glob (`!` to exclude); repeatable.
+    #[arg(long, value_name = "GLOB")]
+    pub glob: Vec<String>,
+    /// The name to report for stdin (`-`), and to choose how to read it (`.md`, `.docx`).
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<String>,
     /// Output format.
     #[arg(long = "output-format", visible_alias = "format", value_enum, default_value_t = Format::Full)]
     pub format: Format,
