@@ -55,7 +55,7 @@ pub fn check_text(text: &str, config: &Config) -> Report {
 
 /// Checks a decoded document.
 pub fn check_document(doc: &Document, config: &Config) -> Report {
-    let layout = Layout::new(&doc.text);
+    let layout = Layout::with_mode(&doc.text, doc.line_mode());
     let quantities = number::scan(&layout, &config.lexicon);
     let facts = claim::extract(&layout, &quantities, &config.vocabulary);
     let mut diagnostics = Vec::new();

@@ -23,7 +23,7 @@ pub fn run(args: &NumbersArgs) -> Outcome {
             return Outcome::Error;
         }
     };
-    let layout = Layout::new(&doc.text);
+    let layout = Layout::with_mode(&doc.text, doc.line_mode());
     let quantities = number::scan(&layout, &config.lexicon);
     let facts = claim::extract(&layout, &quantities, &config.vocabulary);
     match args.format {

@@ -30,7 +30,7 @@ pub fn run(args: &NumbersArgs) -> Outcome {
             return Outcome::Error;
         }
     };
-    let layout = Layout::new(&doc.text);
+    let layout = Layout::with_mode(&doc.text, doc.line_mode());
     let quantities = number::scan(&layout, lexicon);
     let report = NumbersJson::new(&doc, &layout, &quantities);
     match args.format {

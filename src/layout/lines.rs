@@ -79,17 +79,15 @@ pub struct LineProfile {
     double_spaced: bool,
     /// In wrapped text, a line ending a sentence that is shorter than this ends its paragraph.
     short_line: usize,
+    /// Every line break ends a paragraph.
+    every_line: bool,
 }
 
 impl LineProfile {
     pub fn of(text: &str, lines: &[Line]) -> Self {
         let filled: Vec<&Line> = lines.iter().filter(|l| !l.is_blank()).collect();
         if filled.is_empty() {
-            return Self {
-                wrapped: false,
-                double_spaced: false,
-                short_line: 0,
-            };
+            return Self::one_paragraph_per_line();
         }
         let sentence_ends = filled
             .iter()
@@ -106,6 +104,16 @@ impl LineProfile {
             wrapped: sentence_ends * 2 < filled.len(),
             double_spaced: followed_by_blank * 5 >= (filled.len() - 1).max(1) * 4,
             short_line: typical * 4 / 5,
+            every_line: false,
+        }
+    }
+
+    pub fn one_paragraph_per_line() -> Self {
+        Self {
+            wrapped: false,
+            double_spaced: false,
+            short_line: 0,
+            every_line: true,
         }
     }
 
@@ -116,7 +124,7 @@ impl LineProfile {
         } else {
             blanks
         };
-        if gap > 0 || next.indented {
+        if self.every_line || gap > 0 || next.indented {
             return true;
         }
         let prev_text = &text[prev.content.clone()];

@@ -24,11 +24,29 @@ pub struct Layout {
     pub paragraphs: Vec<Range<usize>>,
 }
 
+/// How the lines of a text map to paragraphs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LineMode {
+    /// Measured from the text: newspaper columns, stray breaks, one paragraph per line.
+    #[default]
+    Auto,
+    /// Every line is a paragraph (text extracted from a .docx).
+    Paragraphs,
+}
+
 impl Layout {
-    /// Lays out decoded text.
+    /// Lays out decoded text, measuring how it is wrapped.
     pub fn new(decoded: &str) -> Self {
+        Self::with_mode(decoded, LineMode::Auto)
+    }
+
+    /// Lays out decoded text whose line structure is known or measured.
+    pub fn with_mode(decoded: &str, mode: LineMode) -> Self {
         let lines = lines::split(decoded);
-        let profile = LineProfile::of(decoded, &lines);
+        let mut profile = LineProfile::of(decoded, &lines);
+        if mode == LineMode::Paragraphs {
+            profile = LineProfile::one_paragraph_per_line();
+        }
         let mut builder = Builder::with_capacity(decoded.len());
         let mut previous: Option<&Line> = None;
         let mut blanks = 0usize;

@@ -9,6 +9,8 @@ pub enum Encoding {
     Utf16Le,
     Utf16Be,
     Gb18030,
+    /// A Word document: the text is extracted, one paragraph per line.
+    Docx,
 }
 
 impl Encoding {
@@ -19,6 +21,7 @@ impl Encoding {
             Encoding::Utf16Le => "UTF-16LE",
             Encoding::Utf16Be => "UTF-16BE",
             Encoding::Gb18030 => "GB18030",
+            Encoding::Docx => "DOCX",
         }
     }
 }

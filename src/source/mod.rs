@@ -5,6 +5,7 @@
 //! only decodes; it knows nothing of lines, paragraphs or numbers.
 
 mod decode;
+pub mod docx;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -73,9 +74,16 @@ impl Document {
         Self::from_bytes(name, &bytes)
     }
 
-    /// Decodes bytes that came from `name`.
+    /// Decodes bytes that came from `name`: a .docx (by its zip signature) or text.
     pub fn from_bytes(name: impl Into<String>, bytes: &[u8]) -> Result<Self, SourceError> {
         let name = name.into();
+        if docx::looks_like_zip(bytes) || name.to_ascii_lowercase().ends_with(".docx") {
+            let text = docx::text(bytes).map_err(|reason| SourceError::Undecodable {
+                name: name.clone(),
+                reason,
+            })?;
+            return Ok(Self::new(name, text, Encoding::Docx, SourceMap::Shifted(0)));
+        }
         let (text, encoding, map) =
             decode::decode(bytes).map_err(|reason| SourceError::Undecodable {
                 name: name.clone(),
@@ -108,6 +116,15 @@ impl Document {
 
     pub fn path(&self) -> PathBuf {
         PathBuf::from(&self.name)
+    }
+
+    /// How lines of the text relate to paragraphs.
+    pub fn line_mode(&self) -> crate::layout::LineMode {
+        if self.encoding == Encoding::Docx {
+            crate::layout::LineMode::Paragraphs
+        } else {
+            crate::layout::LineMode::Auto
+        }
     }
 
     /// 1-based line and 1-based column (in characters) of a byte offset in `text`.

@@ -1,0 +1,175 @@
+//! Word documents: the text of `word/document.xml`, one paragraph per line, as it would be
+//! published: tracked insertions in, tracked deletions out.
+//!
+//! Offsets into a .docx are meaningless to an editor (the file is compressed XML), so a .docx
+//! is reported by paragraph: line N of the extracted text is the document's paragraph N, and
+//! columns count characters within it.
+
+use std::io::{Cursor, Read};
+
+use quick_xml::Reader;
+use quick_xml::events::Event;
+
+/// The largest `document.xml` hedui inflates: a guard against zip bombs.
+const MAX_XML_BYTES: u64 = 256 * 1024 * 1024;
+
+/// The bytes start like a zip archive.
+pub fn looks_like_zip(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04")
+}
+
+/// The paragraphs of a .docx, joined by `\n`.
+pub fn text(bytes: &[u8]) -> Result<String, String> {
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        return Err(
+            "an encrypted or legacy Word file (OLE container); save it as .docx without a password"
+                .into(),
+        );
+    }
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| format!("not a valid .docx (zip): {e}"))?;
+    let mut entry = archive
+        .by_name("word/document.xml")
+        .map_err(|_| "not a Word document: no word/document.xml in the archive".to_string())?;
+    if entry.size() > MAX_XML_BYTES {
+        return Err(format!(
+            "word/document.xml inflates to {} bytes, more than hedui reads",
+            entry.size()
+        ));
+    }
+    let mut xml = Vec::new();
+    (&mut entry)
+        .take(MAX_XML_BYTES + 1)
+        .read_to_end(&mut xml)
+        .map_err(|e| format!("cannot inflate word/document.xml: {e}"))?;
+    if xml.len() as u64 > MAX_XML_BYTES {
+        return Err("word/document.xml inflates beyond the limit hedui reads (a zip bomb?)".into());
+    }
+    paragraphs(&xml)
+}
+
+/// Walks WordprocessingML: `w:p` paragraphs, `w:t` text, `w:tab` and `w:br` as spaces, content
+/// of `w:del` and `w:moveFrom` (deleted or moved away in tracked changes) left out.
+fn paragraphs(xml: &[u8]) -> Result<String, String> {
+    let mut reader = Reader::from_reader(xml);
+    let mut out = String::new();
+    let mut paragraph = String::new();
+    let mut in_text = false;
+    let mut deleted = 0usize;
+    let mut buf = Vec::new();
+    loop {
+        let event = reader.read_event_into(&mut buf).map_err(|e| {
+            format!(
+                "malformed word/document.xml at byte {}: {e}",
+                reader.buffer_position()
+            )
+        })?;
+        match event {
+            Event::Start(e) => match e.local_name().into_inner() {
+                "t" => in_text = true,
+                "del" | "moveFrom" => deleted += 1,
+                _ => {}
+            },
+            Event::Empty(e) => match e.local_name().into_inner() {
+                "tab" | "br" | "cr" if deleted == 0 => paragraph.push(' '),
+                "p" => finish(&mut out, &mut paragraph),
+                _ => {}
+            },
+            Event::End(e) => match e.local_name().into_inner() {
+                "t" => in_text = false,
+                "del" | "moveFrom" => deleted = deleted.saturating_sub(1),
+                "p" => finish(&mut out, &mut paragraph),
+                _ => {}
+            },
+            Event::Text(t) if in_text && deleted == 0 => {
+                paragraph.push_str(&t.xml10_content());
+            }
+            Event::GeneralRef(r) if in_text && deleted == 0 => {
+                let name = r.xml10_content();
+                paragraph.push_str(match name.as_ref() {
+                    "amp" => "&",
+                    "lt" => "<",
+                    "gt" => ">",
+                    "quot" => "\"",
+                    "apos" => "'",
+                    _ => "",
+                });
+                if let Some(c) = r.resolve_char_ref().ok().flatten() {
+                    paragraph.push(c);
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+        buf.clear();
+    }
+    if !paragraph.is_empty() {
+        finish(&mut out, &mut paragraph);
+    }
+    Ok(out)
+}
+
+/// Ends a paragraph: one line of the extracted text, empty paragraphs included so that line N
+/// stays paragraph N.
+fn finish(out: &mut String, paragraph: &mut String) {
+    out.push_str(paragraph.trim_end_matches(['\r', '\n']));
+    out.push('\n');
+    paragraph.clear();
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use std::io::Write;
+
+    /// A minimal .docx with the given `document.xml` body.
+    pub fn docx(body: &str) -> Vec<u8> {
+        let xml = format!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#
+        );
+        let mut out = Cursor::new(Vec::new());
+        let mut zip = zip::ZipWriter::new(&mut out);
+        let opts = zip::write::SimpleFileOptions::default();
+        zip.start_file("[Content_Types].xml", opts).unwrap();
+        zip.write_all(b"<Types/>").unwrap();
+        zip.start_file("word/document.xml", opts).unwrap();
+        zip.write_all(xml.as_bytes()).unwrap();
+        zip.finish().unwrap();
+        out.into_inner()
+    }
+
+    #[test]
+    fn paragraphs_and_tracked_changes() {
+        let body = r#"<w:p><w:r><w:t>受理案件</w:t></w:r><w:r><w:t>39347件</w:t></w:r></w:p><w:p/><w:p><w:r><w:t xml:space="preserve">结案率</w:t></w:r><w:del><w:r><w:delText>90.9%</w:delText></w:r></w:del><w:ins><w:r><w:t>99.4%</w:t></w:r></w:ins><w:r><w:t>&amp;</w:t></w:r></w:p>"#;
+        assert_eq!(
+            text(&docx(body)).unwrap(),
+            "受理案件39347件\n\n结案率99.4%&\n"
+        );
+    }
+
+    #[test]
+    fn refusals() {
+        assert!(
+            text(b"PK\x03\x04garbage")
+                .unwrap_err()
+                .contains("not a valid .docx")
+        );
+        assert!(
+            text(&[0xD0, 0xCF, 0x11, 0xE0, 0, 0])
+                .unwrap_err()
+                .contains("encrypted")
+        );
+        let mut out = Cursor::new(Vec::new());
+        let mut zip = zip::ZipWriter::new(&mut out);
+        zip.start_file("other.xml", zip::write::SimpleFileOptions::default())
+            .unwrap();
+        zip.finish().unwrap();
+        assert!(
+            text(&out.into_inner())
+                .unwrap_err()
+                .contains("no word/document.xml")
+        );
+        let body = "<w:p><w:r><w:t>unclosed</w:p>";
+        assert!(text(&docx(body)).unwrap_err().contains("malformed"));
+    }
+}
