@@ -20,6 +20,8 @@ pub struct Config {
     pub select: Vec<String>,
     /// Rule ids or id prefixes not to run.
     pub ignore: Vec<String>,
+    /// Rules turned off for files matching a pattern.
+    pub per_file_ignores: Vec<crate::config::FileIgnore>,
 }
 
 impl Default for Config {
@@ -37,14 +39,20 @@ impl Config {
             vocabulary: Vocabulary::with_dirs(dirs)?,
             select: Vec::new(),
             ignore: Vec::new(),
+            per_file_ignores: Vec::new(),
         })
     }
 
-    fn enabled(&self, id: &str) -> bool {
-        let matches =
-            |p: &String| id == p || id.starts_with(&format!("{p}-")) || id.starts_with(p.as_str());
+    /// Whether rule `id` runs on the file at `path`: selected, not ignored, not turned off
+    /// for the file. Ids match exactly or by prefix (`rate` selects `rate-mismatch`).
+    fn enabled(&self, id: &str, path: &Path) -> bool {
+        let matches = |p: &String| id.starts_with(p.as_str());
         (self.select.is_empty() || self.select.iter().any(matches))
             && !self.ignore.iter().any(matches)
+            && !self
+                .per_file_ignores
+                .iter()
+                .any(|f| f.rules.iter().any(matches) && f.matches(path))
     }
 }
 
@@ -59,11 +67,12 @@ pub fn check_document(doc: &Document, config: &Config) -> Report {
     let quantities = number::scan(&layout, &config.lexicon);
     let facts = claim::extract(&layout, &quantities, &config.vocabulary);
     let mut diagnostics = Vec::new();
+    let path = doc.path();
     for rule in config
         .rules
         .rules
         .iter()
-        .filter(|r| config.enabled(&r.file.id))
+        .filter(|r| config.enabled(&r.file.id, &path))
     {
         for finding in rule.check.check(&facts) {
             diagnostics.push(Diagnostic::new(doc, &layout, &rule.file, finding));

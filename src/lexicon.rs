@@ -22,16 +22,17 @@ pub enum UnitClass {
     Duration,
 }
 
-#[derive(Debug, Default, Deserialize)]
+/// The contents of a `lexicon.toml` (or a `[lexicon]` table of `hedui.toml`).
+#[derive(Debug, Default, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct LexiconFile {
+pub struct LexiconFile {
     #[serde(default)]
     units: UnitsFile,
     #[serde(default)]
     names: NamesFile,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct UnitsFile {
     #[serde(default)]
@@ -46,7 +47,7 @@ struct UnitsFile {
     not_units: Vec<String>,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct NamesFile {
     #[serde(default)]
@@ -102,6 +103,14 @@ impl Lexicon {
 
     /// The built-in lexicon plus the `lexicon.toml` of each directory that has one.
     pub fn with_dirs(dirs: &[impl AsRef<Path>]) -> Result<Lexicon, LexiconError> {
+        Self::with_dirs_and(dirs, None)
+    }
+
+    /// The built-in lexicon, each directory's `lexicon.toml`, and inline additions.
+    pub fn with_dirs_and(
+        dirs: &[impl AsRef<Path>],
+        extra: Option<LexiconFile>,
+    ) -> Result<Lexicon, LexiconError> {
         let mut files =
             vec![toml::from_str(BUILTIN).expect("rules/lexicon.toml is valid (tested)")];
         for dir in dirs {
@@ -116,6 +125,7 @@ impl Lexicon {
             let text = std::fs::read_to_string(&path).map_err(|e| error(e.to_string()))?;
             files.push(toml::from_str(&text).map_err(|e| error(e.to_string()))?);
         }
+        files.extend(extra);
         Ok(Lexicon::compile(files))
     }
 

@@ -8,6 +8,7 @@
 pub mod check;
 pub mod claim;
 pub mod cli;
+pub mod config;
 pub mod interval;
 pub mod layout;
 pub mod lexicon;

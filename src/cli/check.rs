@@ -6,7 +6,7 @@ use rayon::prelude::*;
 
 use super::walk::{self, Input};
 use super::{CheckArgs, ColorChoice, Outcome, print, report_error};
-use crate::check::{Config, check_document};
+use crate::check::check_document;
 use crate::report::diagnostic::Report;
 use crate::report::human;
 use crate::rules::Severity;
@@ -20,15 +20,17 @@ fn e_kind(e: &SourceError) -> std::io::ErrorKind {
 }
 
 pub fn run(args: &CheckArgs) -> Outcome {
-    let mut config = match Config::with_rule_dirs(&args.rules) {
+    let mut config = match args.settings.load(&args.rules) {
         Ok(c) => c,
         Err(e) => {
             report_error(e);
             return Outcome::Error;
         }
     };
-    config.select = args.select.clone();
-    config.ignore = args.ignore.clone();
+    if !args.select.is_empty() {
+        config.select = args.select.clone();
+    }
+    config.ignore.extend(args.ignore.iter().cloned());
     let (inputs, walk_errors) = walk::inputs(&args.paths, &args.glob);
     let mut input_error = !walk_errors.is_empty();
     for e in walk_errors {

@@ -1,7 +1,6 @@
 //! `hedui claims FILE`: the claims hedui reads, for rule authors.
 
 use super::{NumbersArgs, Outcome, TableOrJson, print, report_error};
-use crate::check::Config;
 use crate::claim;
 use crate::layout::Layout;
 use crate::number;
@@ -9,7 +8,7 @@ use crate::report::claims;
 use crate::source::Document;
 
 pub fn run(args: &NumbersArgs) -> Outcome {
-    let config = match Config::with_rule_dirs(&args.rules) {
+    let config = match args.settings.load(&args.rules) {
         Ok(c) => c,
         Err(e) => {
             report_error(e);

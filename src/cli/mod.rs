@@ -33,6 +33,45 @@ enum Command {
     Rules(RulesArgs),
     /// Explain a rule: what it checks, why, and an example that fires and one that does not.
     Explain(ExplainArgs),
+    /// Write a commented starter `hedui.toml` in the current directory.
+    Init(InitArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct InitArgs {
+    /// Overwrite an existing hedui.toml.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Where settings come from: `--config FILE`, else the nearest `hedui.toml`, unless `--isolated`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ConfigArgs {
+    /// Settings file to use instead of the nearest hedui.toml.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Ignore every hedui.toml.
+    #[arg(long, conflicts_with = "config")]
+    pub isolated: bool,
+}
+
+impl ConfigArgs {
+    pub fn load(
+        &self,
+        rule_dirs: &[PathBuf],
+    ) -> Result<crate::check::Config, crate::rules::RuleError> {
+        let file = match (&self.config, self.isolated) {
+            (Some(f), _) => Some(f.clone()),
+            (None, true) => None,
+            (None, false) => std::env::current_dir()
+                .ok()
+                .and_then(|d| crate::config::discover(&d)),
+        };
+        match file {
+            Some(f) => crate::check::Config::from_file(&f, rule_dirs),
+            None => crate::check::Config::with_rule_dirs(rule_dirs),
+        }
+    }
 }
 
 #[derive(Debug, clap::Args)]
@@ -56,10 +95,12 @@ pub struct CheckArgs {
     /// Extra rule directories (rule files, `lexicon.toml`, `claims.toml`).
     #[arg(long = "rules", value_name = "DIR")]
     pub rules: Vec<PathBuf>,
-    /// Only these rules (ids or prefixes, comma-separated).
+    #[command(flatten)]
+    pub settings: ConfigArgs,
+    /// Only these rules (ids or prefixes, comma-separated); replaces `select` of hedui.toml.
     #[arg(long, value_delimiter = ',')]
     pub select: Vec<String>,
-    /// Not these rules (ids or prefixes, comma-separated).
+    /// Not these rules (ids or prefixes, comma-separated); added to `ignore` of hedui.toml.
     #[arg(long, value_delimiter = ',')]
     pub ignore: Vec<String>,
     /// Colour in the human formats: auto (a terminal without NO_COLOR), always or never.
@@ -118,6 +159,8 @@ pub struct NumbersArgs {
     /// Extra rule directories; a `lexicon.toml` there adds units and fixed expressions.
     #[arg(long = "rules", value_name = "DIR")]
     pub rules: Vec<PathBuf>,
+    #[command(flatten)]
+    pub settings: ConfigArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -154,6 +197,28 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Claims(args) => claims::run(&args),
         Command::Rules(args) => rules::list(&args),
         Command::Explain(args) => rules::explain(&args),
+        Command::Init(args) => init(&args),
+    }
+}
+
+fn init(args: &InitArgs) -> Outcome {
+    let path = std::path::Path::new(crate::config::FILE_NAME);
+    if path.exists() && !args.force {
+        eprintln!(
+            "hedui: {} exists; use --force to overwrite it",
+            path.display()
+        );
+        return Outcome::Error;
+    }
+    match std::fs::write(path, crate::config::STARTER) {
+        Ok(()) => {
+            print(&format!("wrote {}\n", path.display()));
+            Outcome::Clean
+        }
+        Err(e) => {
+            eprintln!("hedui: cannot write {}: {e}", path.display());
+            Outcome::Error
+        }
     }
 }
 

@@ -2,27 +2,19 @@
 
 use super::{NumbersArgs, Outcome, TableOrJson, print, report_error};
 use crate::layout::Layout;
-use crate::lexicon::Lexicon;
 use crate::number;
 use crate::report::numbers::NumbersJson;
 use crate::source::Document;
 
 pub fn run(args: &NumbersArgs) -> Outcome {
-    let lexicon;
-    let lexicon = if args.rules.is_empty() {
-        Lexicon::builtin()
-    } else {
-        match Lexicon::with_dirs(&args.rules) {
-            Ok(l) => {
-                lexicon = l;
-                &lexicon
-            }
-            Err(e) => {
-                report_error(e);
-                return Outcome::Error;
-            }
+    let config = match args.settings.load(&args.rules) {
+        Ok(c) => c,
+        Err(e) => {
+            report_error(e);
+            return Outcome::Error;
         }
     };
+    let lexicon = &config.lexicon;
     let doc = match Document::read(&args.file) {
         Ok(d) => d,
         Err(e) => {

@@ -156,10 +156,10 @@ pub struct Rule {
 
 /// A rule file that could not be used.
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
-#[error("{origin}: invalid rule: {message}")]
+#[error("{origin}: {message}")]
 #[diagnostic(
-    code(hedui::rule),
-    help("see `hedui explain RULE` and the files in rules/ for the format")
+    code(hedui::settings),
+    help("rule files: `hedui explain RULE` shows one; hedui.toml: see README")
 )]
 pub struct RuleError {
     pub origin: String,
@@ -236,6 +236,48 @@ impl RuleSet {
     pub fn get(&self, id: &str) -> Option<&Rule> {
         self.rules.iter().find(|r| r.file.id == id)
     }
+
+    fn get_mut(&mut self, id: &str, origin: &str) -> Result<&mut Rule, RuleError> {
+        let known: Vec<String> = self.rules.iter().map(|r| r.file.id.clone()).collect();
+        self.rules
+            .iter_mut()
+            .find(|r| r.file.id == id)
+            .ok_or_else(|| RuleError {
+                origin: origin.to_string(),
+                message: format!("no rule `{id}` (rules: {})", known.join(", ")),
+            })
+    }
+
+    /// Overrides a rule's default severity (`[severity]` in hedui.toml).
+    pub fn set_severity(
+        &mut self,
+        id: &str,
+        severity: Severity,
+        origin: &str,
+    ) -> Result<(), RuleError> {
+        self.get_mut(id, origin)?.file.severity = severity;
+        Ok(())
+    }
+
+    /// Overrides some parameters of a rule (`[rule-params.ID]` in hedui.toml) and recompiles it.
+    pub fn set_params(
+        &mut self,
+        id: &str,
+        params: &toml::Table,
+        origin: &str,
+    ) -> Result<(), RuleError> {
+        let rule = self.get_mut(id, origin)?;
+        let mut merged = rule.file.params.clone();
+        for (k, v) in params {
+            merged.insert(k.clone(), v.clone());
+        }
+        rule.check = kinds::compile(&rule.file.kind, &merged).map_err(|m| RuleError {
+            origin: origin.to_string(),
+            message: format!("rule-params.{id}: {m}"),
+        })?;
+        rule.file.params = merged;
+        Ok(())
+    }
 }
 
 /// Parses and compiles one rule file.
@@ -244,7 +286,7 @@ pub fn parse(text: &str, origin: &str) -> Result<Rule, RuleError> {
         origin: origin.to_string(),
         message,
     };
-    let file: RuleFile = toml::from_str(text).map_err(|e| error(e.to_string()))?;
+    let file: RuleFile = toml::from_str(text).map_err(|e| error(format!("invalid rule: {e}")))?;
     if file.id.is_empty()
         || !file
             .id

@@ -1,0 +1,232 @@
+//! `hedui.toml`: a project's settings, found in the current directory or a parent.
+//!
+//! ```toml
+//! extend = "../hedui.toml"          # start from another file; this one's keys win
+//! select = ["rate", "growth"]       # rule ids or prefixes; default all
+//! ignore = ["granularity-mismatch"]
+//! rules = ["house-rules/"]          # extra rule directories, relative to this file
+//!
+//! [severity]                        # per-rule severity
+//! repeat-mismatch = "warning"
+//!
+//! [per-file-ignores]                # globs relative to this file
+//! "archive/**" = ["repeat-mismatch"]
+//!
+//! [rule-params.multiple-mismatch]   # parameters of a rule, merged over its own
+//! doubling_tolerance = 0.1
+//!
+//! [lexicon]                         # measure words and fixed expressions, added
+//! names.fixed = ["三项机制"]
+//! ```
+//!
+//! Unknown keys are errors that name the key, so a typo never silently does nothing.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use globset::{Glob, GlobMatcher};
+use serde::Deserialize;
+
+use crate::check::Config;
+use crate::lexicon::{Lexicon, LexiconFile};
+use crate::rules::{RuleError, Severity};
+
+pub const FILE_NAME: &str = "hedui.toml";
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct ConfigFile {
+    extend: Option<PathBuf>,
+    select: Option<Vec<String>>,
+    ignore: Option<Vec<String>>,
+    #[serde(default)]
+    rules: Vec<PathBuf>,
+    #[serde(default)]
+    severity: BTreeMap<String, Severity>,
+    #[serde(default)]
+    per_file_ignores: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    rule_params: BTreeMap<String, toml::Table>,
+    lexicon: Option<LexiconFile>,
+}
+
+/// Rules a file pattern turns off.
+#[derive(Debug, Clone)]
+pub struct FileIgnore {
+    pub matcher: GlobMatcher,
+    /// Patterns are relative to this directory (the config file's).
+    pub root: PathBuf,
+    pub rules: Vec<String>,
+}
+
+impl FileIgnore {
+    /// Whether `path` (as given on the command line) matches.
+    pub fn matches(&self, path: &Path) -> bool {
+        if self.matcher.is_match(lexical(path)) {
+            return true;
+        }
+        let absolute = if path.is_absolute() {
+            path.to_path_buf()
+        } else {
+            std::env::current_dir()
+                .map(|d| d.join(path))
+                .unwrap_or_default()
+        };
+        lexical(&absolute)
+            .strip_prefix(lexical(&self.root))
+            .is_ok_and(|rel| self.matcher.is_match(rel))
+    }
+}
+
+/// `path` without `.` and with `..` applied, without touching the file system.
+fn lexical(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// The nearest `hedui.toml` from `start` upwards.
+pub fn discover(start: &Path) -> Option<PathBuf> {
+    start
+        .ancestors()
+        .map(|d| d.join(FILE_NAME))
+        .find(|p| p.is_file())
+}
+
+fn error(path: &Path, message: impl Into<String>) -> RuleError {
+    RuleError {
+        origin: path.display().to_string(),
+        message: message.into(),
+    }
+}
+
+/// Reads a config file and the files it extends, innermost last, with paths made absolute.
+fn read_chain(path: &Path, depth: usize) -> Result<Vec<(PathBuf, ConfigFile)>, RuleError> {
+    if depth > 16 {
+        return Err(error(
+            path,
+            "`extend` goes more than 16 files deep (a cycle?)",
+        ));
+    }
+    let text = std::fs::read_to_string(path).map_err(|e| error(path, e.to_string()))?;
+    let file: ConfigFile = toml::from_str(&text).map_err(|e| error(path, e.to_string()))?;
+    let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    let mut chain = match &file.extend {
+        Some(base) => read_chain(&dir.join(base), depth + 1)?,
+        None => Vec::new(),
+    };
+    chain.push((dir, file));
+    Ok(chain)
+}
+
+impl Config {
+    /// The configuration of a `hedui.toml` (and the files it extends), plus `cli_rule_dirs`.
+    pub fn from_file(path: &Path, cli_rule_dirs: &[PathBuf]) -> Result<Config, RuleError> {
+        let chain = read_chain(path, 0)?;
+        let mut rule_dirs: Vec<PathBuf> = Vec::new();
+        for (dir, file) in &chain {
+            rule_dirs.extend(file.rules.iter().map(|r| dir.join(r)));
+        }
+        rule_dirs.extend(cli_rule_dirs.iter().cloned());
+        let mut config = Config::with_rule_dirs(&rule_dirs)?;
+        let mut lexicon_extra: Option<LexiconFile> = None;
+        for (dir, file) in chain {
+            let origin = dir.join(FILE_NAME);
+            if let Some(s) = file.select {
+                config.select = s;
+            }
+            if let Some(i) = file.ignore {
+                config.ignore = i;
+            }
+            for (id, severity) in &file.severity {
+                config
+                    .rules
+                    .set_severity(id, *severity, &origin.display().to_string())?;
+            }
+            for (id, params) in &file.rule_params {
+                config
+                    .rules
+                    .set_params(id, params, &origin.display().to_string())?;
+            }
+            for (pattern, rules) in file.per_file_ignores {
+                let glob = Glob::new(&pattern)
+                    .map_err(|e| error(&origin, format!("per-file-ignores: {e}")))?;
+                config.per_file_ignores.push(FileIgnore {
+                    matcher: glob.compile_matcher(),
+                    root: dir.clone(),
+                    rules,
+                });
+            }
+            if let Some(extra) = file.lexicon {
+                lexicon_extra = Some(extra);
+            }
+        }
+        if lexicon_extra.is_some() {
+            config.lexicon = Lexicon::with_dirs_and(&rule_dirs, lexicon_extra)?;
+        }
+        Ok(config)
+    }
+}
+
+/// The commented starter file `hedui init` writes.
+pub const STARTER: &str = r#"# hedui settings for this project. Every key is optional; unknown keys are errors.
+# Docs: `hedui rules` lists the rule ids, `hedui explain ID` explains one.
+
+# Rule ids or prefixes to run (default: all), and to leave out.
+# select = ["rate", "growth", "sum"]
+# ignore = ["granularity-mismatch"]
+
+# Directories with rule files of your own, `lexicon.toml` and `claims.toml`, relative to this file.
+# rules = ["house-rules/"]
+
+# Start from another settings file; keys here win.
+# extend = "../hedui.toml"
+
+[severity]
+# repeat-mismatch = "warning"
+
+[per-file-ignores]
+# "archive/**" = ["repeat-mismatch"]
+
+[rule-params.multiple-mismatch]
+# How far 翻一番 may be from an exact doubling.
+# doubling_tolerance = 0.05
+
+[lexicon]
+# Words hedui should know: measure words and fixed expressions whose numerals count nothing.
+# units.count = ["把"]
+# names.fixed = ["三项机制"]
+"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_starter_file_is_a_valid_config() {
+        let parsed: ConfigFile = toml::from_str(STARTER).unwrap();
+        assert!(parsed.select.is_none());
+    }
+
+    #[test]
+    fn unknown_keys_are_named() {
+        let err = toml::from_str::<ConfigFile>("selekt = [\"rate\"]\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("selekt"), "{err}");
+        let err = toml::from_str::<ConfigFile>("[severity]\nrate-mismatch = \"fatal\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("fatal"), "{err}");
+    }
+}
