@@ -7,8 +7,11 @@ use crate::layout::Layout;
 use crate::lexicon::Lexicon;
 use crate::number;
 use crate::report::diagnostic::{Diagnostic, Report};
+use crate::rules::Severity;
 use crate::rules::{RuleError, RuleSet};
 use crate::source::Document;
+use crate::span::Span;
+use crate::suppress;
 
 /// What to check with: rules, the words they read, and which rules are on.
 #[derive(Debug)]
@@ -63,7 +66,8 @@ pub fn check_text(text: &str, config: &Config) -> Report {
 
 /// Checks a decoded document.
 pub fn check_document(doc: &Document, config: &Config) -> Report {
-    let layout = Layout::with_mode(&doc.text, doc.line_mode());
+    let prose = doc.prose();
+    let layout = Layout::with_mode(&prose, doc.line_mode());
     let quantities = number::scan(&layout, &config.lexicon);
     let facts = claim::extract(&layout, &quantities, &config.vocabulary);
     let mut diagnostics = Vec::new();
@@ -78,5 +82,55 @@ pub fn check_document(doc: &Document, config: &Config) -> Report {
             diagnostics.push(Diagnostic::new(doc, &layout, &rule.file, finding));
         }
     }
+    let diagnostics = apply_directives(doc, config, &path, diagnostics);
     Report::new(doc, diagnostics)
 }
+
+/// Drops the findings that suppression directives cover and reports the directives that
+/// covered nothing.
+fn apply_directives(
+    doc: &Document,
+    config: &Config,
+    path: &Path,
+    diagnostics: Vec<Diagnostic>,
+) -> Vec<Diagnostic> {
+    let directives = suppress::directives(&doc.text);
+    if directives.is_empty() {
+        return diagnostics;
+    }
+    let findings: Vec<(&str, usize)> = diagnostics
+        .iter()
+        .map(|d| (d.code.as_str(), d.span.line))
+        .collect();
+    let (suppressed, unused) = suppress::apply(&doc.text, &directives, &findings);
+    let mut kept: Vec<Diagnostic> = diagnostics
+        .into_iter()
+        .zip(suppressed)
+        .filter_map(|(d, s)| (!s).then_some(d))
+        .collect();
+    if config.enabled(UNUSED_SUPPRESSION, path) {
+        for k in unused {
+            let d = &directives[k];
+            let span = Span::of_decoded(doc, d.range.clone());
+            let what = if d.codes.is_empty() {
+                "所有规则".to_string()
+            } else {
+                d.codes.join("、")
+            };
+            kept.push(Diagnostic {
+                code: UNUSED_SUPPRESSION.to_string(),
+                severity: Severity::Warning,
+                message: format!("抑制指令未起作用：其后没有 {what} 的问题"),
+                help: "删除这条指令，或核对规则名称与位置（hedui-disable-next-line 作用于下一行有文字的行）".into(),
+                span,
+                labels: Vec::new(),
+                primary_label: "未用到的抑制指令".into(),
+                decoded: d.range.clone(),
+            });
+        }
+    }
+    kept
+}
+
+/// The code of the finding that reports a directive that suppressed nothing.
+pub const UNUSED_SUPPRESSION: &str = "unused-suppression";

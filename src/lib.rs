@@ -5,6 +5,7 @@
 //! expression into exact quantities whose intervals ([`interval`]) say what the written digits
 //! allow.
 
+pub mod baseline;
 pub mod check;
 pub mod claim;
 pub mod cli;
@@ -17,6 +18,7 @@ pub mod report;
 pub mod rules;
 pub mod source;
 pub mod span;
+pub mod suppress;
 
 pub use check::{Config, check_document, check_text};
 pub use report::diagnostic::Report;

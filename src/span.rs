@@ -27,7 +27,11 @@ pub struct Span {
 impl Span {
     /// Locates the logical range `range` of `layout` in the original bytes of `doc`.
     pub fn locate(doc: &Document, layout: &Layout, range: Range<usize>) -> Span {
-        let decoded = layout.decoded_range(range);
+        Self::of_decoded(doc, layout.decoded_range(range))
+    }
+
+    /// Locates a byte range of the document's decoded text.
+    pub fn of_decoded(doc: &Document, decoded: Range<usize>) -> Span {
         let (start, end) = doc.original_range(decoded.start, decoded.end);
         let (line, column) = doc.line_col(decoded.start);
         let (end_line, end_column) = doc.line_col(decoded.end);

@@ -6,6 +6,7 @@ use rayon::prelude::*;
 
 use super::walk::{self, Input};
 use super::{CheckArgs, ColorChoice, Outcome, print, report_error};
+use crate::baseline::Baseline;
 use crate::check::check_document;
 use crate::report::diagnostic::Report;
 use crate::report::human;
@@ -72,6 +73,50 @@ pub fn run(args: &CheckArgs) -> Outcome {
             Err(e) => {
                 report_error(e);
                 input_error = true;
+            }
+        }
+    }
+    if let Some(path) = &args.write_baseline {
+        let baseline = Baseline::of(&reports);
+        return match baseline.write(path) {
+            Ok(()) => {
+                eprintln!(
+                    "hedui: wrote {} findings to {}",
+                    baseline.entries.len(),
+                    path.display()
+                );
+                if input_error {
+                    Outcome::Error
+                } else {
+                    Outcome::Clean
+                }
+            }
+            Err(e) => {
+                eprintln!("hedui: cannot write baseline {e}");
+                Outcome::Error
+            }
+        };
+    }
+    if let Some(path) = &args.baseline {
+        match Baseline::read(path) {
+            Ok(baseline) => {
+                let (suppressed, stale) = baseline.apply(&mut reports);
+                if suppressed > 0 {
+                    eprintln!(
+                        "hedui: {suppressed} findings left out by baseline {}",
+                        path.display()
+                    );
+                }
+                for e in &stale {
+                    eprintln!(
+                        "hedui: stale baseline entry: {} {} ({}) matches no finding any more",
+                        e.path, e.code, e.message
+                    );
+                }
+            }
+            Err(e) => {
+                eprintln!("hedui: baseline {e}");
+                return Outcome::Error;
             }
         }
     }

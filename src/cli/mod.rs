@@ -35,6 +35,18 @@ enum Command {
     Explain(ExplainArgs),
     /// Write a commented starter `hedui.toml` in the current directory.
     Init(InitArgs),
+    /// Print a draft without its suppression directives (`%% hedui-…` lines, `<!-- hedui-… -->`
+    /// comment lines), ready to publish.
+    Strip(StripArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct StripArgs {
+    /// The draft; `-` reads stdin.
+    pub file: PathBuf,
+    /// Write here instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -121,6 +133,12 @@ pub struct CheckArgs {
     /// Fail when there are more than N warnings.
     #[arg(long, value_name = "N")]
     pub max_warnings: Option<usize>,
+    /// Leave out the findings recorded in this baseline file; report its stale entries.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record every current finding in this baseline file (and exit 0).
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    pub write_baseline: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -198,6 +216,35 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Rules(args) => rules::list(&args),
         Command::Explain(args) => rules::explain(&args),
         Command::Init(args) => init(&args),
+        Command::Strip(args) => strip(&args),
+    }
+}
+
+fn strip(args: &StripArgs) -> Outcome {
+    let doc = match crate::source::Document::read(&args.file) {
+        Ok(d) => d,
+        Err(e) => {
+            report_error(e);
+            return Outcome::Error;
+        }
+    };
+    if doc.encoding == crate::source::Encoding::Docx {
+        eprintln!("hedui: {}: strip works on text drafts, not .docx", doc.name);
+        return Outcome::Error;
+    }
+    let stripped = crate::suppress::strip(&doc.text);
+    match &args.output {
+        Some(path) => match std::fs::write(path, stripped) {
+            Ok(()) => Outcome::Clean,
+            Err(e) => {
+                eprintln!("hedui: cannot write {}: {e}", path.display());
+                Outcome::Error
+            }
+        },
+        None => {
+            print(&stripped);
+            Outcome::Clean
+        }
     }
 }
 

@@ -22,7 +22,8 @@ pub fn run(args: &NumbersArgs) -> Outcome {
             return Outcome::Error;
         }
     };
-    let layout = Layout::with_mode(&doc.text, doc.line_mode());
+    let prose = doc.prose();
+    let layout = Layout::with_mode(&prose, doc.line_mode());
     let quantities = number::scan(&layout, lexicon);
     let report = NumbersJson::new(&doc, &layout, &quantities);
     match args.format {

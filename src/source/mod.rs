@@ -6,6 +6,7 @@
 
 mod decode;
 pub mod docx;
+pub mod view;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -116,6 +117,12 @@ impl Document {
 
     pub fn path(&self) -> PathBuf {
         PathBuf::from(&self.name)
+    }
+
+    /// The text to read for figures: the document with non-prose (Markdown code, comments,
+    /// front matter; suppression directives) blanked out, offsets unchanged.
+    pub fn prose(&self) -> String {
+        view::prose(&self.text, view::is_markdown(&self.name))
     }
 
     /// How lines of the text relate to paragraphs.
