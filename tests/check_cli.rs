@@ -316,3 +316,28 @@ fn directories_globs_and_stdin_name() {
     );
     std::fs::remove_dir_all(&root).unwrap();
 }
+
+#[test]
+fn a_gb18030_draft_is_checked_with_byte_offsets_of_the_file() {
+    let text = "全年受理案件39347件，审结35773件，结案率99.4%。\n";
+    let (bytes, _, _) = encoding_rs::GB18030.encode(text);
+    let dir = std::env::temp_dir().join(format!("hedui-gb-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("gb.txt");
+    std::fs::write(&path, &bytes).unwrap();
+    let out = hedui(&["check", "--format", "json", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let d = &j["files"][0]["diagnostics"][0];
+    assert_eq!(d["code"], "rate-mismatch");
+    let (o, l) = (
+        d["span"]["offset"].as_u64().unwrap() as usize,
+        d["span"]["length"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(
+        &bytes[o..o + l],
+        b"99.4%",
+        "offsets are bytes of the GB18030 file"
+    );
+    assert_eq!(d["span"]["column"], 26, "columns are characters");
+}
