@@ -341,3 +341,47 @@ fn a_gb18030_draft_is_checked_with_byte_offsets_of_the_file() {
     );
     assert_eq!(d["span"]["column"], 26, "columns are characters");
 }
+
+/// Every output format through the binary: the exit code does not depend on the format, and
+/// each output is what its consumers parse.
+#[test]
+fn every_format_end_to_end() {
+    let bad = temp(
+        "formats.txt",
+        "全年受理案件39347件，审结35773件，结案率99.4%。\n",
+    );
+    for format in [
+        "full",
+        "human",
+        "concise",
+        "json",
+        "json-lines",
+        "github",
+        "sarif",
+        "rdjson",
+        "junit",
+    ] {
+        let out = hedui(&["check", "--output-format", format, &bad]);
+        assert_eq!(out.status.code(), Some(1), "{format}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        match format {
+            "json" | "sarif" | "rdjson" => {
+                serde_json::from_str::<Value>(&text).unwrap_or_else(|e| panic!("{format}: {e}"));
+            }
+            "json-lines" => {
+                assert_eq!(text.lines().count(), 1);
+                serde_json::from_str::<Value>(text.lines().next().unwrap()).unwrap();
+            }
+            "junit" => assert!(
+                text.starts_with("<?xml") && text.contains("<failure"),
+                "{text}"
+            ),
+            "github" => assert!(text.starts_with("::error file="), "{text}"),
+            "concise" => assert!(text.contains(":1:26: error[rate-mismatch]"), "{text}"),
+            _ => assert!(
+                text.contains("rate-mismatch") && text.contains("╭─"),
+                "{text}"
+            ),
+        }
+    }
+}
