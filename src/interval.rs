@@ -81,6 +81,13 @@ impl Interval {
         Some(Interval::new(a.checked_add(c)?, b.checked_add(d)?))
     }
 
+    /// The sum of intervals; `None` when one is unbounded or the sum overflows.
+    pub fn sum<'a>(items: impl IntoIterator<Item = &'a Interval>) -> Option<Interval> {
+        items
+            .into_iter()
+            .try_fold(Interval::exact(Decimal::ZERO), |acc, i| acc.add(i))
+    }
+
     /// [a − d, b − c].
     pub fn sub(&self, other: &Interval) -> Option<Interval> {
         let (a, b) = self.ends()?;

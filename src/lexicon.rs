@@ -58,6 +58,27 @@ struct NamesFile {
     phone_words: Vec<String>,
 }
 
+/// The file `name` of each directory that has one, parsed: how rule directories add words.
+pub fn read_in_dirs<T: serde::de::DeserializeOwned>(
+    dirs: &[impl AsRef<Path>],
+    name: &str,
+) -> Result<Vec<T>, LexiconError> {
+    let mut out = Vec::new();
+    for dir in dirs {
+        let path = dir.as_ref().join(name);
+        if !path.exists() {
+            continue;
+        }
+        let error = |message: String| LexiconError {
+            path: path.display().to_string(),
+            message,
+        };
+        let text = std::fs::read_to_string(&path).map_err(|e| error(e.to_string()))?;
+        out.push(toml::from_str(&text).map_err(|e| error(e.to_string()))?);
+    }
+    Ok(out)
+}
+
 /// The compiled lexicon. Word lists are indexed by character so that a lookup at a candidate
 /// number compares only the few words that can match there.
 #[derive(Debug)]
@@ -113,18 +134,7 @@ impl Lexicon {
     ) -> Result<Lexicon, LexiconError> {
         let mut files =
             vec![toml::from_str(BUILTIN).expect("rules/lexicon.toml is valid (tested)")];
-        for dir in dirs {
-            let path = dir.as_ref().join("lexicon.toml");
-            if !path.exists() {
-                continue;
-            }
-            let error = |message: String| LexiconError {
-                path: path.display().to_string(),
-                message,
-            };
-            let text = std::fs::read_to_string(&path).map_err(|e| error(e.to_string()))?;
-            files.push(toml::from_str(&text).map_err(|e| error(e.to_string()))?);
-        }
+        files.extend(read_in_dirs::<LexiconFile>(dirs, "lexicon.toml")?);
         files.extend(extra);
         Ok(Lexicon::compile(files))
     }

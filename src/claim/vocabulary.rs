@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use crate::lexicon::LexiconError;
+use crate::lexicon::{LexiconError, read_in_dirs};
 
 const BUILTIN: &str = include_str!("../../rules/claims.toml");
 
@@ -107,17 +107,7 @@ impl Vocabulary {
     pub fn with_dirs(dirs: &[impl AsRef<Path>]) -> Result<Vocabulary, LexiconError> {
         let mut v: Vocabulary =
             toml::from_str(BUILTIN).expect("rules/claims.toml is valid (tested)");
-        for dir in dirs {
-            let path = dir.as_ref().join("claims.toml");
-            if !path.exists() {
-                continue;
-            }
-            let error = |message: String| LexiconError {
-                path: path.display().to_string(),
-                message,
-            };
-            let text = std::fs::read_to_string(&path).map_err(|e| error(e.to_string()))?;
-            let more: Vocabulary = toml::from_str(&text).map_err(|e| error(e.to_string()))?;
+        for more in read_in_dirs::<Vocabulary>(dirs, "claims.toml")? {
             v.change.extend(more.change);
             v.multiple.extend(more.multiple);
             v.whole.extend(more.whole);

@@ -5,7 +5,7 @@ use std::io::IsTerminal;
 use rayon::prelude::*;
 
 use super::walk::{self, Input};
-use super::{CheckArgs, ColorChoice, Outcome, print, report_error};
+use super::{CheckArgs, ColorChoice, Outcome, load_config, print, report_error};
 use crate::baseline::Baseline;
 use crate::check::check_document;
 use crate::report::diagnostic::Report;
@@ -21,12 +21,8 @@ fn e_kind(e: &SourceError) -> std::io::ErrorKind {
 }
 
 pub fn run(args: &CheckArgs) -> Outcome {
-    let mut config = match args.settings.load(&args.rules) {
-        Ok(c) => c,
-        Err(e) => {
-            report_error(e);
-            return Outcome::Error;
-        }
+    let Some(mut config) = load_config(&args.settings, &args.rules) else {
+        return Outcome::Error;
     };
     if !args.select.is_empty() {
         config.select = args.select.clone();

@@ -1,26 +1,17 @@
 //! `hedui claims FILE`: the claims hedui reads, for rule authors.
 
-use super::{NumbersArgs, Outcome, TableOrJson, print, report_error};
+use super::{NumbersArgs, Outcome, TableOrJson, load_config, print, read_document};
 use crate::claim;
 use crate::layout::Layout;
 use crate::number;
 use crate::report::claims;
-use crate::source::Document;
 
 pub fn run(args: &NumbersArgs) -> Outcome {
-    let config = match args.settings.load(&args.rules) {
-        Ok(c) => c,
-        Err(e) => {
-            report_error(e);
-            return Outcome::Error;
-        }
+    let Some(config) = load_config(&args.settings, &args.rules) else {
+        return Outcome::Error;
     };
-    let doc = match Document::read(&args.file) {
-        Ok(d) => d,
-        Err(e) => {
-            report_error(e);
-            return Outcome::Error;
-        }
+    let Some(doc) = read_document(&args.file) else {
+        return Outcome::Error;
     };
     let prose = doc.prose();
     let layout = Layout::with_mode(&prose, doc.line_mode());

@@ -221,12 +221,8 @@ pub fn run(cli: Cli) -> Outcome {
 }
 
 fn strip(args: &StripArgs) -> Outcome {
-    let doc = match crate::source::Document::read(&args.file) {
-        Ok(d) => d,
-        Err(e) => {
-            report_error(e);
-            return Outcome::Error;
-        }
+    let Some(doc) = read_document(&args.file) else {
+        return Outcome::Error;
     };
     if doc.encoding == crate::source::Encoding::Docx {
         eprintln!("hedui: {}: strip works on text drafts, not .docx", doc.name);
@@ -267,6 +263,21 @@ fn init(args: &InitArgs) -> Outcome {
             Outcome::Error
         }
     }
+}
+
+/// The settings in force, or `None` after reporting why they could not be loaded.
+pub(crate) fn load_config(
+    settings: &ConfigArgs,
+    rule_dirs: &[PathBuf],
+) -> Option<crate::check::Config> {
+    settings.load(rule_dirs).map_err(report_error).ok()
+}
+
+/// A draft, or `None` after reporting why it could not be read.
+pub(crate) fn read_document(path: &std::path::Path) -> Option<crate::source::Document> {
+    crate::source::Document::read(path)
+        .map_err(report_error)
+        .ok()
 }
 
 /// Prints an error as a miette report on stderr.

@@ -30,12 +30,7 @@ impl RuleKind for Composition {
             else {
                 continue;
             };
-            let Some(sum) = values
-                .iter()
-                .try_fold(Interval::exact(Decimal::ZERO), |acc, &v| {
-                    acc.add(&q(f, v).interval)
-                })
-            else {
+            let Some(sum) = Interval::sum(values.iter().map(|&i| &q(f, i).interval)) else {
                 continue;
             };
             let Some((lo, hi)) = sum.ends() else { continue };

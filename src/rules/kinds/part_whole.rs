@@ -55,12 +55,7 @@ impl RuleKind for PartWhole {
             if reported || parts.len() < 2 {
                 continue;
             }
-            let Some(sum) = parts
-                .iter()
-                .try_fold(Interval::exact(rust_decimal::Decimal::ZERO), |acc, &p| {
-                    acc.add(&q(f, p).interval)
-                })
-            else {
+            let Some(sum) = Interval::sum(parts.iter().map(|&i| &q(f, i).interval)) else {
                 continue;
             };
             if sum.lo.is_some_and(|lo| lo > whole_hi) {

@@ -42,12 +42,7 @@ impl RuleKind for Sum {
             if *over_years != self.params.over_years {
                 continue;
             }
-            let Some(sum) = parts
-                .iter()
-                .try_fold(Interval::exact(rust_decimal::Decimal::ZERO), |acc, &p| {
-                    acc.add(&q(f, p).interval)
-                })
-            else {
+            let Some(sum) = Interval::sum(parts.iter().map(|&i| &q(f, i).interval)) else {
                 continue;
             };
             let certainty = match judge(&sum, q(f, *total)) {
