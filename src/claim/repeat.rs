@@ -108,6 +108,7 @@ pub fn repeats(
     let change_words: Vec<&String> = vocab.change.up.iter().chain(&vocab.change.down).collect();
     let candidates: Vec<(usize, String, Vec<i32>)> = sentences
         .iter()
+        .filter(|s| s.quantities.len() <= super::MAX_FIGURES_PER_SENTENCE)
         .flat_map(|s| s.quantities.iter().copied())
         .filter(|&i| {
             let q = &quantities[i];
@@ -136,12 +137,18 @@ pub fn repeats(
         .collect();
     // Paragraph and clause of every quantity, in one pass.
     let mut place = vec![(0usize, 0usize); quantities.len()];
-    for s in sentences {
+    for s in sentences
+        .iter()
+        .filter(|s| s.quantities.len() <= super::MAX_FIGURES_PER_SENTENCE)
+    {
+        // The clause start moves forward with the figures: one pass over the sentence.
+        let (mut clause, mut scanned) = (s.range.start, s.range.start);
         for &i in &s.quantities {
             let at = quantities[i].span.start;
-            let clause = text[s.range.start..at]
-                .rfind(['，', '；', '：'])
-                .map_or(s.range.start, |k| s.range.start + k);
+            if let Some(k) = text[scanned..at].rfind(['，', '；', '：']) {
+                clause = scanned + k;
+            }
+            scanned = at;
             place[i] = (s.paragraph, clause);
         }
     }

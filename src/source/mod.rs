@@ -25,6 +25,25 @@ pub struct Document {
     pub map: SourceMap,
     /// Byte offset in `text` where each line starts (line 1 at index 0).
     line_starts: Vec<usize>,
+    /// Every ~4 KiB of text, `(byte offset, characters since its line start)`: columns of a
+    /// very long line are counted from the nearest checkpoint, not from the line start.
+    checkpoints: Vec<(usize, usize)>,
+}
+
+const CHECKPOINT_BYTES: usize = 4096;
+
+fn checkpoints(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::with_capacity(text.len() / CHECKPOINT_BYTES + 1);
+    let mut column = 0usize;
+    let mut next = CHECKPOINT_BYTES;
+    for (i, c) in text.char_indices() {
+        if i >= next {
+            out.push((i, column));
+            next = i + CHECKPOINT_BYTES;
+        }
+        column = if c == '\n' { 0 } else { column + 1 };
+    }
+    out
 }
 
 /// Why an input could not be read. Every variant names the input, so a CI log says which file
@@ -106,12 +125,18 @@ impl Document {
     fn new(name: String, text: String, encoding: Encoding, map: SourceMap) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        let checkpoints = if text.len() > CHECKPOINT_BYTES {
+            checkpoints(&text)
+        } else {
+            Vec::new()
+        };
         Self {
             name,
             text,
             encoding,
             map,
             line_starts,
+            checkpoints,
         }
     }
 
@@ -139,12 +164,45 @@ impl Document {
         let offset = offset.min(self.text.len());
         let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
         let start = self.line_starts[line];
-        let column = self.text[start..offset].chars().count() + 1;
+        let k = self.checkpoints.partition_point(|&(at, _)| at <= offset);
+        let (from, chars) = match k.checked_sub(1).map(|k| self.checkpoints[k]) {
+            Some((at, column)) if at >= start => (at, column),
+            _ => (start, 0),
+        };
+        let column = chars + self.text[from..offset].chars().count() + 1;
         (line + 1, column)
     }
 
     /// The original byte range of the text range `start..end` (both char boundaries of `text`).
     pub fn original_range(&self, start: usize, end: usize) -> (usize, usize) {
         (self.map.original(start), self.map.original(end))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn naive(text: &str, offset: usize) -> (usize, usize) {
+        let before = &text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let start = before.rfind('\n').map_or(0, |i| i + 1);
+        (line, text[start..offset].chars().count() + 1)
+    }
+
+    #[test]
+    fn columns_of_long_lines_match_a_plain_count() {
+        let line: String = "受理39347件，".repeat(900);
+        let text = format!("{line}\n短行\n{line}{line}\n");
+        let doc = Document::from_text("t", text.clone());
+        assert!(!doc.checkpoints.is_empty());
+        for (offset, _) in text.char_indices().step_by(97) {
+            assert_eq!(
+                doc.line_col(offset),
+                naive(&text, offset),
+                "offset {offset}"
+            );
+        }
+        assert_eq!(doc.line_col(text.len()), naive(&text, text.len()));
     }
 }
