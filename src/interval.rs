@@ -39,12 +39,20 @@ impl Interval {
     /// around it at 28 decimal digits (rounded outward). `None` for a zero divisor.
     pub fn quotient(num: Decimal, den: Decimal) -> Option<Self> {
         let q = num.checked_div(den)?;
-        let ulp = Decimal::new(1, q.scale());
-        match q.checked_mul(den).map(|back| back.cmp(&num)) {
-            Some(std::cmp::Ordering::Equal) => Some(Self::exact(q)),
-            Some(std::cmp::Ordering::Greater) => Some(Self::new(q.checked_sub(ulp)?, q)),
-            _ => Some(Self::new(q, q.checked_add(ulp)?)),
+        // The quotient is exact when multiplying back gives `num` and that product had room for
+        // every digit (otherwise the product itself was rounded and proves nothing). A rounded
+        // quotient is within half a unit of its last digit, so one unit either side holds it.
+        let digits = |d: Decimal| {
+            d.mantissa()
+                .unsigned_abs()
+                .checked_ilog10()
+                .map_or(1, |l| l + 1)
+        };
+        if digits(q) + digits(den) <= 28 && q.checked_mul(den) == Some(num) {
+            return Some(Self::exact(q));
         }
+        let ulp = Decimal::new(1, q.scale());
+        Some(Self::new(q.checked_sub(ulp)?, q.checked_add(ulp)?))
     }
 
     pub fn at_least(v: Decimal) -> Self {
