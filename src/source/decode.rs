@@ -141,7 +141,7 @@ fn decode_gb18030(bytes: &[u8]) -> Option<(String, Encoding, SourceMap)> {
     let mut original = 0usize;
     for (at, _) in text.char_indices() {
         push_mapped(&mut table, at, original).ok()?;
-        original += gb18030_sequence_len(&bytes[original..]);
+        original += gb18030_sequence_len(bytes.get(original..)?);
     }
     push_mapped(&mut table, text.len(), original).ok()?;
     (original == bytes.len()).then_some((text, Encoding::Gb18030, SourceMap::Table(table)))
@@ -149,7 +149,8 @@ fn decode_gb18030(bytes: &[u8]) -> Option<(String, Encoding, SourceMap)> {
 
 fn gb18030_sequence_len(rest: &[u8]) -> usize {
     match rest {
-        [b, ..] if *b < 0x80 => 1,
+        // ASCII, and 0x80, which the WHATWG decoder reads alone as €.
+        [b, ..] if *b <= 0x80 => 1,
         [_, b2, ..] if (0x30..=0x39).contains(b2) => 4,
         [] => 0,
         _ => 2,
@@ -216,6 +217,18 @@ mod tests {
             assert_eq!(m.original(6), 6);
             assert_eq!(m.original(7), 8);
         }
+    }
+
+    /// Found by `cargo fuzz run check`: a lone 0x80 (€ in GB18030) desynchronised the walk.
+    #[test]
+    fn gb18030_euro_byte_regression() {
+        let bytes = include_bytes!("../../fuzz/seeds/regressions/gb18030-euro.bin");
+        if let Ok((text, _, map)) = decode(bytes) {
+            assert_eq!(map.original(text.len()), bytes.len());
+        }
+        let (t, e, m) = decode(b"\x80\xB0\xA1").unwrap();
+        assert_eq!((t.as_str(), e), ("€啊", Encoding::Gb18030));
+        assert_eq!((m.original(3), m.original(6)), (1, 3));
     }
 
     #[test]
