@@ -190,6 +190,39 @@ impl<'a> Facts<'a> {
     pub fn metric(&self, q: usize) -> &'a str {
         &self.text[self.metrics[q].clone()]
     }
+
+    /// The change claims, with their parts borrowed: what most rule kinds iterate over.
+    pub fn changes(&self) -> impl Iterator<Item = ChangeRef<'_>> {
+        self.claims.iter().filter_map(|c| match c {
+            Claim::Change {
+                stated,
+                from,
+                to,
+                direction,
+                measure,
+                word,
+            } => Some(ChangeRef {
+                stated,
+                from,
+                to,
+                direction,
+                measure,
+                word,
+            }),
+            _ => None,
+        })
+    }
+}
+
+/// The parts of a [`Claim::Change`], borrowed.
+#[derive(Debug, Clone, Copy)]
+pub struct ChangeRef<'a> {
+    pub stated: &'a usize,
+    pub from: &'a usize,
+    pub to: &'a usize,
+    pub direction: &'a Direction,
+    pub measure: &'a ChangeMeasure,
+    pub word: &'a Range<usize>,
 }
 
 /// Sentences with more figures than this are not read for claims.

@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::{NoParams, change_ratio, label, q, text};
-use crate::claim::{ChangeMeasure, Claim, Facts};
+use crate::claim::{ChangeMeasure, ChangeRef, Facts};
 use crate::rules::verdict::{Verdict, judge, show_computed, show_stated};
 use crate::rules::{Certainty, Finding, Label, RuleKind};
 
@@ -20,15 +20,15 @@ impl Annual {
 impl RuleKind for Annual {
     fn check(&self, f: &Facts) -> Vec<Finding> {
         let mut out = Vec::new();
-        for claim in &f.claims {
-            let Claim::Change {
-                stated,
-                from,
-                to,
-                measure: ChangeMeasure::Annual { years },
-                ..
-            } = claim
-            else {
+        for ChangeRef {
+            stated,
+            from,
+            to,
+            measure,
+            ..
+        } in f.changes()
+        {
+            let ChangeMeasure::Annual { years } = measure else {
                 continue;
             };
             let Some(computed) = change_ratio(f, *from, *to)

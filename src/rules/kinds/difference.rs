@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 
 use super::{NoParams, label, q, text, transposition, word};
-use crate::claim::{ChangeMeasure, Claim, Direction, Facts};
+use crate::claim::{ChangeMeasure, ChangeRef, Direction, Facts};
 use crate::rules::verdict::{Verdict, judge, show_computed, show_stated};
 use crate::rules::{Certainty, Finding, Label, RuleKind};
 
@@ -19,18 +19,18 @@ impl Difference {
 impl RuleKind for Difference {
     fn check(&self, f: &Facts) -> Vec<Finding> {
         let mut out = Vec::new();
-        for claim in &f.claims {
-            let Claim::Change {
-                stated,
-                from,
-                to,
-                direction,
-                measure: ChangeMeasure::Difference,
-                word: w,
-            } = claim
-            else {
+        for ChangeRef {
+            stated,
+            from,
+            to,
+            direction,
+            measure,
+            word: w,
+        } in f.changes()
+        {
+            if *measure != ChangeMeasure::Difference {
                 continue;
-            };
+            }
             let Some(delta) = q(f, *to).interval.sub(&q(f, *from).interval) else {
                 continue;
             };

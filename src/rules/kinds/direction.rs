@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 
 use super::{NoParams, label, q, text, word};
-use crate::claim::{ChangeMeasure, Claim, Facts};
+use crate::claim::{ChangeMeasure, ChangeRef, Facts};
 use crate::rules::{Certainty, Finding, Label, RuleKind};
 
 #[derive(Debug)]
@@ -18,18 +18,15 @@ impl Direction {
 impl RuleKind for Direction {
     fn check(&self, f: &Facts) -> Vec<Finding> {
         let mut out = Vec::new();
-        for claim in &f.claims {
-            let Claim::Change {
-                stated,
-                from,
-                to,
-                direction,
-                measure,
-                word: w,
-            } = claim
-            else {
-                continue;
-            };
+        for ChangeRef {
+            stated,
+            from,
+            to,
+            direction,
+            measure,
+            word: w,
+        } in f.changes()
+        {
             if !matches!(
                 measure,
                 ChangeMeasure::Percent

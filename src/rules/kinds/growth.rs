@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 
 use super::{NoParams, change_ratio, growth_slip, label, q, text, word};
-use crate::claim::{ChangeMeasure, Claim, Direction, Facts};
+use crate::claim::{ChangeMeasure, ChangeRef, Direction, Facts};
 use crate::number::Kind;
 use crate::rules::verdict::{Verdict, judge, show_computed, show_stated};
 use crate::rules::{Certainty, Finding, Label, RuleKind};
@@ -20,18 +20,18 @@ impl Growth {
 impl RuleKind for Growth {
     fn check(&self, f: &Facts) -> Vec<Finding> {
         let mut out = Vec::new();
-        for claim in &f.claims {
-            let Claim::Change {
-                stated,
-                from,
-                to,
-                direction,
-                measure: ChangeMeasure::Percent,
-                word: w,
-            } = claim
-            else {
+        for ChangeRef {
+            stated,
+            from,
+            to,
+            direction,
+            measure,
+            word: w,
+        } in f.changes()
+        {
+            if *measure != ChangeMeasure::Percent {
                 continue;
-            };
+            }
             // Changes between two percentages are the `points` kind's.
             if q(f, *from).kind == Kind::Percent {
                 continue;

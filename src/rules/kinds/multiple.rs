@@ -4,7 +4,7 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 
 use super::{change_ratio, label, q, text, word};
-use crate::claim::{ChangeMeasure, Claim, Facts};
+use crate::claim::{ChangeMeasure, ChangeRef, Facts};
 use crate::interval::Interval;
 use crate::rules::verdict::{Verdict, judge, show_computed, show_stated};
 use crate::rules::{Certainty, Finding, Label, RuleKind};
@@ -35,18 +35,15 @@ impl Multiple {
 impl RuleKind for Multiple {
     fn check(&self, f: &Facts) -> Vec<Finding> {
         let mut out = Vec::new();
-        for claim in &f.claims {
-            let Claim::Change {
-                stated,
-                from,
-                to,
-                measure,
-                word: w,
-                ..
-            } = claim
-            else {
-                continue;
-            };
+        for ChangeRef {
+            stated,
+            from,
+            to,
+            measure,
+            word: w,
+            ..
+        } in f.changes()
+        {
             let (stated, from, to) = (*stated, *from, *to);
             let Some(ratio) = change_ratio(f, from, to) else {
                 continue;

@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::{NoParams, change_ratio, label, q, text, word};
-use crate::claim::{ChangeMeasure, Claim, Direction, Facts};
+use crate::claim::{ChangeMeasure, ChangeRef, Direction, Facts};
 use crate::interval::Interval;
 use crate::number::Kind;
 use crate::rules::verdict::{Verdict, judge, show_computed, show_stated};
@@ -31,18 +31,15 @@ fn difference(f: &Facts, from: usize, to: usize, direction: Direction) -> Option
 impl RuleKind for Points {
     fn check(&self, f: &Facts) -> Vec<Finding> {
         let mut out = Vec::new();
-        for claim in &f.claims {
-            let Claim::Change {
-                stated,
-                from,
-                to,
-                direction,
-                measure,
-                word: w,
-            } = claim
-            else {
-                continue;
-            };
+        for ChangeRef {
+            stated,
+            from,
+            to,
+            direction,
+            measure,
+            word: w,
+        } in f.changes()
+        {
             let (stated, from, to) = (*stated, *from, *to);
             if q(f, from).kind != Kind::Percent {
                 continue;
