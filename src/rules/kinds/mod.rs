@@ -171,7 +171,8 @@ fn short_metric(f: &Facts, i: usize) -> String {
             m = &m[..m.len() - w.len()];
         } else if let Some(rest) = m
             .strip_suffix('年')
-            .filter(|r| r.len() >= 4 && r[r.len() - 4..].bytes().all(|b| b.is_ascii_digit()))
+            // Bytes, not a str slice: four bytes back need not be a char boundary.
+            .filter(|r| r.len() >= 4 && r.as_bytes()[r.len() - 4..].iter().all(u8::is_ascii_digit))
         {
             m = &rest[..rest.len() - 4]; // `2023年`
         } else {
@@ -180,6 +181,28 @@ fn short_metric(f: &Facts, i: usize) -> String {
     }
     let n = m.chars().count();
     m.chars().skip(n.saturating_sub(10)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Config, check_text};
+
+    /// Found by `cargo fuzz run check`: a metric ending in a three-byte character and 年 made the
+    /// year-stripping of a label slice inside that character.
+    #[test]
+    fn label_of_a_metric_ending_in_a_wide_char_and_nian() {
+        let text = std::str::from_utf8(include_bytes!(
+            "../../../fuzz/seeds/regressions/label-year-slice.txt"
+        ))
+        .unwrap();
+        let report = check_text(text, &Config::default());
+        assert!(
+            report
+                .diagnostics
+                .iter()
+                .all(|d| !d.labels.is_empty() || d.code != "sum-mismatch")
+        );
+    }
 }
 
 /// `to ÷ from`: the ratio of a change's new value to its base.
