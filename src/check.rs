@@ -82,6 +82,23 @@ pub fn check_document(doc: &Document, config: &Config) -> Report {
             diagnostics.push(Diagnostic::new(doc, &layout, &rule.file, finding));
         }
     }
+    if config.enabled(TOO_MANY_FIGURES, &path) {
+        for (first, count) in &facts.skipped {
+            diagnostics.push(Diagnostic {
+                code: TOO_MANY_FIGURES.to_string(),
+                severity: Severity::Advice,
+                message: format!(
+                    "此句含 {count} 个数字，多于 {} 个，未检查其中的数量关系",
+                    claim::MAX_FIGURES_PER_SENTENCE
+                ),
+                help: "这通常是表格或数据块；把表格拆成带标点的句子或 Markdown 表格即可检查".into(),
+                span: Span::locate(doc, &layout, first.clone()),
+                labels: Vec::new(),
+                primary_label: "句中第一个数字".into(),
+                decoded: layout.decoded_range(first.clone()),
+            });
+        }
+    }
     let diagnostics = apply_directives(doc, config, &path, diagnostics);
     Report::new(doc, diagnostics)
 }
@@ -131,6 +148,9 @@ fn apply_directives(
     }
     kept
 }
+
+/// The code of the advice that a sentence had too many figures to be read for claims.
+pub const TOO_MANY_FIGURES: &str = "too-many-figures";
 
 /// The code of the finding that reports a directive that suppressed nothing.
 pub const UNUSED_SUPPRESSION: &str = "unused-suppression";

@@ -114,3 +114,57 @@ fn a_symlink_loop_under_a_directory_is_walked_once() {
     assert_eq!(j["summary"]["files"], 1);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_sentence_of_many_figures_is_listed_and_said_to_be_skipped() {
+    let text = "受理案件1件审结2件".repeat(300) + "\n";
+    let path = file("dump.txt", text.as_bytes());
+    let out = run(&["check", "--format", "json", &path], None);
+    assert_eq!(out.status.code(), Some(0), "advice does not fail");
+    let j: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let d = &j["files"][0]["diagnostics"][0];
+    assert_eq!(
+        (d["code"].as_str(), d["severity"].as_str()),
+        (Some("too-many-figures"), Some("advice"))
+    );
+    assert!(d["message"].as_str().unwrap().contains("600 个数字"));
+    let out = run(&["numbers", "--format", "json", &path], None);
+    let j: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(j["quantities"].as_array().unwrap().len(), 600);
+}
+
+#[test]
+fn spaces_inside_numbers_do_not_break_anything() {
+    // Zero-width space, NBSP, narrow NBSP and an ideographic space inside figures.
+    let text =
+        "受理案件39\u{200B}347件，审结35\u{00A0}773件，结案率99\u{202F}.4%，共计1\u{3000}234件。\n";
+    let out = run(
+        &[
+            "check",
+            "--format",
+            "json",
+            &file("spaces.txt", text.as_bytes()),
+        ],
+        None,
+    );
+    no_panic(&out);
+    assert!(matches!(out.status.code(), Some(0 | 1)));
+    let out = run(
+        &[
+            "numbers",
+            "--format",
+            "json",
+            &file("spaces2.txt", text.as_bytes()),
+        ],
+        None,
+    );
+    let j: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    // The zero-width space is dropped by layout: 39347件 reads whole.
+    assert!(
+        j["quantities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|q| q["value"] == "39347")
+    );
+}

@@ -184,6 +184,9 @@ pub struct Facts<'a> {
     /// The metric phrase of each quantity (`审结`, `受理案件`), parallel to `quantities`.
     pub metrics: Vec<Range<usize>>,
     pub claims: Vec<Claim>,
+    /// Sentences not read for claims because they hold more than
+    /// [`MAX_FIGURES_PER_SENTENCE`] figures: the range of their first figure, and the count.
+    pub skipped: Vec<(Range<usize>, usize)>,
 }
 
 impl<'a> Facts<'a> {
@@ -239,11 +242,13 @@ pub fn extract<'a>(
         .map(|i| metric_phrase(text, quantities, i))
         .collect();
     let mut claims = Vec::new();
+    let mut skipped = Vec::new();
     let sentences = sentence::split(layout, quantities);
     for (i, s) in sentences.iter().enumerate() {
         // A "sentence" with hundreds of figures is a table or a dump, not prose: its figures
         // are listed by `numbers` but no claim is read from it, so no pattern turns quadratic.
         if s.quantities.len() > MAX_FIGURES_PER_SENTENCE {
+            skipped.push((quantities[s.quantities[0]].span.clone(), s.quantities.len()));
             continue;
         }
         let previous = i
@@ -282,5 +287,6 @@ pub fn extract<'a>(
         quantities,
         metrics,
         claims,
+        skipped,
     }
 }

@@ -20,6 +20,11 @@ pub fn looks_like_zip(bytes: &[u8]) -> bool {
 
 /// The paragraphs of a .docx, joined by `\n`.
 pub fn text(bytes: &[u8]) -> Result<String, String> {
+    text_within(bytes, MAX_XML_BYTES)
+}
+
+/// [`text`], refusing a `document.xml` that inflates past `limit` bytes.
+pub fn text_within(bytes: &[u8], limit: u64) -> Result<String, String> {
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         return Err(
             "an encrypted or legacy Word file (OLE container); save it as .docx without a password"
@@ -31,7 +36,7 @@ pub fn text(bytes: &[u8]) -> Result<String, String> {
     let mut entry = archive
         .by_name("word/document.xml")
         .map_err(|_| "not a Word document: no word/document.xml in the archive".to_string())?;
-    if entry.size() > MAX_XML_BYTES {
+    if entry.size() > limit {
         return Err(format!(
             "word/document.xml inflates to {} bytes, more than hedui reads",
             entry.size()
@@ -39,10 +44,10 @@ pub fn text(bytes: &[u8]) -> Result<String, String> {
     }
     let mut xml = Vec::new();
     (&mut entry)
-        .take(MAX_XML_BYTES + 1)
+        .take(limit + 1)
         .read_to_end(&mut xml)
         .map_err(|e| format!("cannot inflate word/document.xml: {e}"))?;
-    if xml.len() as u64 > MAX_XML_BYTES {
+    if xml.len() as u64 > limit {
         return Err("word/document.xml inflates beyond the limit hedui reads (a zip bomb?)".into());
     }
     paragraphs(&xml)
@@ -145,6 +150,21 @@ pub(crate) mod tests {
             text(&docx(body)).unwrap(),
             "受理案件39347件\n\n结案率99.4%&\n"
         );
+    }
+
+    /// A zip bomb: document.xml inflates far beyond what is read. The limit is lowered here so
+    /// the test inflates kilobytes, not the 256 MiB of the real limit.
+    #[test]
+    fn zip_bombs_are_refused() {
+        let body = format!("<w:p><w:r><w:t>{}</w:t></w:r></w:p>", "0".repeat(200_000));
+        let bomb = docx(&body);
+        assert!(bomb.len() < 2_000, "compresses well: {} bytes", bomb.len());
+        let err = text_within(&bomb, 10_000).unwrap_err();
+        assert!(
+            err.contains("more than hedui reads") || err.contains("zip bomb"),
+            "{err}"
+        );
+        assert!(text_within(&bomb, 1_000_000).is_ok());
     }
 
     #[test]
