@@ -145,14 +145,6 @@ impl Interval {
         }
         Some(Interval::new(root_bracket(a, n)?.0, root_bracket(b, n)?.1))
     }
-
-    /// The smallest interval holding both.
-    pub fn hull(&self, other: &Interval) -> Interval {
-        Interval {
-            lo: self.lo.zip(other.lo).map(|(a, b)| a.min(b)),
-            hi: self.hi.zip(other.hi).map(|(a, b)| a.max(b)),
-        }
-    }
 }
 
 /// `[lo, hi]` with lo^n ≤ x ≤ hi^n and hi − lo below 10^-20 (bisection on exact decimals).

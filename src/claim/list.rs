@@ -344,16 +344,16 @@ pub fn ranking(ctx: &Context, claims: &mut Vec<Claim>) {
                 }
                 let clause_start = ctx.clause_start(at);
                 // The subject: the clause before the ranking word, without 其中, 数量, 占比.
-                let mut subject = ctx
-                    .between(clause_start, at)
-                    .replace("其中", "")
-                    .replace("居各类案件", "");
+                // `居…首位`, `位居…第一`: what follows 居 names the field ranked in, not the subject.
+                let clause = ctx.between(clause_start, at);
+                let clause = clause.find('居').map_or(clause, |i| &clause[..i]);
+                let mut subject = clause.replace("其中", "");
                 for measure in [
                     "数量", "占比", "人次", "人数", "件数", "规模", "总量", "金额",
                 ] {
                     subject = subject.replace(measure, "");
                 }
-                let subject = subject.trim_end_matches(['居', '的', '为']).to_string();
+                let subject = subject.trim_end_matches(['位', '的', '为']).to_string();
                 if subject.chars().count() < 2
                     || ctx
                         .sentence

@@ -86,12 +86,6 @@ impl Layout {
     pub fn clauses(&self, within: Range<usize>) -> Vec<Range<usize>> {
         split_after(&self.text, within, is_clause_end)
     }
-
-    /// The paragraph that holds the logical offset `at`.
-    pub fn paragraph_of(&self, at: usize) -> Option<Range<usize>> {
-        let i = self.paragraphs.partition_point(|p| p.end < at);
-        self.paragraphs.get(i).filter(|p| p.start <= at).cloned()
-    }
 }
 
 fn is_sentence_end(c: char) -> bool {

@@ -51,8 +51,4 @@ impl OffsetMap {
         let end = self.decoded(range.end - last) + last;
         start..end
     }
-
-    pub fn segment_count(&self) -> usize {
-        self.segments.len()
-    }
 }

@@ -165,7 +165,8 @@ const NOT_APPROX_BEFORE: &[char] = &[
 
 /// Widens `q` by an approximation word written right before it, if any and if it has none yet.
 pub fn with_prefix(text: &str, q: Quantity) -> Quantity {
-    if q.approx.is_some() {
+    // A range's ends are its bounds; an approximation word before it widens nothing.
+    if q.approx.is_some() || q.range {
         return q;
     }
     let before = &text[..q.span.start];
@@ -187,9 +188,6 @@ pub fn with_prefix(text: &str, q: Quantity) -> Quantity {
     let Some(interval) = super::expression::approximate(q.value, step, kind) else {
         return q;
     };
-    if q.range {
-        return q;
-    }
     Quantity {
         span: word_at..q.span.end,
         interval,

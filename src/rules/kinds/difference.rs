@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{NoParams, label, q, text, transposition, word};
+use super::{NoParams, label, q, signed_difference, text, transposition, word};
 use crate::claim::{ChangeMeasure, ChangeRef, Direction, Facts};
 use crate::rules::verdict::{Verdict, judge, show_computed, show_stated};
 use crate::rules::{Certainty, Finding, Label, RuleKind};
@@ -31,13 +31,8 @@ impl RuleKind for Difference {
             if *measure != ChangeMeasure::Difference {
                 continue;
             }
-            let Some(delta) = q(f, *to).interval.sub(&q(f, *from).interval) else {
+            let Some(delta) = signed_difference(f, *from, *to, *direction) else {
                 continue;
-            };
-            let delta = if *direction == Direction::Up {
-                delta
-            } else {
-                delta.neg()
             };
             if delta.hi.is_some_and(|h| h < Decimal::ZERO) {
                 continue; // the `direction` kind's

@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{NoParams, change_ratio, growth_slip, label, q, text, word};
+use super::{NoParams, change_ratio, growth_slip, label, percent_change, q, text, word};
 use crate::claim::{ChangeMeasure, ChangeRef, Direction, Facts};
 use crate::number::Kind;
 use crate::rules::verdict::{Verdict, judge, show_computed, show_stated};
@@ -50,11 +50,7 @@ impl RuleKind for Growth {
             if wrong_way {
                 continue;
             }
-            let change = match direction {
-                Direction::Up => ratio.shift(-Decimal::ONE),
-                Direction::Down => ratio.neg().shift(Decimal::ONE),
-            };
-            let Some(computed) = change.and_then(|c| c.scale(Decimal::ONE_HUNDRED)) else {
+            let Some(computed) = percent_change(&ratio, *direction) else {
                 continue;
             };
             if growth_slip(f, *from, *to, *stated, *direction).is_some() {

@@ -294,17 +294,39 @@ fn magnitude_slip(
     None
 }
 
-/// Growth from `from` to `to` in percent, in the direction of the word.
-fn growth_of(
-    ops: &[crate::interval::Interval],
+/// A relative change in percent in the direction of the word, from the ratio new ÷ base:
+/// (r − 1)·100 for a rise, (1 − r)·100 for a fall.
+fn percent_change(
+    ratio: &crate::interval::Interval,
     direction: crate::claim::Direction,
 ) -> Option<crate::interval::Interval> {
-    let ratio = ops[1].div(&ops[0])?;
     let change = match direction {
         crate::claim::Direction::Up => ratio.shift(-rust_decimal::Decimal::ONE)?,
         crate::claim::Direction::Down => ratio.neg().shift(rust_decimal::Decimal::ONE)?,
     };
     change.scale(rust_decimal::Decimal::ONE_HUNDRED)
+}
+
+/// The difference in the direction of the word: B − A for a rise, A − B for a fall.
+fn signed_difference(
+    f: &Facts,
+    from: usize,
+    to: usize,
+    direction: crate::claim::Direction,
+) -> Option<crate::interval::Interval> {
+    let d = q(f, to).interval.sub(&q(f, from).interval)?;
+    Some(match direction {
+        crate::claim::Direction::Up => d,
+        crate::claim::Direction::Down => d.neg(),
+    })
+}
+
+/// Growth from `ops[0]` to `ops[1]` in percent, in the direction of the word.
+fn growth_of(
+    ops: &[crate::interval::Interval],
+    direction: crate::claim::Direction,
+) -> Option<crate::interval::Interval> {
+    percent_change(&ops[1].div(&ops[0])?, direction)
 }
 
 /// A 万/亿 slip that explains a failing growth claim.

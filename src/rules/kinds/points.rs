@@ -3,9 +3,8 @@
 
 use rust_decimal::Decimal;
 
-use super::{NoParams, change_ratio, label, q, text, word};
+use super::{NoParams, change_ratio, label, percent_change, q, signed_difference, text, word};
 use crate::claim::{ChangeMeasure, ChangeRef, Direction, Facts};
-use crate::interval::Interval;
 use crate::number::Kind;
 use crate::rules::verdict::{Verdict, judge, show_computed, show_stated};
 use crate::rules::{Certainty, Finding, Label, RuleKind};
@@ -17,15 +16,6 @@ impl Points {
     pub fn new(_: NoParams) -> Self {
         Points
     }
-}
-
-/// The difference in points in the direction of the word: B − A for a rise, A − B for a fall.
-fn difference(f: &Facts, from: usize, to: usize, direction: Direction) -> Option<Interval> {
-    let d = q(f, to).interval.sub(&q(f, from).interval)?;
-    Some(match direction {
-        Direction::Up => d,
-        Direction::Down => d.neg(),
-    })
 }
 
 impl RuleKind for Points {
@@ -44,7 +34,7 @@ impl RuleKind for Points {
             if q(f, from).kind != Kind::Percent {
                 continue;
             }
-            let Some(diff) = difference(f, from, to, *direction) else {
+            let Some(diff) = signed_difference(f, from, to, *direction) else {
                 continue;
             };
             if diff.hi.is_some_and(|h| h < Decimal::ZERO) {
@@ -98,12 +88,9 @@ impl RuleKind for Points {
                     let Some(ratio) = change_ratio(f, from, to) else {
                         continue;
                     };
-                    let relative = match direction {
-                        Direction::Up => ratio.shift(-Decimal::ONE),
-                        Direction::Down => ratio.neg().shift(Decimal::ONE),
-                    }
-                    .and_then(|r| r.scale(Decimal::ONE_HUNDRED));
-                    let Some(relative) = relative else { continue };
+                    let Some(relative) = percent_change(&ratio, *direction) else {
+                        continue;
+                    };
                     let as_points = judge(&diff, q(f, stated)) == Verdict::Consistent;
                     if judge(&relative, q(f, stated)) != Verdict::Inconsistent {
                         // Rounding lets it pass as a relative change; but when it is exactly the
