@@ -38,10 +38,9 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 }
 
 /// The fingerprint of a finding: its rule and the text of every span it quotes.
-pub fn fingerprint(report: &Report, d: &Diagnostic) -> String {
+pub fn fingerprint(d: &Diagnostic) -> String {
     let quote = |r: &std::ops::Range<usize>| -> String {
-        report
-            .text
+        d.excerpt
             .get(r.clone())
             .unwrap_or("")
             .chars()
@@ -65,7 +64,7 @@ impl Baseline {
                 r.diagnostics.iter().map(move |d| Entry {
                     path: r.path.clone(),
                     code: d.code.clone(),
-                    fingerprint: fingerprint(r, d),
+                    fingerprint: fingerprint(d),
                     message: d.message.clone(),
                 })
             })
@@ -100,7 +99,7 @@ impl Baseline {
         }
         let mut suppressed = 0;
         for r in reports.iter_mut() {
-            let prints: Vec<String> = r.diagnostics.iter().map(|d| fingerprint(r, d)).collect();
+            let prints: Vec<String> = r.diagnostics.iter().map(fingerprint).collect();
             let mut keep = Vec::with_capacity(r.diagnostics.len());
             for (d, fp) in r.diagnostics.drain(..).zip(prints) {
                 match remaining.get_mut(&key(&r.path, &d.code, &fp)) {
@@ -141,7 +140,7 @@ mod tests {
         let a = report("全年受理案件39347件，审结35773件，结案率99.4%。\n");
         let moved = report("前言。\n\n全年受理案件39347件，审结35773件，结案率99.4%。\n");
         let changed = report("全年受理案件39347件，审结35773件，结案率99.5%。\n");
-        let fp = |r: &Report| fingerprint(r, &r.diagnostics[0]);
+        let fp = |r: &Report| fingerprint(&r.diagnostics[0]);
         assert_eq!(fp(&a), fp(&moved));
         assert_ne!(fp(&a), fp(&changed));
     }

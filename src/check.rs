@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use crate::claim::{self, Vocabulary};
-use crate::layout::Layout;
+use crate::layout::{Layout, SentenceRef};
 use crate::lexicon::Lexicon;
 use crate::number;
 use crate::report::diagnostic::{Diagnostic, Report};
@@ -46,6 +46,13 @@ impl Config {
         })
     }
 
+    /// The severity of an engine notice (`too-many-figures` …) on the file at `path`, or `None`
+    /// when it is turned off there.
+    fn notice(&self, id: &str, path: &Path) -> Option<Severity> {
+        let rule = self.rules.get(id)?;
+        self.enabled(id, path).then_some(rule.file.severity)
+    }
+
     /// Whether rule `id` runs on the file at `path`: selected, not ignored, not turned off
     /// for the file. Ids match exactly or by prefix (`rate` selects `rate-mismatch`).
     fn enabled(&self, id: &str, path: &Path) -> bool {
@@ -64,14 +71,41 @@ pub fn check_text(text: &str, config: &Config) -> Report {
     check_document(&Document::from_text("<text>", text), config)
 }
 
+/// How much text is read for claims at a time. A report (well under 1 MiB) is one run, so
+/// figures anywhere in it are compared; a larger file is checked run by run, each ending at a
+/// sentence end, in memory proportional to a run rather than to the file.
+pub const RUN_BYTES: usize = 1 << 20;
+
 /// Checks a decoded document.
 pub fn check_document(doc: &Document, config: &Config) -> Report {
     let prose = doc.prose();
     let layout = Layout::with_mode(&prose, doc.line_mode());
-    let quantities = number::scan(&layout, &config.lexicon);
-    let facts = claim::extract(&layout, &quantities, &config.vocabulary);
-    let mut diagnostics = Vec::new();
     let path = doc.path();
+    let mut diagnostics = Vec::new();
+    for run in layout.sentence_runs(RUN_BYTES) {
+        check_run(doc, &layout, &run, config, &path, &mut diagnostics);
+    }
+    let diagnostics = apply_directives(doc, config, &path, diagnostics);
+    Report::new(doc, diagnostics)
+}
+
+/// Scans a run of sentences, reads their claims and checks them.
+fn check_run(
+    doc: &Document,
+    layout: &Layout,
+    run: &[SentenceRef],
+    config: &Config,
+    path: &Path,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let layout_text = layout.text.as_str();
+    let scan = number::scan_sentences(
+        layout_text,
+        run,
+        &config.lexicon,
+        claim::MAX_FIGURES_PER_SENTENCE,
+    );
+    let facts = claim::extract(layout, run, &scan, &config.vocabulary);
     for rule in config
         .rules
         .rules
@@ -79,28 +113,47 @@ pub fn check_document(doc: &Document, config: &Config) -> Report {
         .filter(|r| config.enabled(&r.file.id, &path))
     {
         for finding in rule.check.check(&facts) {
-            diagnostics.push(Diagnostic::new(doc, &layout, &rule.file, finding));
+            diagnostics.push(Diagnostic::new(doc, layout, &rule.file, finding));
         }
     }
-    if config.enabled(TOO_MANY_FIGURES, &path) {
+    if let Some(severity) = config.notice(TOO_MANY_FIGURES, path) {
         for (first, count) in &facts.skipped {
             diagnostics.push(Diagnostic {
                 code: TOO_MANY_FIGURES.to_string(),
-                severity: Severity::Advice,
+                severity,
                 message: format!(
                     "此句含 {count} 个数字，多于 {} 个，未检查其中的数量关系",
                     claim::MAX_FIGURES_PER_SENTENCE
                 ),
                 help: "这通常是表格或数据块；把表格拆成带标点的句子或 Markdown 表格即可检查".into(),
-                span: Span::locate(doc, &layout, first.clone()),
+                span: Span::locate(doc, layout, first.clone()),
                 labels: Vec::new(),
                 primary_label: "句中第一个数字".into(),
                 decoded: layout.decoded_range(first.clone()),
+                excerpt: Default::default(),
             });
         }
     }
-    let diagnostics = apply_directives(doc, config, &path, diagnostics);
-    Report::new(doc, diagnostics)
+    if let Some(severity) = config.notice(FIGURE_OUT_OF_RANGE, path) {
+        for r in &scan.out_of_range {
+            diagnostics.push(Diagnostic {
+                code: FIGURE_OUT_OF_RANGE.to_string(),
+                severity,
+                message: format!(
+                    "数字“{}”超出可精确计算的范围，未参与核对",
+                    crate::report::abridged(&layout_text[r.clone()])
+                ),
+                help: "hedui 精确计算至多 28 位有效数字（小于 10^28、小数不超过 28 位）；\
+                       这么大的数多半是笔误，如多写了“亿”或数字"
+                    .into(),
+                span: Span::locate(doc, layout, r.clone()),
+                labels: Vec::new(),
+                primary_label: "超出范围的数字".into(),
+                decoded: layout.decoded_range(r.clone()),
+                excerpt: Default::default(),
+            });
+        }
+    }
 }
 
 /// Drops the findings that suppression directives cover and reports the directives that
@@ -125,7 +178,7 @@ fn apply_directives(
         .zip(suppressed)
         .filter_map(|(d, s)| (!s).then_some(d))
         .collect();
-    if config.enabled(UNUSED_SUPPRESSION, path) {
+    if let Some(severity) = config.notice(UNUSED_SUPPRESSION, path) {
         for k in unused {
             let d = &directives[k];
             let span = Span::of_decoded(doc, d.range.clone());
@@ -136,13 +189,14 @@ fn apply_directives(
             };
             kept.push(Diagnostic {
                 code: UNUSED_SUPPRESSION.to_string(),
-                severity: Severity::Warning,
+                severity,
                 message: format!("抑制指令未起作用：其后没有 {what} 的问题"),
                 help: "删除这条指令，或核对规则名称与位置（hedui-disable-next-line 作用于下一行有文字的行）".into(),
                 span,
                 labels: Vec::new(),
                 primary_label: "未用到的抑制指令".into(),
                 decoded: d.range.clone(),
+                excerpt: Default::default(),
             });
         }
     }
@@ -151,6 +205,9 @@ fn apply_directives(
 
 /// The code of the advice that a sentence had too many figures to be read for claims.
 pub const TOO_MANY_FIGURES: &str = "too-many-figures";
+
+/// The code of the warning that a figure was too large or too fine to compute with.
+pub const FIGURE_OUT_OF_RANGE: &str = "figure-out-of-range";
 
 /// The code of the finding that reports a directive that suppressed nothing.
 pub const UNUSED_SUPPRESSION: &str = "unused-suppression";

@@ -19,8 +19,8 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::layout::Layout;
-use crate::number::Quantity;
+use crate::layout::{Layout, SentenceRef};
+use crate::number::{Quantity, Scan};
 
 pub use metric::metric_phrase;
 pub use sentence::Sentence;
@@ -231,22 +231,31 @@ pub struct ChangeRef<'a> {
 /// Sentences with more figures than this are not read for claims.
 pub const MAX_FIGURES_PER_SENTENCE: usize = 256;
 
-/// Extracts the claims of a laid-out text.
+/// Extracts the claims of sentences of a laid-out text, from their scan
+/// ([`number::scan_sentences`](crate::number::scan_sentences) of the same sentences).
 pub fn extract<'a>(
     layout: &'a Layout,
-    quantities: &'a [Quantity],
+    sentences: &[SentenceRef],
+    scan: &'a Scan,
     vocab: &Vocabulary,
 ) -> Facts<'a> {
     let text = layout.text.as_str();
+    let quantities = scan.quantities.as_slice();
     let metrics: Vec<Range<usize>> = (0..quantities.len())
         .map(|i| metric_phrase(text, quantities, i))
         .collect();
     let mut claims = Vec::new();
-    let mut skipped = Vec::new();
-    let sentences = sentence::split(layout, quantities);
+    let mut skipped: Vec<(Range<usize>, usize)> = scan
+        .crowded
+        .iter()
+        .map(|c| (c.first.clone(), c.count))
+        .collect();
+    let sentences = sentence::split(sentences, quantities);
     for (i, s) in sentences.iter().enumerate() {
         // A "sentence" with hundreds of figures is a table or a dump, not prose: its figures
         // are listed by `numbers` but no claim is read from it, so no pattern turns quadratic.
+        // `scan_sentences` already leaves such sentences out; a scan made otherwise is capped
+        // here.
         if s.quantities.len() > MAX_FIGURES_PER_SENTENCE {
             skipped.push((quantities[s.quantities[0]].span.clone(), s.quantities.len()));
             continue;
@@ -281,6 +290,7 @@ pub fn extract<'a>(
         list::ranking(&ctx, &mut local);
         claims.append(&mut local);
     }
+    skipped.sort_by_key(|(first, _)| first.start);
     repeat::repeats(text, quantities, &metrics, &sentences, vocab, &mut claims);
     Facts {
         text,

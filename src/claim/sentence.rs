@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 use super::Vocabulary;
-use crate::layout::Layout;
+use crate::layout::SentenceRef;
 use crate::number::{Kind, Quantity};
 
 /// A sentence of the logical text and the quantities inside it.
@@ -15,24 +15,23 @@ pub struct Sentence {
     pub quantities: Vec<usize>,
 }
 
-pub fn split(layout: &Layout, quantities: &[Quantity]) -> Vec<Sentence> {
-    let mut out = Vec::new();
+pub fn split(sentences: &[SentenceRef], quantities: &[Quantity]) -> Vec<Sentence> {
+    let mut out = Vec::with_capacity(sentences.len());
     let mut next = 0;
-    for (p, para) in layout.paragraphs.iter().enumerate() {
-        for range in layout.sentences(para.clone()) {
-            let mut qs = Vec::new();
-            while next < quantities.len() && quantities[next].span.start < range.end {
-                if quantities[next].span.start >= range.start {
-                    qs.push(next);
-                }
-                next += 1;
+    for s in sentences {
+        let range = s.range.clone();
+        let mut qs = Vec::new();
+        while next < quantities.len() && quantities[next].span.start < range.end {
+            if quantities[next].span.start >= range.start {
+                qs.push(next);
             }
-            out.push(Sentence {
-                range,
-                paragraph: p,
-                quantities: qs,
-            });
+            next += 1;
         }
+        out.push(Sentence {
+            range,
+            paragraph: s.paragraph,
+            quantities: qs,
+        });
     }
     out
 }

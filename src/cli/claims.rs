@@ -15,8 +15,14 @@ pub fn run(args: &NumbersArgs) -> Outcome {
     };
     let prose = doc.prose();
     let layout = Layout::with_mode(&prose, doc.line_mode());
-    let quantities = number::scan(&layout, &config.lexicon);
-    let facts = claim::extract(&layout, &quantities, &config.vocabulary);
+    let sentences = layout.all_sentences();
+    let scan = number::scan_sentences(
+        &layout.text,
+        &sentences,
+        &config.lexicon,
+        claim::MAX_FIGURES_PER_SENTENCE,
+    );
+    let facts = claim::extract(&layout, &sentences, &scan, &config.vocabulary);
     match args.format {
         TableOrJson::Json => print(
             &(serde_json::to_string_pretty(&claims::to_json(&doc, &layout, &facts)).expect("JSON")

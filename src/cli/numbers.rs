@@ -1,9 +1,10 @@
 //! `hedui numbers FILE`: every quantity of a file.
 
-use super::{NumbersArgs, Outcome, TableOrJson, load_config, print, read_document};
+use std::io::{BufWriter, Write};
+
+use super::{NumbersArgs, Outcome, TableOrJson, load_config, read_document};
 use crate::layout::Layout;
-use crate::number;
-use crate::report::numbers::NumbersJson;
+use crate::report::numbers;
 
 pub fn run(args: &NumbersArgs) -> Outcome {
     let Some(config) = load_config(&args.settings, &args.rules) else {
@@ -15,11 +16,19 @@ pub fn run(args: &NumbersArgs) -> Outcome {
     };
     let prose = doc.prose();
     let layout = Layout::with_mode(&prose, doc.line_mode());
-    let quantities = number::scan(&layout, lexicon);
-    let report = NumbersJson::new(&doc, &layout, &quantities);
-    match args.format {
-        TableOrJson::Json => print(&(report.to_json() + "\n")),
-        TableOrJson::Table => print(&report.to_table()),
+    let mut out = BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let written = match args.format {
+        TableOrJson::Json => numbers::write_json(&doc, &layout, lexicon, &mut out),
+        TableOrJson::Table => numbers::write_table(&doc, &layout, lexicon, &mut out),
     }
-    Outcome::Clean
+    .and_then(|()| out.flush());
+    match written {
+        Ok(()) => Outcome::Clean,
+        // A closed pipe (`hedui numbers … | head`) ends quietly.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Outcome::Clean,
+        Err(e) => {
+            eprintln!("hedui: cannot write the output: {e}");
+            Outcome::Error
+        }
+    }
 }

@@ -58,13 +58,17 @@ pub fn explain(args: &ExplainArgs) -> Outcome {
         f.summary,
         f.explanation.trim()
     );
-    out.push_str("\n会报告：\n");
-    for e in &f.examples.fire {
-        out.push_str(&format!("    {e}\n"));
-    }
-    out.push_str("\n不会报告：\n");
-    for e in &f.examples.silent {
-        out.push_str(&format!("    {e}\n"));
+    for (heading, examples) in [
+        ("会报告", &f.examples.fire),
+        ("不会报告", &f.examples.silent),
+    ] {
+        if examples.is_empty() {
+            continue;
+        }
+        out.push_str(&format!("\n{heading}：\n"));
+        for e in examples {
+            out.push_str(&format!("    {}\n", e.replace('\n', "\n    ")));
+        }
     }
     if rule.origin != "built-in" {
         out.push_str(&format!("\n来自 {}\n", rule.origin));

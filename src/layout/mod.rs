@@ -77,6 +77,24 @@ impl Layout {
         self.map.decoded_range(&self.text, range)
     }
 
+    /// Every sentence of the text with its paragraph, in runs of at least `bytes` of text that
+    /// end at a sentence end: a large document is read a run at a time, so what is kept of it
+    /// while reading does not grow with its length.
+    pub fn sentence_runs(&self, bytes: usize) -> SentenceRuns<'_> {
+        SentenceRuns {
+            layout: self,
+            bytes,
+            paragraph: 0,
+            pending: Vec::new(),
+            next: 0,
+        }
+    }
+
+    /// Every sentence of the text, as one run.
+    pub fn all_sentences(&self) -> Vec<SentenceRef> {
+        self.sentence_runs(usize::MAX).flatten().collect()
+    }
+
     /// Sentences of the logical range `within` (a paragraph), each ending after its 。！？；.
     pub fn sentences(&self, within: Range<usize>) -> Vec<Range<usize>> {
         split_after(&self.text, within, is_sentence_end)
@@ -85,6 +103,52 @@ impl Layout {
     /// Clauses of the logical range `within` (a sentence), each ending after its ，：；.
     pub fn clauses(&self, within: Range<usize>) -> Vec<Range<usize>> {
         split_after(&self.text, within, is_clause_end)
+    }
+}
+
+/// A sentence of the logical text and the paragraph that holds it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SentenceRef {
+    pub paragraph: usize,
+    pub range: Range<usize>,
+}
+
+/// See [`Layout::sentence_runs`].
+pub struct SentenceRuns<'a> {
+    layout: &'a Layout,
+    bytes: usize,
+    /// The next paragraph to split.
+    paragraph: usize,
+    /// Sentences of the paragraph being read, from `next` on.
+    pending: Vec<Range<usize>>,
+    next: usize,
+}
+
+impl Iterator for SentenceRuns<'_> {
+    type Item = Vec<SentenceRef>;
+
+    fn next(&mut self) -> Option<Vec<SentenceRef>> {
+        let mut run = Vec::new();
+        let mut size = 0usize;
+        while size < self.bytes {
+            if self.next == self.pending.len() {
+                let Some(para) = self.layout.paragraphs.get(self.paragraph) else {
+                    break;
+                };
+                self.pending = self.layout.sentences(para.clone());
+                self.next = 0;
+                self.paragraph += 1;
+                continue;
+            }
+            let range = self.pending[self.next].clone();
+            self.next += 1;
+            size += range.len();
+            run.push(SentenceRef {
+                paragraph: self.paragraph - 1,
+                range,
+            });
+        }
+        (!run.is_empty()).then_some(run)
     }
 }
 

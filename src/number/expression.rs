@@ -23,6 +23,7 @@ use rust_decimal::Decimal;
 
 use super::context;
 use super::numeral::{self, Numeral, is_arabic_digit, opens_chinese_numeral};
+use super::oversize;
 use super::{Approx, ApproxKind, Kind, Quantity, Unit};
 use crate::interval::Interval;
 use crate::lexicon::{Lexicon, UnitClass};
@@ -32,6 +33,8 @@ pub enum Outcome {
     Quantity(Quantity, usize),
     /// No quantity here; scanning resumes at the offset (past a whole date, name or numeral).
     Skip(usize),
+    /// A numeral too large or too finely written to compute with; scanning resumes after it.
+    OutOfRange(Range<usize>),
 }
 
 /// Characters at which an expression can begin; `candidates` finds them fast and is tested
@@ -96,6 +99,14 @@ pub fn parse_at(text: &str, at: usize, lex: &Lexicon) -> Outcome {
     let first = rest.chars().next().map_or(1, char::len_utf8);
     if !rest.starts_with(|c: char| is_arabic_digit(c) || opens_chinese_numeral(c)) {
         return Outcome::Skip(at + first);
+    }
+    if let Some(end) = oversize::out_of_range(text, at) {
+        // A long run of digits inside a Latin code (`AB1234…`) is an identifier: skipped whole.
+        return if context::touches_latin(text, at, end) {
+            Outcome::Skip(end)
+        } else {
+            Outcome::OutOfRange(at..end)
+        };
     }
     let tail = match tail_at(text, at, lex) {
         Parsed::Tail(t) => t,

@@ -9,6 +9,7 @@ mod candidates;
 mod context;
 mod expression;
 pub mod numeral;
+mod oversize;
 
 use std::ops::Range;
 
@@ -16,7 +17,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::interval::Interval;
-use crate::layout::Layout;
+use crate::layout::{Layout, SentenceRef};
 use crate::lexicon::Lexicon;
 
 /// What a quantity measures.
@@ -110,6 +111,84 @@ impl Quantity {
     }
 }
 
+/// What the scanner finds at one place of the text.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Found {
+    Quantity(Quantity),
+    /// A numeral too large or too finely written for exact arithmetic (see `oversize`).
+    OutOfRange(Range<usize>),
+}
+
+impl Found {
+    pub fn quantity(self) -> Option<Quantity> {
+        match self {
+            Found::Quantity(q) => Some(q),
+            Found::OutOfRange(_) => None,
+        }
+    }
+}
+
+/// Finds quantities one at a time, left to right, so callers can stream them or keep only
+/// what they need.
+pub struct Scanner<'a> {
+    text: &'a str,
+    lexicon: &'a Lexicon,
+    at: usize,
+}
+
+impl<'a> Scanner<'a> {
+    pub fn new(text: &'a str, lexicon: &'a Lexicon) -> Self {
+        Self {
+            text,
+            lexicon,
+            at: 0,
+        }
+    }
+
+    /// The next find that starts before `end`; `None` leaves the scanner where it was.
+    pub fn next_before(&mut self, end: usize) -> Option<Found> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let end = end.min(bytes.len());
+        loop {
+            let found = candidates::next(&bytes[..end], self.at)?;
+            let mut at = found;
+            let mut result = None;
+            if let Some(fixed) = self.lexicon.fixed_expression_at(text, at) {
+                at = fixed.end;
+            } else {
+                match expression::parse_at(text, at, self.lexicon) {
+                    expression::Outcome::Quantity(q, next) => {
+                        at = next;
+                        result = Some(Found::Quantity(q));
+                    }
+                    expression::Outcome::Skip(next) => at = next.max(at + 1),
+                    expression::Outcome::OutOfRange(r) => {
+                        at = r.end.max(at + 1);
+                        result = Some(Found::OutOfRange(r));
+                    }
+                }
+            }
+            // Resume on a char boundary.
+            while at < bytes.len() && !text.is_char_boundary(at) {
+                at += 1;
+            }
+            self.at = at;
+            if result.is_some() {
+                return result;
+            }
+        }
+    }
+}
+
+impl Iterator for Scanner<'_> {
+    type Item = Found;
+
+    fn next(&mut self) -> Option<Found> {
+        self.next_before(self.text.len())
+    }
+}
+
 /// Every quantity of the laid-out text, in text order.
 pub fn scan(layout: &Layout, lexicon: &Lexicon) -> Vec<Quantity> {
     scan_text(&layout.text, lexicon)
@@ -117,26 +196,66 @@ pub fn scan(layout: &Layout, lexicon: &Lexicon) -> Vec<Quantity> {
 
 /// Every quantity of a logical text, in text order.
 pub fn scan_text(text: &str, lexicon: &Lexicon) -> Vec<Quantity> {
-    let mut out = Vec::new();
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    while let Some(found) = candidates::next(bytes, at) {
-        at = found;
-        if let Some(fixed) = lexicon.fixed_expression_at(text, at) {
-            at = fixed.end;
-            continue;
-        }
-        match expression::parse_at(text, at, lexicon) {
-            expression::Outcome::Quantity(q, next) => {
-                out.push(q);
-                at = next;
+    Scanner::new(text, lexicon)
+        .filter_map(Found::quantity)
+        .collect()
+}
+
+/// A sentence with more figures than the cap: its first figure and how many there were.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Crowded {
+    pub first: Range<usize>,
+    pub count: usize,
+}
+
+/// The quantities of a text read for claims, sentence by sentence.
+#[derive(Debug, Clone, Default)]
+pub struct Scan {
+    /// In text order, without those of crowded sentences.
+    pub quantities: Vec<Quantity>,
+    pub out_of_range: Vec<Range<usize>>,
+    pub crowded: Vec<Crowded>,
+}
+
+/// Scans `sentences` one by one, keeping at most `cap` quantities of a sentence: a sentence
+/// with more is a table or a dump, and its figures are counted, not kept, so memory stays
+/// proportional to the figures that claims are read from.
+pub fn scan_sentences(
+    text: &str,
+    sentences: &[SentenceRef],
+    lexicon: &Lexicon,
+    cap: usize,
+) -> Scan {
+    let mut scan = Scan::default();
+    let mut scanner = Scanner::new(text, lexicon);
+    let mut kept = Vec::new();
+    for s in sentences {
+        scanner.at = scanner.at.max(s.range.start);
+        let (mut count, mut first) = (0, None);
+        while let Some(found) = scanner.next_before(s.range.end) {
+            match found {
+                Found::OutOfRange(r) => scan.out_of_range.push(r),
+                Found::Quantity(q) => {
+                    count += 1;
+                    if count == 1 {
+                        first = Some(q.span.clone());
+                    }
+                    if count <= cap {
+                        kept.push(q);
+                    } else {
+                        kept.clear();
+                    }
+                }
             }
-            expression::Outcome::Skip(next) => at = next.max(at + 1),
         }
-        // Resume on a char boundary.
-        while at < bytes.len() && !text.is_char_boundary(at) {
-            at += 1;
+        if count > cap {
+            scan.crowded.push(Crowded {
+                first: first.unwrap_or_default(),
+                count,
+            });
+        } else {
+            scan.quantities.append(&mut kept);
         }
     }
-    out
+    scan
 }

@@ -8,6 +8,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+use super::excerpt::Excerpt;
 use crate::layout::Layout;
 use crate::rules::{Finding, RuleFile, Severity};
 use crate::source::Document;
@@ -38,6 +39,9 @@ pub struct Diagnostic {
     pub primary_label: String,
     #[serde(skip)]
     pub decoded: Range<usize>,
+    /// What the diagnostic quotes of the decoded text; filled in by [`Report::new`].
+    #[serde(skip)]
+    pub excerpt: Excerpt,
 }
 
 impl Diagnostic {
@@ -70,6 +74,7 @@ impl Diagnostic {
             labels,
             primary_label: finding.primary.text,
             decoded,
+            excerpt: Excerpt::default(),
         }
     }
 }
@@ -79,9 +84,6 @@ impl Diagnostic {
 pub struct Report {
     pub path: String,
     pub diagnostics: Vec<Diagnostic>,
-    /// The decoded text, for renderers that quote it.
-    #[serde(skip)]
-    pub text: String,
 }
 
 impl Report {
@@ -90,10 +92,15 @@ impl Report {
             (a.span.offset, &a.code, &a.message).cmp(&(b.span.offset, &b.code, &b.message))
         });
         diagnostics.dedup_by(|a, b| a.code == b.code && a.span == b.span && a.message == b.message);
+        // Reports outlive their documents: each diagnostic keeps only what it quotes.
+        for d in &mut diagnostics {
+            let spans = std::iter::once(d.decoded.clone())
+                .chain(d.labels.iter().map(|l| l.decoded.clone()));
+            d.excerpt = Excerpt::around(doc, spans);
+        }
         Report {
             path: doc.name.clone(),
             diagnostics,
-            text: doc.text.clone(),
         }
     }
 

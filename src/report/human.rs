@@ -3,17 +3,17 @@
 use std::fmt;
 
 use miette::{
-    GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, NarratableReportHandler,
-    SourceCode,
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, NarratableReportHandler, SourceCode,
 };
 
 use super::diagnostic::{Diagnostic, Report};
+use super::excerpt::Source;
 use crate::rules::Severity;
 
-/// A diagnostic as miette sees it, borrowing the file's text.
+/// A diagnostic as miette sees it, with the excerpt it quotes.
 struct Rendered<'a> {
     diagnostic: &'a Diagnostic,
-    source: &'a NamedSource<String>,
+    source: Source<'a>,
 }
 
 impl fmt::Debug for Rendered<'_> {
@@ -51,7 +51,7 @@ impl miette::Diagnostic for Rendered<'_> {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        Some(self.source)
+        Some(&self.source)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
@@ -84,12 +84,14 @@ pub fn render(report: &Report, style: Style) -> String {
     };
     let graphical = GraphicalReportHandler::new_themed(theme).with_width(style.width);
     let narratable = NarratableReportHandler::new();
-    let source = NamedSource::new(&report.path, report.text.clone()).with_language("text");
     let mut out = String::new();
     for diagnostic in &report.diagnostics {
         let rendered = Rendered {
             diagnostic,
-            source: &source,
+            source: Source {
+                name: &report.path,
+                excerpt: &diagnostic.excerpt,
+            },
         };
         let written = if style.narrate {
             narratable.render_report(&mut out, &rendered)

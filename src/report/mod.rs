@@ -4,6 +4,7 @@
 pub mod claims;
 pub mod concise;
 pub mod diagnostic;
+pub mod excerpt;
 pub mod github;
 pub mod human;
 pub mod json;
@@ -56,4 +57,16 @@ impl Format {
             Format::Junit => junit::render(reports),
         }
     }
+}
+
+/// A figure as quoted in a message or a table cell; a long one (a 200-digit run) by its two
+/// ends and its length, so one absurd figure cannot flood a terminal.
+pub fn abridged(figure: &str) -> String {
+    let chars: Vec<char> = figure.chars().collect();
+    if chars.len() <= 32 {
+        return figure.to_string();
+    }
+    let head: String = chars[..12].iter().collect();
+    let tail: String = chars[chars.len() - 8..].iter().collect();
+    format!("{head}…{tail}（共 {} 字）", chars.len())
 }

@@ -109,6 +109,18 @@ const BUILTIN: &[(&str, &str)] = &[
         "period-mismatch",
         include_str!("../../rules/period-mismatch.toml"),
     ),
+    (
+        "figure-out-of-range",
+        include_str!("../../rules/figure-out-of-range.toml"),
+    ),
+    (
+        "too-many-figures",
+        include_str!("../../rules/too-many-figures.toml"),
+    ),
+    (
+        "unused-suppression",
+        include_str!("../../rules/unused-suppression.toml"),
+    ),
 ];
 
 /// A rule file.
@@ -294,6 +306,13 @@ pub fn parse(text: &str, origin: &str) -> Result<Rule, RuleError> {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
     {
         return Err(error(format!("id `{}` must be kebab-case ASCII", file.id)));
+    }
+    if file.kind == "notice" && !kinds::notice::CODES.contains(&file.id.as_str()) {
+        return Err(error(format!(
+            "rule `{}`: kind `notice` is reserved for the engine's own codes ({})",
+            file.id,
+            kinds::notice::CODES.join(", ")
+        )));
     }
     let check = kinds::compile(&file.kind, &file.params)
         .map_err(|m| error(format!("rule `{}`: {m}", file.id)))?;

@@ -31,9 +31,8 @@ impl Encoding {
 pub enum SourceMap {
     /// UTF-8 input: the text is the input shifted by the length of a stripped BOM.
     Shifted(usize),
-    /// Transcoded input: for every char of the text, `(text offset, original offset)`, in order,
-    /// followed by one `(text.len(), original.len())` sentinel.
-    Table(Vec<(u32, u32)>),
+    /// Transcoded input (GB18030, UTF-16).
+    Table(CharTable),
 }
 
 impl SourceMap {
@@ -42,11 +41,78 @@ impl SourceMap {
     pub fn original(&self, at: usize) -> usize {
         match self {
             SourceMap::Shifted(shift) => at + shift,
-            SourceMap::Table(table) => {
-                let i = table.partition_point(|&(t, _)| (t as usize) < at);
-                table.get(i).map_or(0, |&(_, o)| o as usize)
-            }
+            SourceMap::Table(table) => table.original(at),
         }
+    }
+}
+
+/// Chars between two marks of a [`CharTable`].
+const STRIDE: usize = 64;
+
+/// The lengths of every char in the text and in the original, one byte per char, with the
+/// offsets of every 64th char: a lookup walks at most 64 chars. A pair of `u32` offsets per
+/// char would take four times the size of a GB18030 input.
+#[derive(Debug, Clone, Default)]
+pub struct CharTable {
+    /// `(text offset, original offset)` of chars 0, 64, 128 …, then `(text.len(), input.len())`.
+    marks: Vec<(u32, u32)>,
+    /// Per char: UTF-8 length in the low nibble, original length in the high nibble.
+    lens: Vec<u8>,
+}
+
+impl CharTable {
+    fn with_capacity(chars: usize) -> Self {
+        Self {
+            marks: Vec::with_capacity(chars / STRIDE + 2),
+            lens: Vec::with_capacity(chars),
+        }
+    }
+
+    /// Records the next char: at `text_at` in the text, `utf8` bytes there; at `original` in
+    /// the input, `len` bytes there.
+    fn push(
+        &mut self,
+        text_at: usize,
+        original: usize,
+        utf8: usize,
+        len: usize,
+    ) -> Result<(), String> {
+        if self.lens.len().is_multiple_of(STRIDE) {
+            self.marks.push(offsets(text_at, original)?);
+        }
+        self.lens.push((utf8 | (len << 4)) as u8);
+        Ok(())
+    }
+
+    fn finish(&mut self, text_len: usize, original_len: usize) -> Result<(), String> {
+        self.marks.push(offsets(text_len, original_len)?);
+        Ok(())
+    }
+
+    fn original(&self, at: usize) -> usize {
+        let i = self
+            .marks
+            .partition_point(|&(t, _)| t as usize <= at)
+            .saturating_sub(1);
+        let Some(&(t, o)) = self.marks.get(i) else {
+            return 0;
+        };
+        let (mut t, mut o) = (t as usize, o as usize);
+        for &len in self.lens.iter().skip(i * STRIDE) {
+            if t >= at {
+                break;
+            }
+            t += usize::from(len & 0x0F);
+            o += usize::from(len >> 4);
+        }
+        o
+    }
+}
+
+fn offsets(text_at: usize, original: usize) -> Result<(u32, u32), String> {
+    match (u32::try_from(text_at), u32::try_from(original)) {
+        (Ok(t), Ok(o)) => Ok((t, o)),
+        _ => Err("transcoded input larger than 4 GiB is not supported".into()),
     }
 }
 
@@ -54,16 +120,24 @@ const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Decodes input bytes: UTF-8 (BOM optional), UTF-16 with a BOM, else GB18030 when the bytes
 /// decode cleanly as GB18030. Anything else is refused with a reason.
+#[cfg(test)]
 pub fn decode(bytes: &[u8]) -> Result<(String, Encoding, SourceMap), String> {
-    if let Some(rest) = bytes.strip_prefix(UTF8_BOM) {
-        let text = std::str::from_utf8(rest).map_err(|e| {
-            format!(
+    decode_owned(bytes.to_vec())
+}
+
+/// [`decode`], reusing the buffer for UTF-8 input so a large file is not held twice.
+pub fn decode_owned(mut bytes: Vec<u8>) -> Result<(String, Encoding, SourceMap), String> {
+    if bytes.starts_with(UTF8_BOM) {
+        if let Err(e) = std::str::from_utf8(&bytes[3..]) {
+            return Err(format!(
                 "invalid UTF-8 after a UTF-8 byte-order mark at byte {}",
                 e.valid_up_to() + 3
-            )
-        })?;
-        refuse_binary(text)?;
-        return Ok((text.to_owned(), Encoding::Utf8Bom, SourceMap::Shifted(3)));
+            ));
+        }
+        bytes.drain(..3);
+        let text = String::from_utf8(bytes).map_err(|e| e.to_string())?;
+        refuse_binary(&text)?;
+        return Ok((text, Encoding::Utf8Bom, SourceMap::Shifted(3)));
     }
     if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
         return decode_utf16(rest, Encoding::Utf16Le);
@@ -71,17 +145,19 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding, SourceMap), String> {
     if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
         return decode_utf16(rest, Encoding::Utf16Be);
     }
-    match std::str::from_utf8(bytes) {
+    match String::from_utf8(bytes) {
         Ok(text) => {
-            refuse_binary(text)?;
-            Ok((text.to_owned(), Encoding::Utf8, SourceMap::Shifted(0)))
+            refuse_binary(&text)?;
+            Ok((text, Encoding::Utf8, SourceMap::Shifted(0)))
         }
-        Err(utf8_error) => decode_gb18030(bytes).ok_or_else(|| {
-            format!(
-                "not valid UTF-8 (first bad byte at offset {}) and not valid GB18030",
-                utf8_error.valid_up_to()
-            )
-        }),
+        Err(error) => {
+            let valid_up_to = error.utf8_error().valid_up_to();
+            decode_gb18030(&error.into_bytes()).ok_or_else(|| {
+                format!(
+                    "not valid UTF-8 (first bad byte at offset {valid_up_to}) and not valid GB18030"
+                )
+            })
+        }
     }
 }
 
@@ -109,7 +185,7 @@ fn decode_utf16(body: &[u8], encoding: Encoding) -> Result<(String, Encoding, So
         _ => u16::from_be_bytes([pair[0], pair[1]]),
     });
     let mut text = String::with_capacity(body.len());
-    let mut table = Vec::new();
+    let mut table = CharTable::with_capacity(body.len() / 2);
     let mut original = 2usize; // after the BOM
     for decoded in char::decode_utf16(units) {
         let ch = decoded.map_err(|e| {
@@ -119,12 +195,12 @@ fn decode_utf16(body: &[u8], encoding: Encoding) -> Result<(String, Encoding, So
                 e.unpaired_surrogate()
             )
         })?;
-        push_mapped(&mut table, text.len(), original)?;
+        table.push(text.len(), original, ch.len_utf8(), ch.len_utf16() * 2)?;
         text.push(ch);
         original += ch.len_utf16() * 2;
     }
     refuse_binary(&text)?;
-    push_mapped(&mut table, text.len(), original)?;
+    table.finish(text.len(), original)?;
     Ok((text, encoding, SourceMap::Table(table)))
 }
 
@@ -137,13 +213,14 @@ fn decode_gb18030(bytes: &[u8]) -> Option<(String, Encoding, SourceMap)> {
     }
     // Every valid GB18030 sequence decodes to exactly one char, so walking the byte structure in
     // step with the chars gives each char's original offset.
-    let mut table = Vec::with_capacity(text.len() / 2);
+    let mut table = CharTable::with_capacity(bytes.len() / 2);
     let mut original = 0usize;
-    for (at, _) in text.char_indices() {
-        push_mapped(&mut table, at, original).ok()?;
-        original += gb18030_sequence_len(bytes.get(original..)?);
+    for (at, ch) in text.char_indices() {
+        let len = gb18030_sequence_len(bytes.get(original..)?);
+        table.push(at, original, ch.len_utf8(), len).ok()?;
+        original += len;
     }
-    push_mapped(&mut table, text.len(), original).ok()?;
+    table.finish(text.len(), original).ok()?;
     (original == bytes.len()).then_some((text, Encoding::Gb18030, SourceMap::Table(table)))
 }
 
@@ -155,14 +232,6 @@ fn gb18030_sequence_len(rest: &[u8]) -> usize {
         [] => 0,
         _ => 2,
     }
-}
-
-fn push_mapped(table: &mut Vec<(u32, u32)>, text_at: usize, original: usize) -> Result<(), String> {
-    let (Ok(t), Ok(o)) = (u32::try_from(text_at), u32::try_from(original)) else {
-        return Err("transcoded input larger than 4 GiB is not supported".into());
-    };
-    table.push((t, o));
-    Ok(())
 }
 
 #[cfg(test)]

@@ -91,21 +91,26 @@ impl Document {
                 source,
             })?
         };
-        Self::from_bytes(name, &bytes)
+        Self::from_vec(name, bytes)
     }
 
     /// Decodes bytes that came from `name`: a .docx (by its zip signature) or text.
     pub fn from_bytes(name: impl Into<String>, bytes: &[u8]) -> Result<Self, SourceError> {
+        Self::from_vec(name, bytes.to_vec())
+    }
+
+    /// [`Document::from_bytes`] taking the buffer, which becomes the text of UTF-8 input.
+    pub fn from_vec(name: impl Into<String>, bytes: Vec<u8>) -> Result<Self, SourceError> {
         let name = name.into();
-        if docx::looks_like_zip(bytes) || name.to_ascii_lowercase().ends_with(".docx") {
-            let text = docx::text(bytes).map_err(|reason| SourceError::Undecodable {
+        if docx::looks_like_zip(&bytes) || name.to_ascii_lowercase().ends_with(".docx") {
+            let text = docx::text(&bytes).map_err(|reason| SourceError::Undecodable {
                 name: name.clone(),
                 reason,
             })?;
             return Ok(Self::new(name, text, Encoding::Docx, SourceMap::Shifted(0)));
         }
         let (text, encoding, map) =
-            decode::decode(bytes).map_err(|reason| SourceError::Undecodable {
+            decode::decode_owned(bytes).map_err(|reason| SourceError::Undecodable {
                 name: name.clone(),
                 reason,
             })?;
@@ -146,8 +151,13 @@ impl Document {
 
     /// The text to read for figures: the document with non-prose (Markdown code, comments,
     /// front matter; suppression directives) blanked out, offsets unchanged.
-    pub fn prose(&self) -> String {
-        view::prose(&self.text, view::is_markdown(&self.name))
+    pub fn prose(&self) -> std::borrow::Cow<'_, str> {
+        let markdown = view::is_markdown(&self.name);
+        // Plain text without directives is its own prose view: no second copy of a large file.
+        if !markdown && memchr::memmem::find(self.text.as_bytes(), b"hedui-").is_none() {
+            return std::borrow::Cow::Borrowed(&self.text);
+        }
+        std::borrow::Cow::Owned(view::prose(&self.text, markdown))
     }
 
     /// How lines of the text relate to paragraphs.
