@@ -110,7 +110,7 @@ fn check_run(
         .rules
         .rules
         .iter()
-        .filter(|r| config.enabled(&r.file.id, &path))
+        .filter(|r| config.enabled(&r.file.id, path))
     {
         for finding in rule.check.check(&facts) {
             diagnostics.push(Diagnostic::new(doc, layout, &rule.file, finding));
