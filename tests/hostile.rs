@@ -47,17 +47,38 @@ fn empty_and_blank_files_are_clean() {
     }
 }
 
+fn json(out: &Output) -> serde_json::Value {
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)))
+}
+
 #[test]
-fn absurd_numbers_do_not_overflow() {
+fn absurd_numbers_are_reported_whole_not_misread() {
     let text = format!(
-        "{}件，9999万亿亿亿元，万万万万，1{}%，增长{}%。\n",
+        "共计{}件，9999万亿亿亿元，万万万万，1{}%，增长0.{}1%，另有39347件。\n",
         "9".repeat(200),
         "0".repeat(60),
-        "9".repeat(40)
+        "0".repeat(40)
     );
-    let out = run(&["check", &file("huge.txt", text.as_bytes())], None);
-    assert_eq!(out.status.code(), Some(0));
+    let out = run(
+        &[
+            "check",
+            "--format",
+            "json",
+            &file("huge.txt", text.as_bytes()),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0), "warnings do not fail the check");
     no_panic(&out);
+    let j = json(&out);
+    let d = j["files"][0]["diagnostics"].as_array().unwrap();
+    let codes: Vec<&str> = d.iter().map(|d| d["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, ["figure-out-of-range"; 4]);
+    assert!(d[0]["message"].as_str().unwrap().contains("（共 200 字）"));
+    assert!(d[1]["message"].as_str().unwrap().contains("“9999万亿亿亿”"));
+    assert_eq!(d[0]["span"]["length"], 200);
+
     let out = run(
         &[
             "numbers",
@@ -69,6 +90,162 @@ fn absurd_numbers_do_not_overflow() {
     );
     assert_eq!(out.status.code(), Some(0));
     no_panic(&out);
+    let j = json(&out);
+    let texts: Vec<&str> = j["out_of_range"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(texts.len(), 4);
+    assert_eq!(texts[1], "9999万亿亿亿");
+    // No tail of an absurd figure is read as a figure of its own; 万万万万 has no digit and is
+    // not a quantity; the ordinary figure after them is read.
+    let values: Vec<&str> = j["quantities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["value"].as_str().unwrap())
+        .collect();
+    assert_eq!(values, ["39347"]);
+}
+
+#[test]
+fn a_million_numbers_in_one_paragraph() {
+    // One sentence of 10^6 figures: counted, not kept, and said to be skipped.
+    let list: Vec<String> = (0..1_000_000)
+        .map(|i| format!("{}件", i % 9000 + 1000))
+        .collect();
+    let text = format!("各地受理案件依次为{}。\n", list.join("，"));
+    let out = run(
+        &[
+            "check",
+            "--format",
+            "json",
+            &file("million.txt", text.as_bytes()),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let d = &json(&out)["files"][0]["diagnostics"];
+    assert_eq!(d.as_array().unwrap().len(), 1, "{d}");
+    assert_eq!(d[0]["code"], "too-many-figures");
+    assert!(d[0]["message"].as_str().unwrap().contains("1000000 个数字"));
+
+    // 10^6 figures in short sentences of one paragraph: every sentence is read, and a slip in
+    // the last one is still found.
+    let mut text = "受理案件39347件，审结35773件，结案率90.9%。".repeat(333_333);
+    text.push_str("受理案件39347件，审结35773件，结案率99.4%。\n");
+    let out = run(
+        &[
+            "check",
+            "--format",
+            "json",
+            &file("million2.txt", text.as_bytes()),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let d = &json(&out)["files"][0]["diagnostics"];
+    assert_eq!(d.as_array().unwrap().len(), 1, "{d}");
+    assert_eq!(d[0]["code"], "rate-mismatch");
+    assert_eq!(d[0]["span"]["offset"], text.len() - "99.4%。\n".len());
+}
+
+/// Text with miette's line wrapping (and every other space) taken out.
+fn unwrapped(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && *c != '│')
+        .collect()
+}
+
+#[test]
+fn unreadable_inputs_are_named_and_the_good_ones_still_checked() {
+    let good = file(
+        "good.txt",
+        "全年受理案件39347件，审结35773件，结案率99.4%。\n".as_bytes(),
+    );
+    let mut odd = b"\xFF\xFE".to_vec();
+    odd.extend("受理".encode_utf16().flat_map(u16::to_le_bytes));
+    odd.push(0x35);
+    let cases = [
+        (file("nul.txt", b"abc\0def"), "NUL byte"),
+        (
+            file("latin1.txt", b"\xFF\xFF\xFF\x80\x80"),
+            "not valid GB18030",
+        ),
+        (file("odd.txt", &odd), "odd number of bytes"),
+        (
+            std::env::temp_dir().to_string_lossy().to_string(),
+            "is a directory",
+        ),
+        ("no-such-draft.txt".to_string(), "No such file"),
+    ];
+    for (path, reason) in &cases {
+        let target = if reason.contains("directory") {
+            // A directory given as a file is walked; `numbers` takes exactly one file.
+            run(&["numbers", path], None)
+        } else {
+            run(&["check", "--format", "json", &good, path], None)
+        };
+        assert_eq!(target.status.code(), Some(2), "{path}");
+        no_panic(&target);
+        let err = String::from_utf8_lossy(&target.stderr);
+        assert!(
+            unwrapped(&err).contains(&unwrapped(reason)),
+            "{path}: {err}"
+        );
+        if !reason.contains("directory") {
+            assert!(unwrapped(&err).contains(&unwrapped(path)), "{path}: {err}");
+            let j = json(&target);
+            assert_eq!(
+                j["files"][0]["diagnostics"][0]["code"], "rate-mismatch",
+                "{path}"
+            );
+        }
+    }
+}
+
+/// A file the user may not read: the run goes on and names it. Sessions and CI run as root,
+/// which reads anything, so there the check runs as `nobody` through `setpriv`.
+#[test]
+fn a_file_without_read_permission() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = std::env::temp_dir().join(format!("hedui-perm-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let good = dir.join("good.txt");
+    let locked = dir.join("locked.txt");
+    std::fs::write(&good, "全年受理案件39347件，审结35773件，结案率99.4%。\n").unwrap();
+    std::fs::write(&locked, "受理案件1件。\n").unwrap();
+    std::fs::set_permissions(&good, std::fs::Permissions::from_mode(0o644)).unwrap();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let uid = Command::new("id").arg("-u").output().unwrap();
+    let root = String::from_utf8_lossy(&uid.stdout).trim() == "0";
+    let mut cmd = if root {
+        let mut c = Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"]);
+        c.arg(env!("CARGO_BIN_EXE_hedui"));
+        c
+    } else {
+        Command::new(env!("CARGO_BIN_EXE_hedui"))
+    };
+    let out = cmd
+        .args(["check", "--isolated", "--format", "json"])
+        .arg(&good)
+        .arg(&locked)
+        .current_dir(&dir)
+        .output()
+        .expect("setpriv (util-linux) runs the check as an unprivileged user");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        unwrapped(&err).contains("locked.txt") && unwrapped(&err).contains("Permissiondenied"),
+        "{err}"
+    );
+    let j = json(&out);
+    assert_eq!(j["files"][0]["diagnostics"][0]["code"], "rate-mismatch");
+    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
@@ -82,10 +259,20 @@ fn a_truncated_gb18030_file_is_refused() {
 
 #[test]
 fn a_closed_pipe_ends_quietly() {
+    for command in [
+        "check --output-format concise",
+        "numbers",
+        "numbers --format json",
+    ] {
+        closed_pipe(command);
+    }
+}
+
+fn closed_pipe(command: &str) {
     let text = "全年受理案件39347件，审结35773件，结案率99.4%。\n".repeat(2000);
     let path = file("many.txt", text.as_bytes());
     let script = format!(
-        "{} check --isolated --output-format concise {path} | head -1",
+        "{} {command} --isolated {path} | head -1",
         env!("CARGO_BIN_EXE_hedui")
     );
     let out = Command::new("sh").args(["-c", &script]).output().unwrap();

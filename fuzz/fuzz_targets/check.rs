@@ -4,6 +4,7 @@
 
 use std::sync::OnceLock;
 
+use hedui::report::human::{Style, render};
 use hedui::source::Document;
 use hedui::{Config, check_document};
 use libfuzzer_sys::fuzz_target;
@@ -16,5 +17,12 @@ fuzz_target!(|bytes: &[u8]| {
         for d in &report.diagnostics {
             assert!(d.span.offset + d.span.length <= bytes.len());
         }
+        // The drawing quotes excerpts: every label must fall inside its excerpt.
+        let style = Style {
+            color: false,
+            width: 80,
+            narrate: false,
+        };
+        let _ = render(&report, style);
     }
 });

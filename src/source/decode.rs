@@ -205,9 +205,11 @@ fn decode_utf16(body: &[u8], encoding: Encoding) -> Result<(String, Encoding, So
 }
 
 fn decode_gb18030(bytes: &[u8]) -> Option<(String, Encoding, SourceMap)> {
-    let text = encoding_rs::GB18030
+    let mut text = encoding_rs::GB18030
         .decode_without_bom_handling_and_without_replacement(bytes)?
         .into_owned();
+    // The decoder allocates for the worst case, three times the input.
+    text.shrink_to_fit();
     if memchr::memchr(0, text.as_bytes()).is_some() {
         return None;
     }
