@@ -77,11 +77,22 @@ fn stated_years(text: &str) -> Vec<i32> {
 pub fn respectively(ctx: &Context, claims: &mut Vec<Claim>) {
     let start = ctx.sentence.range.start;
     let text = ctx.between(start, ctx.sentence.range.end);
-    for (offset, _) in text.char_indices() {
-        let Some(word) = starts_with_any(&text[offset..], &ctx.vocab.list.respectively) else {
-            continue;
-        };
-        let kw = start + offset..start + offset + word.len();
+    // At each offset where a respectively word starts, the longest one.
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for m in ctx
+        .vocab
+        .automata()
+        .respectively
+        .find_overlapping_iter(text)
+    {
+        match found.iter_mut().find(|(s, _)| *s == m.start()) {
+            Some(f) => f.1 = f.1.max(m.end()),
+            None => found.push((m.start(), m.end())),
+        }
+    }
+    found.sort_unstable();
+    for (offset, end) in found {
+        let kw = start + offset..start + end;
         let values = values_after(ctx, kw.end);
         // One value for several subjects (`A、B分别下降2%`) is a value each; a list that runs on
         // into other text (`3分、5分和1毛钱`) was not read whole.
@@ -325,17 +336,20 @@ pub fn period(ctx: &Context, series: Option<&SeriesInfo>, claims: &mut Vec<Claim
 pub fn ranking(ctx: &Context, claims: &mut Vec<Claim>) {
     let start = ctx.sentence.range.start;
     let text = ctx.between(start, ctx.sentence.range.end);
-    let lists = [
-        (&ctx.vocab.list.highest, true),
-        (&ctx.vocab.list.lowest, false),
-    ];
-    for (words, highest) in lists {
-        for w in words.iter() {
-            // A char search first: constructing a substring searcher per sentence is the cost.
-            if !w.chars().next().is_some_and(|c| text.contains(c)) {
-                continue;
-            }
-            for (i, _) in text.match_indices(w.as_str()) {
+    let automata = ctx.vocab.automata();
+    // Every occurrence of every ranking word, in the order of the word lists (highest words
+    // first, longer words first), then of the text.
+    let mut found: Vec<(usize, usize, usize)> = automata
+        .ranking
+        .find_overlapping_iter(text)
+        .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
+        .collect();
+    found.sort_unstable();
+    {
+        for (pattern, i, end) in found {
+            let highest = pattern < automata.highest;
+            let w = &text[i..end];
+            {
                 let at = start + i;
                 // `首位` inside `居首位`: one claim per ranking word.
                 let taken = claims.iter().any(|c| matches!(c, Claim::Ranking { word, .. } if word.start <= at && at < word.end));

@@ -274,6 +274,13 @@ pub fn extract<'a>(
         };
         // Patterns see the claims of their own sentence only, so extraction stays linear.
         let mut local = Vec::new();
+        // Every claim but a ranking (`居全国首位`, checked against figures stated elsewhere)
+        // states a figure of its sentence.
+        if s.quantities.is_empty() {
+            list::ranking(&ctx, &mut local);
+            claims.append(&mut local);
+            continue;
+        }
         let series = list::series(&ctx, &mut local);
         list::respectively(&ctx, &mut local);
         rate::rates(&ctx, &mut local);

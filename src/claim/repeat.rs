@@ -5,6 +5,9 @@
 //! and link words) contains the other's, which must be specific: four characters or more.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::change::year_before;
 use super::sentence::Sentence;
@@ -39,10 +42,10 @@ const PLANNED: &[&str] = &[
 fn refers_back(text: &str, quantities: &[Quantity], metrics: &[Range<usize>], i: usize) -> bool {
     let q = &quantities[i];
     let metric = &text[metrics[i].clone()];
-    let after: String = text[q.span.end..]
-        .chars()
-        .take_while(|c| !matches!(c, '，' | '。' | '；' | '：' | '、' | '\n'))
-        .collect();
+    let rest = &text[q.span.end..];
+    let after = &rest[..rest
+        .find(['，', '。', '；', '：', '、', '\n'])
+        .unwrap_or(rest.len())];
     metric.starts_with('在')
         || metric.contains("上述")
         || metric.starts_with('这')
@@ -79,10 +82,13 @@ fn core(text: &str, quantities: &[Quantity], metrics: &[Range<usize>], i: usize)
     {
         phrase.replace_range(y - 4..y + '年'.len_utf8(), "");
     }
-    for w in NOISE {
-        phrase = phrase.replace(w, "");
-    }
-    phrase
+    static NOISE_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(NOISE)
+            .expect("a small word list")
+    });
+    NOISE_WORDS.replace_all(&phrase, &[""; NOISE.len()])
 }
 
 /// Four-digit years in the clause of quantity `i`.
@@ -105,7 +111,9 @@ pub fn repeats(
     vocab: &Vocabulary,
     claims: &mut Vec<Claim>,
 ) {
-    let change_words: Vec<&String> = vocab.change.up.iter().chain(&vocab.change.down).collect();
+    static PLANNED_WORDS: LazyLock<AhoCorasick> =
+        LazyLock::new(|| AhoCorasick::new(PLANNED).expect("a small word list"));
+    let change_words = &vocab.automata().change;
     let candidates: Vec<(usize, String, Vec<i32>)> = sentences
         .iter()
         .filter(|s| s.quantities.len() <= super::MAX_FIGURES_PER_SENTENCE)
@@ -118,14 +126,9 @@ pub fn repeats(
             // A change or a value after a change word (`增长12%`, `提高到47.3%`) is a new figure,
             // not a restatement.
             let m = &text[metrics[i].clone()];
-            !change_words.iter().any(|w| m.contains(w.as_str()))
-                && !m.ends_with("比")
-                && !m.contains("上年")
+            !change_words.is_match(m) && !m.ends_with("比") && !m.contains("上年")
         })
-        .filter(|&i| {
-            let m = &text[metrics[i].clone()];
-            !PLANNED.iter().any(|w| m.contains(w))
-        })
+        .filter(|&i| !PLANNED_WORDS.is_match(&text[metrics[i].clone()]))
         .map(|i| {
             (
                 i,

@@ -3,6 +3,7 @@
 use std::path::Path;
 use std::sync::OnceLock;
 
+use aho_corasick::AhoCorasick;
 use serde::Deserialize;
 
 use crate::lexicon::{LexiconError, read_in_dirs};
@@ -78,6 +79,10 @@ word_lists!(ShareWords {
 #[derive(Debug, Default, Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct Vocabulary {
+    /// The word lists that patterns search whole sentences for, as automata built on first
+    /// use: one pass over a sentence instead of one substring search per word.
+    #[serde(skip)]
+    automata: OnceLock<Automata>,
     #[serde(default)]
     pub change: ChangeWords,
     #[serde(default)]
@@ -119,6 +124,10 @@ impl Vocabulary {
         Ok(v)
     }
 
+    pub fn automata(&self) -> &Automata {
+        self.automata.get_or_init(|| Automata::new(self))
+    }
+
     fn sort(&mut self) {
         self.change.sort();
         self.multiple.sort();
@@ -126,6 +135,34 @@ impl Vocabulary {
         self.list.sort();
         self.share.sort();
         self.per_capita.sort();
+    }
+}
+
+/// Automata over word lists, patterns in list order (longest first).
+#[derive(Debug, Clone)]
+pub struct Automata {
+    /// `list.highest` then `list.lowest`.
+    pub ranking: AhoCorasick,
+    /// How many of `ranking`'s patterns are `list.highest` words.
+    pub highest: usize,
+    pub respectively: AhoCorasick,
+    /// `change.up` and `change.down`.
+    pub change: AhoCorasick,
+}
+
+impl Automata {
+    fn new(v: &Vocabulary) -> Self {
+        let build = |words: Vec<&String>| {
+            AhoCorasick::builder()
+                .build(words)
+                .expect("word lists are small enough for an automaton")
+        };
+        Automata {
+            ranking: build(v.list.highest.iter().chain(&v.list.lowest).collect()),
+            highest: v.list.highest.len(),
+            respectively: build(v.list.respectively.iter().collect()),
+            change: build(v.change.up.iter().chain(&v.change.down).collect()),
+        }
     }
 }
 
