@@ -210,7 +210,10 @@ fn no_subject(ctx: &Context, s: usize) -> bool {
         .chain(&ctx.vocab.change.fillers)
         .chain(&ctx.vocab.change.annual)
     {
-        lead = lead.trim_start_matches(w.as_str());
+        // `strip_prefix`, not `trim_start_matches`: no substring searcher built per word.
+        while let Some(rest) = lead.strip_prefix(w.as_str()) {
+            lead = rest;
+        }
     }
     lead.trim_start_matches(['实', '现', '、']).is_empty()
 }

@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use super::change::year_before;
 use super::sentence::Context;
-use super::vocabulary::starts_with_any;
+use super::vocabulary::{family, starts_with_any};
 use super::{Claim, Direction, TrendSteps};
 
 /// The values of a list that starts after offset `from`: the first figure of the clause after
@@ -41,6 +41,10 @@ pub struct SeriesInfo {
 /// `2018年、2019年和2020年…分别为…`, `2020年至2022年…分别为…`, `自2018年…以来…分别为…`: the
 /// years of a `分别为` list of figures.
 pub fn series(ctx: &Context, claims: &mut Vec<Claim>) -> Option<SeriesInfo> {
+    // 分别为 and 依次为 hold respectively words.
+    if ctx.families & family::RESPECTIVELY == 0 {
+        return None;
+    }
     let text = ctx.between(ctx.sentence.range.start, ctx.sentence.range.end);
     let kw = text.find("分别为").or_else(|| text.find("依次为"))?;
     let kw_at = ctx.sentence.range.start + kw;
@@ -75,6 +79,9 @@ fn stated_years(text: &str) -> Vec<i32> {
 
 /// `A、B和C…分别…a、b、c`: the subjects before a respectively word and the values after it.
 pub fn respectively(ctx: &Context, claims: &mut Vec<Claim>) {
+    if ctx.families & family::RESPECTIVELY == 0 {
+        return;
+    }
     let start = ctx.sentence.range.start;
     let text = ctx.between(start, ctx.sentence.range.end);
     // At each offset where a respectively word starts, the longest one.
@@ -170,6 +177,10 @@ fn subjects_before(ctx: &Context, kw: usize) -> Option<(Vec<Range<usize>>, Optio
 
 /// `分别为146人、131人、138人和119人，实现逐年下降`: a trend word said of a list of values.
 pub fn trend(ctx: &Context, claims: &mut Vec<Claim>) {
+    // Every list word below holds a respectively word.
+    if ctx.families & family::RESPECTIVELY == 0 {
+        return;
+    }
     let start = ctx.sentence.range.start;
     let text = ctx.between(start, ctx.sentence.range.end);
     let Some(kw) = ["分别为", "依次为", "分别是", "分别达到"]
@@ -258,6 +269,9 @@ fn consecutive(ctx: &Context) -> Option<(Range<usize>, Direction, TrendSteps)> {
 
 /// `分别占62.4%、25.1%、13.8%`: shares of one whole, all of it when the text says so.
 pub fn composition(ctx: &Context, claims: &mut Vec<Claim>) {
+    if ctx.families & family::COMPOSITION == 0 {
+        return;
+    }
     let start = ctx.sentence.range.start;
     let text = ctx.between(start, ctx.sentence.range.end);
     for w in &ctx.vocab.list.composition {
@@ -336,6 +350,9 @@ pub fn period(ctx: &Context, series: Option<&SeriesInfo>, claims: &mut Vec<Claim
 pub fn ranking(ctx: &Context, claims: &mut Vec<Claim>) {
     let start = ctx.sentence.range.start;
     let text = ctx.between(start, ctx.sentence.range.end);
+    if ctx.families & family::RANKING == 0 {
+        return;
+    }
     let automata = ctx.vocab.automata();
     // Every occurrence of every ranking word, in the order of the word lists (highest words
     // first, longer words first), then of the text.

@@ -271,6 +271,7 @@ pub fn extract<'a>(
             vocab,
             sentence: s,
             previous,
+            families: vocab.automata().families(&text[s.range.clone()]),
         };
         // Patterns see the claims of their own sentence only, so extraction stays linear.
         let mut local = Vec::new();

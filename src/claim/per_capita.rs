@@ -7,6 +7,9 @@ use super::sentence::Context;
 /// of the kind the average word names (人 for 人均, 户 for 户均).
 pub fn per_capita(ctx: &Context, claims: &mut Vec<Claim>) {
     let words = &ctx.vocab.per_capita;
+    if ctx.families & super::vocabulary::family::PER_CAPITA == 0 {
+        return;
+    }
     for &x in &ctx.sentence.quantities {
         if !ctx.is_measure(x) {
             continue;

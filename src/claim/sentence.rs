@@ -45,6 +45,8 @@ pub struct Context<'a> {
     pub vocab: &'a Vocabulary,
     pub sentence: &'a Sentence,
     pub previous: Option<&'a Sentence>,
+    /// The word families the sentence holds (`vocabulary::family` bits).
+    pub families: u8,
 }
 
 impl Context<'_> {

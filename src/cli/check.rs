@@ -28,6 +28,12 @@ pub fn run(args: &CheckArgs) -> Outcome {
         config.select = args.select.clone();
     }
     config.ignore.extend(args.ignore.iter().cloned());
+    if let Some(n) = args.threads {
+        // Only fails when the global pool exists already, which it does not at this point.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.get())
+            .build_global();
+    }
     let (inputs, walk_errors) = walk::inputs(&args.paths, &args.glob);
     let mut input_error = !walk_errors.is_empty();
     for e in walk_errors {

@@ -127,6 +127,9 @@ pub struct CheckArgs {
     /// Exit 0 even when there are findings (input errors still exit 2).
     #[arg(long)]
     pub exit_zero: bool,
+    /// Files checked at once; default one per CPU. Output stays in input order either way.
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<std::num::NonZeroUsize>,
     /// Fail on warnings too, not only on errors.
     #[arg(long)]
     pub deny_warnings: bool,

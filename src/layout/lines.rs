@@ -98,8 +98,8 @@ impl LineProfile {
             .filter(|w| !w[0].is_blank() && w[1].is_blank() && !w[1].debris)
             .count();
         let mut widths: Vec<usize> = filled.iter().map(|l| l.chars).collect();
-        widths.sort_unstable();
-        let typical = widths[widths.len() * 3 / 4];
+        let k = widths.len() * 3 / 4;
+        let typical = *widths.select_nth_unstable(k).1;
         Self {
             wrapped: sentence_ends * 2 < filled.len(),
             double_spaced: followed_by_blank * 5 >= (filled.len() - 1).max(1) * 4,

@@ -97,7 +97,40 @@ impl Layout {
 
     /// Sentences of the logical range `within` (a paragraph), each ending after its 。！？；.
     pub fn sentences(&self, within: Range<usize>) -> Vec<Range<usize>> {
-        split_after(&self.text, within, is_sentence_end)
+        // Every sentence end is `!`, `?`, `;` or a three-byte character led by 0xE3 or 0xEF,
+        // bytes that are rare in Chinese text (ideographs lead with 0xE4–0xE9): memchr finds
+        // them without decoding characters.
+        let bytes = &self.text.as_bytes()[..within.end];
+        let body = &bytes[within.start..];
+        let mut ends: Vec<usize> = memchr::memchr3_iter(0xE3, 0xEF, b';', body)
+            .chain(memchr::memchr2_iter(b'!', b'?', body))
+            .filter_map(|k| {
+                let i = within.start + k;
+                let len = match bytes[i] {
+                    b'!' | b'?' | b';' => 1,
+                    0xE3 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0x82]) => 3,
+                    0xEF if bytes.get(i + 1) == Some(&0xBC)
+                        && matches!(bytes.get(i + 2), Some(0x81 | 0x9F | 0x9B)) =>
+                    {
+                        3
+                    }
+                    _ => return None,
+                };
+                Some(i + len)
+            })
+            .collect();
+        ends.sort_unstable();
+        let mut out = Vec::with_capacity(ends.len() + 1);
+        let mut start = within.start;
+        for end in ends {
+            out.push(start..end);
+            start = end;
+        }
+        if start < within.end {
+            out.push(start..within.end);
+        }
+        debug_assert_eq!(out, split_after(&self.text, within, is_sentence_end));
+        out
     }
 
     /// Clauses of the logical range `within` (a sentence), each ending after its ，：；.
@@ -198,7 +231,12 @@ impl Builder {
     fn push_line(&mut self, decoded: &str, line: &Line) {
         let content = &decoded[line.content.clone()];
         let mut run_start = 0;
-        for (i, c) in content.char_indices() {
+        // Zero-width characters are three bytes led by 0xE2 or 0xEF: only those bytes are
+        // looked at.
+        for i in memchr::memchr2_iter(0xE2, 0xEF, content.as_bytes()) {
+            let Some(c) = content.get(i..).and_then(|rest| rest.chars().next()) else {
+                continue;
+            };
             if lines::is_zero_width(c) {
                 self.copy(
                     decoded,

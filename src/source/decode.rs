@@ -145,14 +145,18 @@ pub fn decode_owned(mut bytes: Vec<u8>) -> Result<(String, Encoding, SourceMap),
     if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
         return decode_utf16(rest, Encoding::Utf16Be);
     }
-    match String::from_utf8(bytes) {
-        Ok(text) => {
+    match simdutf8::compat::from_utf8(&bytes) {
+        Ok(_) => {
+            // SAFETY: simdutf8 has just validated these bytes as UTF-8. It does so several
+            // times faster than `String::from_utf8` on Chinese text, where validation was 8%
+            // of a check.
+            let text = unsafe { String::from_utf8_unchecked(bytes) };
             refuse_binary(&text)?;
             Ok((text, Encoding::Utf8, SourceMap::Shifted(0)))
         }
         Err(error) => {
-            let valid_up_to = error.utf8_error().valid_up_to();
-            decode_gb18030(&error.into_bytes()).ok_or_else(|| {
+            let valid_up_to = error.valid_up_to();
+            decode_gb18030(&bytes).ok_or_else(|| {
                 format!(
                     "not valid UTF-8 (first bad byte at offset {valid_up_to}) and not valid GB18030"
                 )

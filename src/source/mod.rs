@@ -33,15 +33,26 @@ pub struct Document {
 const CHECKPOINT_BYTES: usize = 4096;
 
 fn checkpoints(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    // Characters are counted as the bytes that are not UTF-8 continuation bytes, a count the
+    // compiler vectorises.
+    let chars = |b: &[u8]| b.iter().filter(|&&x| (x as i8) >= -0x40).count();
     let mut out = Vec::with_capacity(text.len() / CHECKPOINT_BYTES + 1);
     let mut column = 0usize;
-    let mut next = CHECKPOINT_BYTES;
-    for (i, c) in text.char_indices() {
-        if i >= next {
-            out.push((i, column));
-            next = i + CHECKPOINT_BYTES;
+    let mut from = 0usize;
+    let mut at = CHECKPOINT_BYTES;
+    while at < bytes.len() {
+        while !text.is_char_boundary(at) {
+            at += 1;
         }
-        column = if c == '\n' { 0 } else { column + 1 };
+        let block = &bytes[from..at];
+        column = match memchr::memrchr(b'\n', block) {
+            Some(nl) => chars(&block[nl + 1..]),
+            None => column + chars(block),
+        };
+        out.push((at, column));
+        from = at;
+        at += CHECKPOINT_BYTES;
     }
     out
 }
