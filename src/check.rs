@@ -6,6 +6,7 @@ use crate::claim::{self, Vocabulary};
 use crate::layout::{Layout, SentenceRef};
 use crate::lexicon::Lexicon;
 use crate::number;
+use crate::prior::Prior;
 use crate::report::diagnostic::{Diagnostic, Report};
 use crate::rules::Severity;
 use crate::rules::{RuleError, RuleSet};
@@ -78,12 +79,18 @@ pub const RUN_BYTES: usize = 1 << 20;
 
 /// Checks a decoded document.
 pub fn check_document(doc: &Document, config: &Config) -> Report {
+    check_against(doc, None, config)
+}
+
+/// Checks a decoded document, and its year-on-year changes against last year's report when
+/// one is given.
+pub fn check_against(doc: &Document, prior: Option<&Prior>, config: &Config) -> Report {
     let prose = doc.prose();
     let layout = Layout::with_mode(&prose, doc.line_mode());
     let path = doc.path();
     let mut diagnostics = Vec::new();
     for run in layout.sentence_runs(RUN_BYTES) {
-        check_run(doc, &layout, &run, config, &path, &mut diagnostics);
+        check_run(doc, &layout, &run, prior, config, &path, &mut diagnostics);
     }
     let diagnostics = apply_directives(doc, config, &path, diagnostics);
     Report::new(doc, diagnostics)
@@ -94,6 +101,7 @@ fn check_run(
     doc: &Document,
     layout: &Layout,
     run: &[SentenceRef],
+    prior: Option<&Prior>,
     config: &Config,
     path: &Path,
     diagnostics: &mut Vec<Diagnostic>,
@@ -106,6 +114,11 @@ fn check_run(
         claim::MAX_FIGURES_PER_SENTENCE,
     );
     let facts = claim::extract(layout, run, &scan, &config.vocabulary);
+    if let Some(prior) = prior
+        && let Some(severity) = config.notice(crate::prior::PRIOR_GROWTH_MISMATCH, path)
+    {
+        crate::prior::check(doc, layout, &facts, prior, severity, diagnostics);
+    }
     for rule in config
         .rules
         .rules
@@ -131,6 +144,7 @@ fn check_run(
                 primary_label: "句中第一个数字".into(),
                 decoded: layout.decoded_range(first.clone()),
                 excerpt: Default::default(),
+                related: Vec::new(),
             });
         }
     }
@@ -151,6 +165,7 @@ fn check_run(
                 primary_label: "超出范围的数字".into(),
                 decoded: layout.decoded_range(r.clone()),
                 excerpt: Default::default(),
+                related: Vec::new(),
             });
         }
     }
@@ -197,6 +212,7 @@ fn apply_directives(
                 primary_label: "未用到的抑制指令".into(),
                 decoded: d.range.clone(),
                 excerpt: Default::default(),
+                related: Vec::new(),
             });
         }
     }

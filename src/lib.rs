@@ -14,6 +14,7 @@ pub mod interval;
 pub mod layout;
 pub mod lexicon;
 pub mod number;
+pub mod prior;
 pub mod report;
 pub mod rules;
 pub mod source;

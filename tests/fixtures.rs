@@ -1,14 +1,17 @@
 //! Every rule against its fixtures: `fixtures/<rule-id>/fire-*.txt` must fire that rule,
 //! `silent-*.txt` must draw nothing at all, and `fixtures/traps/` nothing at warning or above.
+//! A case `X.txt` with a sibling `X.prior.txt` is checked against it as last year's report.
 //! Each case is snapshotted (`<rule-id>__<case>`): the graphical report an editor sees, without
 //! colour at a fixed width, and the JSON a script reads.
 
 use std::path::{Path, PathBuf};
 
+use hedui::Config;
+use hedui::check::check_against;
+use hedui::prior::Prior;
 use hedui::report::{human, json};
 use hedui::rules::Severity;
 use hedui::source::Document;
-use hedui::{Config, check_document};
 
 fn cases() -> Vec<(String, String, PathBuf)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
@@ -21,10 +24,14 @@ fn cases() -> Vec<(String, String, PathBuf)> {
         }
         for file in std::fs::read_dir(&dir).unwrap() {
             let path = file.unwrap().path();
-            if matches!(
-                path.extension().and_then(|e| e.to_str()),
-                Some("txt" | "md")
-            ) {
+            // `fire-1.prior.txt` is last year's report for `fire-1.txt`, not a case.
+            let prior = path.to_string_lossy().ends_with(".prior.txt");
+            if !prior
+                && matches!(
+                    path.extension().and_then(|e| e.to_str()),
+                    Some("txt" | "md")
+                )
+            {
                 let case = path.file_stem().unwrap().to_string_lossy().to_string();
                 out.push((rule.clone(), case, path));
             }
@@ -67,7 +74,13 @@ fn fixtures_fire_and_stay_silent() {
             .to_string();
         let mut doc = Document::read(&path).unwrap();
         doc.name = rel.clone();
-        let report = check_document(&doc, &config);
+        let prior_path = path.with_extension("prior.txt");
+        let prior = prior_path.exists().then(|| {
+            let mut prior = Document::read(&prior_path).unwrap();
+            prior.name = format!("{}.prior.txt", rel.trim_end_matches(".txt"));
+            Prior::new(prior, &config)
+        });
+        let report = check_against(&doc, prior.as_ref(), &config);
         let codes: Vec<String> = report
             .diagnostics
             .iter()

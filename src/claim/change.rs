@@ -46,6 +46,16 @@ pub fn changes(ctx: &Context, series: Option<&SeriesInfo>, claims: &mut Vec<Clai
         .or_else(|| previous_base(ctx, s))
         .or_else(|| ratio_base(ctx, s, clause_start, measure))
         .or_else(|| if difference { None } else { from_to(ctx, s) }) else {
+            if matches!(measure, ChangeMeasure::Percent)
+                && let Some(value) = against_last_year(ctx, s)
+            {
+                claims.push(Claim::AgainstPrior {
+                    stated: s,
+                    value,
+                    direction,
+                    word,
+                });
+            }
             continue;
         };
         if !ctx.comparable(from, to) || (difference && !ctx.comparable(from, s)) {
@@ -237,6 +247,51 @@ fn previous_base(ctx: &Context, s: usize) -> Option<(usize, usize)> {
         .rev()
         .find(|&i| ctx.comparable(i, from))?;
     Some((from, to))
+}
+
+/// `粮食产量6.87亿吨，比上年增长2.8%`: the figure a year-on-year change is of, when the text
+/// does not state the base. The change word follows a year-on-year word, and the figure is the
+/// last count or amount before it, in its clause or the one before, with no other between.
+fn against_last_year(ctx: &Context, s: usize) -> Option<usize> {
+    let at = ctx.q(s).span.start;
+    let clause_start = ctx.clause_start(at);
+    let lead = ctx.between(clause_start, at);
+    if ctx
+        .vocab
+        .change
+        .annual
+        .iter()
+        .any(|w| lead.contains(w.as_str()))
+    {
+        return None;
+    }
+    // `比上年增长`, or the change word alone opening the clause after the figure
+    // (`财政收入6.85万亿元，增长11.7%`): a report's review states changes against last year.
+    let yoy = ctx
+        .vocab
+        .change
+        .yoy
+        .iter()
+        .any(|w| lead.contains(w.as_str()));
+    if !yoy && !no_subject(ctx, s) {
+        return None;
+    }
+    let value = ctx.before(at).rev().find(|&i| {
+        let q = ctx.q(i);
+        matches!(q.kind, Kind::Count | Kind::Amount)
+            && !q.range
+            && !q
+                .unit_text(ctx.text)
+                .is_some_and(|u| matches!(u, "年" | "月" | "日" | "天" | "小时" | "周"))
+    })?;
+    let gap = ctx.between(ctx.q(value).span.end, clause_start);
+    let clause_breaks = gap.matches(['，', ',']).count();
+    let other_figure = ctx
+        .sentence
+        .quantities
+        .iter()
+        .any(|&i| i > value && i < s && ctx.q(i).kind != Kind::Percent);
+    (clause_breaks <= 1 && !gap.contains(['；', '。']) && !other_figure).then_some(value)
 }
 
 /// `B，是2019年A的X倍`: A between 是 and the multiple.

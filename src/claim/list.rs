@@ -362,62 +362,60 @@ pub fn ranking(ctx: &Context, claims: &mut Vec<Claim>) {
         .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
         .collect();
     found.sort_unstable();
-    {
-        for (pattern, i, end) in found {
-            let highest = pattern < automata.highest;
-            let w = &text[i..end];
-            {
-                let at = start + i;
-                // `首位` inside `居首位`: one claim per ranking word.
-                let taken = claims.iter().any(|c| matches!(c, Claim::Ranking { word, .. } if word.start <= at && at < word.end));
-                if taken {
-                    continue;
-                }
-                let clause_start = ctx.clause_start(at);
-                // The subject: the clause before the ranking word, without 其中, 数量, 占比.
-                // `居…首位`, `位居…第一`: what follows 居 names the field ranked in, not the subject.
-                let clause = ctx.between(clause_start, at);
-                let clause = clause.find('居').map_or(clause, |i| &clause[..i]);
-                let mut subject = clause.replace("其中", "");
-                for measure in [
-                    "数量", "占比", "人次", "人数", "件数", "规模", "总量", "金额",
-                ] {
-                    subject = subject.replace(measure, "");
-                }
-                let subject = subject.trim_end_matches(['位', '的', '为']).to_string();
-                if subject.chars().count() < 2
-                    || ctx
-                        .sentence
-                        .quantities
-                        .iter()
-                        .any(|&q| ctx.q(q).span.start >= clause_start && ctx.q(q).span.start < at)
-                {
-                    continue;
-                }
-                let figures: Vec<usize> = ctx
-                    .before(clause_start)
-                    .filter(|&q| ctx.q(q).kind == crate::number::Kind::Percent || ctx.is_measure(q))
-                    .collect();
-                let Some(&claimed) = figures
-                    .iter()
-                    .find(|&&q| ctx.metric(q).contains(subject.as_str()))
-                else {
-                    continue;
-                };
-                let others: Vec<usize> = figures
-                    .iter()
-                    .copied()
-                    .filter(|&o| o != claimed && ctx.comparable(o, claimed))
-                    .collect();
-                if !others.is_empty() {
-                    claims.push(Claim::Ranking {
-                        word: at..at + w.len(),
-                        claimed,
-                        others,
-                        highest,
-                    });
-                }
-            }
+    for (pattern, i, end) in found {
+        let highest = pattern < automata.highest;
+        let w = &text[i..end];
+        let at = start + i;
+        // `首位` inside `居首位`: one claim per ranking word.
+        let taken = claims
+            .iter()
+            .any(|c| matches!(c, Claim::Ranking { word, .. } if word.start <= at && at < word.end));
+        if taken {
+            continue;
+        }
+        let clause_start = ctx.clause_start(at);
+        // The subject: the clause before the ranking word, without 其中, 数量, 占比.
+        // `居…首位`, `位居…第一`: what follows 居 names the field ranked in, not the subject.
+        let clause = ctx.between(clause_start, at);
+        let clause = clause.find('居').map_or(clause, |i| &clause[..i]);
+        let mut subject = clause.replace("其中", "");
+        for measure in [
+            "数量", "占比", "人次", "人数", "件数", "规模", "总量", "金额",
+        ] {
+            subject = subject.replace(measure, "");
+        }
+        let subject = subject.trim_end_matches(['位', '的', '为']).to_string();
+        if subject.chars().count() < 2
+            || ctx
+                .sentence
+                .quantities
+                .iter()
+                .any(|&q| ctx.q(q).span.start >= clause_start && ctx.q(q).span.start < at)
+        {
+            continue;
+        }
+        let figures: Vec<usize> = ctx
+            .before(clause_start)
+            .filter(|&q| ctx.q(q).kind == crate::number::Kind::Percent || ctx.is_measure(q))
+            .collect();
+        let Some(&claimed) = figures
+            .iter()
+            .find(|&&q| ctx.metric(q).contains(subject.as_str()))
+        else {
+            continue;
+        };
+        let others: Vec<usize> = figures
+            .iter()
+            .copied()
+            .filter(|&o| o != claimed && ctx.comparable(o, claimed))
+            .collect();
+        if !others.is_empty() {
+            claims.push(Claim::Ranking {
+                word: at..at + w.len(),
+                claimed,
+                others,
+                highest,
+            });
         }
     }
 }

@@ -23,6 +23,7 @@ use crate::layout::{Layout, SentenceRef};
 use crate::number::{Quantity, Scan};
 
 pub use metric::metric_phrase;
+pub(crate) use repeat::core as metric_core;
 pub use sentence::Sentence;
 pub use vocabulary::Vocabulary;
 
@@ -174,6 +175,14 @@ pub enum Claim {
     },
     /// A figure that cannot pass 100%.
     Bounded { value: usize, bound: Bound },
+    /// `粮食产量6.87亿吨，比上年增长2.8%` with no base in the text: a change against last
+    /// year's figure, which last year's report states (checked with `--prior`).
+    AgainstPrior {
+        stated: usize,
+        value: usize,
+        direction: Direction,
+        word: Range<usize>,
+    },
 }
 
 /// Everything claim extraction knows about one text.

@@ -54,7 +54,12 @@ fn refers_back(text: &str, quantities: &[Quantity], metrics: &[Range<usize>], i:
 }
 
 /// The core phrase of quantity `i`: its metric phrase and the noun right after it.
-fn core(text: &str, quantities: &[Quantity], metrics: &[Range<usize>], i: usize) -> String {
+pub(crate) fn core(
+    text: &str,
+    quantities: &[Quantity],
+    metrics: &[Range<usize>],
+    i: usize,
+) -> String {
     let q = &quantities[i];
     // The noun after the figure: up to punctuation, 中 or a digit, at most 64 characters.
     let rest = &text[q.span.end..];

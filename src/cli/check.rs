@@ -7,7 +7,8 @@ use rayon::prelude::*;
 use super::walk::{self, Input};
 use super::{CheckArgs, ColorChoice, Outcome, load_config, print, report_error};
 use crate::baseline::Baseline;
-use crate::check::check_document;
+use crate::check::check_against;
+use crate::prior::Prior;
 use crate::report::diagnostic::Report;
 use crate::report::human;
 use crate::rules::Severity;
@@ -34,6 +35,16 @@ pub fn run(args: &CheckArgs) -> Outcome {
             .num_threads(n.get())
             .build_global();
     }
+    let prior = match &args.prior {
+        Some(path) => match Document::read(path) {
+            Ok(doc) => Some(Prior::new(doc, &config)),
+            Err(e) => {
+                report_error(e);
+                return Outcome::Error;
+            }
+        },
+        None => None,
+    };
     let (inputs, walk_errors) = walk::inputs(&args.paths, &args.glob);
     let mut input_error = !walk_errors.is_empty();
     for e in walk_errors {
@@ -65,7 +76,7 @@ pub fn run(args: &CheckArgs) -> Outcome {
                     }
                 },
             };
-            Ok(check_document(&doc, &config))
+            Ok(check_against(&doc, prior.as_ref(), &config))
         })
         .collect();
     let mut reports: Vec<Report> = Vec::new();

@@ -24,7 +24,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Check that the figures of drafts agree with each other.
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// List every numeric expression of a file with its exact value and interval.
     Numbers(NumbersArgs),
     /// List the claims hedui reads in a file (rates, changes, lists, parts, totals).
@@ -127,6 +127,10 @@ pub struct CheckArgs {
     /// Exit 0 even when there are findings (input errors still exit 2).
     #[arg(long)]
     pub exit_zero: bool,
+    /// Last year's report: year-on-year changes whose base the draft does not state are checked
+    /// against the figures stated there (`prior-growth-mismatch`).
+    #[arg(long, value_name = "FILE")]
+    pub prior: Option<PathBuf>,
     /// Files checked at once; default one per CPU. Output stays in input order either way.
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<std::num::NonZeroUsize>,

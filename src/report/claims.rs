@@ -120,6 +120,21 @@ pub fn to_table(doc: &Document, layout: &Layout, facts: &Facts) -> String {
                     if *named { "" } else { "（整体为推测）" }
                 ),
             ),
+            Claim::AgainstPrior {
+                stated,
+                value,
+                direction,
+                word,
+            } => (
+                at(*stated),
+                format!(
+                    "against-prior {}{} ← {} against last year's report（{:?}）",
+                    &layout.text[word.clone()],
+                    t(*stated),
+                    t(*value),
+                    direction
+                ),
+            ),
             Claim::Change {
                 stated,
                 from,

@@ -42,6 +42,22 @@ pub struct Diagnostic {
     /// What the diagnostic quotes of the decoded text; filled in by [`Report::new`].
     #[serde(skip)]
     pub excerpt: Excerpt,
+    /// Figures in other files the finding rests on (last year's report).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<Related>,
+}
+
+/// A labelled span in another file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Related {
+    pub path: String,
+    pub span: Span,
+    pub label: String,
+    #[serde(skip)]
+    pub excerpt: Excerpt,
+    /// The span in the other file's decoded text.
+    #[serde(skip)]
+    pub decoded: Range<usize>,
 }
 
 impl Diagnostic {
@@ -75,6 +91,7 @@ impl Diagnostic {
             primary_label: finding.primary.text,
             decoded,
             excerpt: Excerpt::default(),
+            related: Vec::new(),
         }
     }
 }

@@ -6,7 +6,7 @@ use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, NarratableReportHandler, SourceCode,
 };
 
-use super::diagnostic::{Diagnostic, Report};
+use super::diagnostic::{Diagnostic, Related, Report};
 use super::excerpt::Source;
 use crate::rules::Severity;
 
@@ -14,6 +14,46 @@ use crate::rules::Severity;
 struct Rendered<'a> {
     diagnostic: &'a Diagnostic,
     source: Source<'a>,
+    related: Vec<RelatedRendered<'a>>,
+}
+
+/// A figure in another file, drawn under the diagnostic with that file's excerpt.
+struct RelatedRendered<'a> {
+    related: &'a Related,
+    source: Source<'a>,
+}
+
+impl fmt::Debug for RelatedRendered<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.related.label)
+    }
+}
+
+impl fmt::Display for RelatedRendered<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}（{}）", self.related.label, self.related.path)
+    }
+}
+
+impl std::error::Error for RelatedRendered<'_> {}
+
+impl miette::Diagnostic for RelatedRendered<'_> {
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(miette::Severity::Advice)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(&self.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        Some(Box::new(std::iter::once(
+            LabeledSpan::new_primary_with_span(
+                Some(self.related.label.clone()),
+                self.related.decoded.clone(),
+            ),
+        )))
+    }
 }
 
 impl fmt::Debug for Rendered<'_> {
@@ -54,6 +94,15 @@ impl miette::Diagnostic for Rendered<'_> {
         Some(&self.source)
     }
 
+    fn related<'b>(&'b self) -> Option<Box<dyn Iterator<Item = &'b dyn miette::Diagnostic> + 'b>> {
+        if self.related.is_empty() {
+            return None;
+        }
+        Some(Box::new(
+            self.related.iter().map(|r| r as &dyn miette::Diagnostic),
+        ))
+    }
+
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let d = self.diagnostic;
         let primary =
@@ -92,6 +141,17 @@ pub fn render(report: &Report, style: Style) -> String {
                 name: &report.path,
                 excerpt: &diagnostic.excerpt,
             },
+            related: diagnostic
+                .related
+                .iter()
+                .map(|related| RelatedRendered {
+                    related,
+                    source: Source {
+                        name: &related.path,
+                        excerpt: &related.excerpt,
+                    },
+                })
+                .collect(),
         };
         let written = if style.narrate {
             narratable.render_report(&mut out, &rendered)

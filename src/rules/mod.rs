@@ -121,6 +121,10 @@ const BUILTIN: &[(&str, &str)] = &[
         "unused-suppression",
         include_str!("../../rules/unused-suppression.toml"),
     ),
+    (
+        "prior-growth-mismatch",
+        include_str!("../../rules/prior-growth-mismatch.toml"),
+    ),
 ];
 
 /// A rule file.

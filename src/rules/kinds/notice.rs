@@ -12,6 +12,7 @@ pub const CODES: &[&str] = &[
     crate::check::FIGURE_OUT_OF_RANGE,
     crate::check::TOO_MANY_FIGURES,
     crate::check::UNUSED_SUPPRESSION,
+    crate::prior::PRIOR_GROWTH_MISMATCH,
 ];
 
 #[derive(Debug)]

@@ -1,0 +1,269 @@
+//! Across documents: this year's changes against last year's report (`check --prior`).
+//!
+//! A report's `比上年增长2.8%` is only as true as last year's figure, which lives in last
+//! year's report. The figures of the prior report are indexed by the core of their metric
+//! phrase (scope and link words dropped, as for restatements); a change claim of the current
+//! report whose base the text does not state ([`Claim::AgainstPrior`]) is checked against the
+//! prior figure of the same metric, unit and scope, with the same interval arithmetic as within
+//! one report.
+//!
+//! Not compared: real growth (at constant prices: GDP, value added, `实际增长`), changes stated
+//! on a new basis (`口径`, `可比`), targets and plans of the prior report (`预期`, `目标`, `今年`),
+//! cumulative and average figures (`累计`, `年均`), and metrics the prior report states twice
+//! with different values.
+
+use std::ops::Range;
+
+use rust_decimal::Decimal;
+
+use crate::check::Config;
+use crate::claim::{self, Claim, Direction, Facts};
+use crate::interval::Interval;
+use crate::layout::Layout;
+use crate::number::{self, Kind, Quantity};
+use crate::report::diagnostic::{Diagnostic, LabelSpan, Related};
+use crate::report::excerpt::Excerpt;
+use crate::rules::Severity;
+use crate::rules::verdict::{self, Verdict};
+use crate::source::Document;
+use crate::span::Span;
+
+/// The code of the finding.
+pub const PRIOR_GROWTH_MISMATCH: &str = "prior-growth-mismatch";
+
+/// Scope words that tell metrics apart: two phrases holding different words of one group are
+/// different metrics however alike the rest (`一审` and `二审` cases, `出口` and `进口`).
+const SCOPES: &[&[&str]] = &[
+    &["一审", "二审", "再审", "执行", "申诉"],
+    &["最高人民法院", "最高人民检察院", "地方各级", "全国"],
+    &["城镇", "农村", "城乡"],
+    &["中央", "地方"],
+    &["进出口", "出口", "进口"],
+    &["民事", "刑事", "行政"],
+    &["货物", "服务"],
+];
+
+/// Words of the prior report's sentence that make a figure something else than last year's
+/// result: a target or plan, a sum over years, an average.
+const NOT_A_RESULT: &[&str] = &[
+    "今年", "明年", "目标", "预期", "力争", "计划", "拟", "确保", "累计", "年均", "平均", "以来",
+    "五年", "十年", "多年",
+];
+
+/// The current report's sentence says its base is not last year's published figure.
+const NEW_BASIS: &[&str] = &["口径", "可比", "调整后", "修订后"];
+
+/// One figure of the prior report that a change may be measured from.
+struct Mention {
+    quantity: usize,
+    key: String,
+    unit: Option<String>,
+}
+
+/// The prior report, read once and indexed by metric.
+pub struct Prior {
+    doc: Document,
+    layout: Layout,
+    quantities: Vec<Quantity>,
+    mentions: Vec<Mention>,
+}
+
+impl Prior {
+    pub fn new(doc: Document, config: &Config) -> Prior {
+        let layout = Layout::with_mode(&doc.prose(), doc.line_mode());
+        let sentences = layout.all_sentences();
+        let scan = number::scan_sentences(
+            &layout.text,
+            &sentences,
+            &config.lexicon,
+            claim::MAX_FIGURES_PER_SENTENCE,
+        );
+        let quantities = scan.quantities;
+        let text = layout.text.as_str();
+        let metrics: Vec<Range<usize>> = (0..quantities.len())
+            .map(|i| claim::metric_phrase(text, &quantities, i))
+            .collect();
+        let mut mentions = Vec::new();
+        let mut next = 0;
+        for s in &sentences {
+            let sentence = &text[s.range.clone()];
+            let planned = NOT_A_RESULT.iter().any(|w| sentence.contains(w));
+            while next < quantities.len() && quantities[next].span.start < s.range.end {
+                let i = next;
+                next += 1;
+                let q = &quantities[i];
+                if planned || !matches!(q.kind, Kind::Count | Kind::Amount) || q.range {
+                    continue;
+                }
+                let key = claim::metric_core(text, &quantities, &metrics, i);
+                if key.chars().count() >= 2 {
+                    mentions.push(Mention {
+                        quantity: i,
+                        key,
+                        unit: q.unit_text(text).map(str::to_string),
+                    });
+                }
+            }
+        }
+        Prior {
+            doc,
+            layout,
+            quantities,
+            mentions,
+        }
+    }
+
+    pub fn name(&self) -> &str {
+        &self.doc.name
+    }
+
+    /// The prior figure of a metric: the only value the prior report gives it.
+    fn figure(&self, key: &str, unit: Option<&str>) -> Option<&Quantity> {
+        let mut found: Option<&Quantity> = None;
+        for m in self
+            .mentions
+            .iter()
+            .filter(|m| m.unit.as_deref() == unit && same_metric(&m.key, key))
+        {
+            let q = &self.quantities[m.quantity];
+            match found {
+                None => found = Some(q),
+                // Stated twice alike (a summary and a detail): the first will do.
+                Some(f) if f.interval.meets(&q.interval) => {}
+                // Two different values for one metric: which year or scope is unclear.
+                Some(_) => return None,
+            }
+        }
+        found
+    }
+}
+
+/// Whether two metric cores name one metric: one holds the other and is not much longer,
+/// with no scope word that tells them apart.
+fn same_metric(a: &str, b: &str) -> bool {
+    let (n1, n2) = (a.chars().count(), b.chars().count());
+    let contained = a == b || (n1.min(n2) >= 4 && (a.contains(b) || b.contains(a)));
+    contained && n1.min(n2) * 5 >= n1.max(n2) * 3 && scopes(a) == scopes(b)
+}
+
+/// The scope words of a phrase, per group; a longer word hides the shorter ones inside it.
+fn scopes(phrase: &str) -> Vec<Vec<&'static str>> {
+    SCOPES
+        .iter()
+        .map(|group| {
+            let mut rest = phrase.to_string();
+            let mut found = Vec::new();
+            let mut words: Vec<&str> = group.to_vec();
+            words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+            for w in words {
+                if rest.contains(w) {
+                    found.push(w);
+                    rest = rest.replace(w, "|");
+                }
+            }
+            found.sort_unstable();
+            found
+        })
+        .collect()
+}
+
+/// Checks the changes of one run of the current report against the prior report.
+pub fn check(
+    doc: &Document,
+    layout: &Layout,
+    facts: &Facts,
+    prior: &Prior,
+    severity: Severity,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let text = facts.text;
+    for c in &facts.claims {
+        let Claim::AgainstPrior {
+            stated,
+            value,
+            direction,
+            word,
+        } = c
+        else {
+            continue;
+        };
+        let (s, v) = (&facts.quantities[*stated], &facts.quantities[*value]);
+        let sentence_start = text[..v.span.start]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| matches!(c, '。' | '！' | '？' | '；' | '\n'))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let sentence = &text[sentence_start.min(s.span.start)..s.span.end];
+        if NEW_BASIS.iter().any(|w| sentence.contains(w)) {
+            continue;
+        }
+        let key = claim::metric_core(text, facts.quantities, &facts.metrics, *value);
+        if key.chars().count() < 2 {
+            continue;
+        }
+        let Some(p) = prior.figure(&key, v.unit_text(text)) else {
+            continue;
+        };
+        let Some(computed) = growth(&p.interval, &v.interval, *direction) else {
+            continue;
+        };
+        if verdict::judge(&computed, s) != Verdict::Inconsistent {
+            continue;
+        }
+        let prior_text = &prior.layout.text[p.span.clone()];
+        let stated_text = &text[s.span.clone()];
+        let value_text = &text[v.span.clone()];
+        let word_text = &text[word.clone()];
+        let prior_span = Span::locate(&prior.doc, &prior.layout, p.span.clone());
+        let computed_text = verdict::show_computed(&computed, 2, "%");
+        let (minuend, subtrahend) = match direction {
+            Direction::Up => (value_text, prior_text),
+            Direction::Down => (prior_text, value_text),
+        };
+        let message = format!(
+            "{word_text}{stated_text} 与上年报告不符：上年报告为 {prior_text}，\
+             ({minuend} − {subtrahend}) ÷ {prior_text} {computed_text}"
+        );
+        let help = format!(
+            "上年数字见 {}:{}:{}；所述 {stated_text} 即 {}。若上年数字已修订或口径调整，\
+             请在句中注明（如“按可比口径”），或核对今年的数字",
+            prior.doc.name,
+            prior_span.line,
+            prior_span.column,
+            verdict::show_interval(&s.interval, 2, "%"),
+        );
+        let decoded_prior = prior.layout.decoded_range(p.span.clone());
+        diagnostics.push(Diagnostic {
+            code: PRIOR_GROWTH_MISMATCH.to_string(),
+            severity,
+            message,
+            help,
+            span: Span::locate(doc, layout, s.span.clone()),
+            labels: vec![LabelSpan {
+                span: Span::locate(doc, layout, v.span.clone()),
+                label: "今年的数字".into(),
+                decoded: layout.decoded_range(v.span.clone()),
+            }],
+            primary_label: "所述增减".into(),
+            decoded: layout.decoded_range(s.span.clone()),
+            excerpt: Excerpt::default(),
+            related: vec![Related {
+                path: prior.doc.name.clone(),
+                span: prior_span,
+                label: "上年报告中的数字".into(),
+                excerpt: Excerpt::around(&prior.doc, std::iter::once(decoded_prior)),
+                decoded: prior.layout.decoded_range(p.span.clone()),
+            }],
+        });
+    }
+}
+
+/// The change from `from` to `to` in percent, in the direction of the word.
+fn growth(from: &Interval, to: &Interval, direction: Direction) -> Option<Interval> {
+    let ratio = to.div(from)?;
+    let change = match direction {
+        Direction::Up => ratio.shift(-Decimal::ONE)?,
+        Direction::Down => ratio.neg().shift(Decimal::ONE)?,
+    };
+    change.scale(Decimal::ONE_HUNDRED)
+}
