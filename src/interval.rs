@@ -140,19 +140,30 @@ impl Interval {
     /// its root inside the result.
     pub fn root(&self, n: u32) -> Option<Interval> {
         let (a, b) = self.ends()?;
-        if a < Decimal::ZERO || n == 0 {
+        // A span of more than MAX_ROOT years is no annual rate a report states.
+        if a < Decimal::ZERO || n == 0 || n > MAX_ROOT {
             return None;
         }
         Some(Interval::new(root_bracket(a, n)?.0, root_bracket(b, n)?.1))
     }
 }
 
+/// The largest root taken (years of an annual rate).
+pub const MAX_ROOT: u32 = 1000;
+
 /// `[lo, hi]` with lo^n ≤ x ≤ hi^n and hi − lo below 10^-20 (bisection on exact decimals).
 fn root_bracket(x: Decimal, n: u32) -> Option<(Decimal, Decimal)> {
+    // By squaring: a bisection step costs log n products, not n.
     let pow = |r: Decimal| -> Option<Decimal> {
-        let mut p = Decimal::ONE;
-        for _ in 0..n {
-            p = p.checked_mul(r)?;
+        let (mut p, mut base, mut e) = (Decimal::ONE, r, n);
+        while e > 0 {
+            if e & 1 == 1 {
+                p = p.checked_mul(base)?;
+            }
+            e >>= 1;
+            if e > 0 {
+                base = base.checked_mul(base)?;
+            }
         }
         Some(p)
     };
@@ -174,6 +185,16 @@ fn root_bracket(x: Decimal, n: u32) -> Option<(Decimal, Decimal)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn roots_are_taken_by_squaring_and_capped() {
+        let x = Interval::exact(Decimal::from(32));
+        let r = x.root(5).unwrap();
+        let (lo, hi) = r.ends().unwrap();
+        assert!(lo <= Decimal::TWO && Decimal::TWO <= hi && hi - lo < Decimal::new(1, 15));
+        assert!(x.root(MAX_ROOT).is_some());
+        assert!(x.root(MAX_ROOT + 1).is_none());
+    }
     use rust_decimal_macros::dec;
 
     #[test]

@@ -355,3 +355,33 @@ fn spaces_inside_numbers_do_not_break_anything() {
             .any(|q| q["value"] == "39347")
     );
 }
+
+/// Found by `cargo fuzz run check`: `1111111年` read as the span of an annual rate took a
+/// millionth root by a million multiplications per bisection step (16 s for 1.2 KB). Roots are
+/// now taken by squaring and spans over 100 years are not annual rates; the check must end
+/// well inside the deadline.
+#[test]
+fn an_absurd_span_of_years_does_not_hang() {
+    let seed = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/fuzz/seeds/regressions/annual-rate-over-a-million-years.txt"
+    );
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hedui"))
+        .args(["check", "--isolated", "--output-format", "concise", seed])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            assert_eq!(status.code(), Some(1));
+            return;
+        }
+        if std::time::Instant::now() > deadline {
+            child.kill().unwrap();
+            panic!("hedui check did not finish in 20 s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}

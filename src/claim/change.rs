@@ -374,6 +374,11 @@ fn span_years(ctx: &Context, from: usize, to: usize, s: usize) -> Option<u32> {
     if let (Some(a), Some(b)) = (year_of(from), year_of(to)) {
         return u32::try_from(b - a).ok();
     }
+    span_years_stated(ctx, s).filter(|&y| y <= 100)
+}
+
+/// The span of an annual rate as the sentence states it: a five-year plan, a duration.
+fn span_years_stated(ctx: &Context, s: usize) -> Option<u32> {
     // A five-year plan named in the sentence: `“十三五”期间…年均增长`.
     let sentence = ctx.between(ctx.sentence.range.start, ctx.sentence.range.end);
     if ctx
