@@ -43,12 +43,11 @@ const SCOPES: &[&[&str]] = &[
     &["货物", "服务"],
 ];
 
-/// Words of the prior report's sentence that make a figure something else than last year's
-/// result: a target or plan, a sum over years, an average.
-const NOT_A_RESULT: &[&str] = &[
-    "今年", "明年", "目标", "预期", "力争", "计划", "拟", "确保", "累计", "年均", "平均", "以来",
-    "五年", "十年", "多年",
-];
+/// Words of a prior report's sentence that make its figures targets or plans, not results.
+const PLANNED: &[&str] = &["今年", "明年", "目标", "预期", "力争", "计划", "拟", "确保"];
+
+/// Words of a figure's clause that make it a sum or average over years, not last year's.
+const NOT_A_YEAR: &[&str] = &["累计", "年均", "平均", "以来", "五年", "十年", "多年"];
 
 /// The current report's sentence says its base is not last year's published figure.
 const NEW_BASIS: &[&str] = &["口径", "可比", "调整后", "修订后"];
@@ -87,7 +86,8 @@ impl Prior {
         let mut next = 0;
         for s in &sentences {
             let sentence = &text[s.range.clone()];
-            let planned = NOT_A_RESULT.iter().any(|w| sentence.contains(w));
+            let planned = PLANNED.iter().any(|w| sentence.contains(w));
+            let mut start_key: Option<String> = None;
             while next < quantities.len() && quantities[next].span.start < s.range.end {
                 let i = next;
                 next += 1;
@@ -95,7 +95,27 @@ impl Prior {
                 if planned || !matches!(q.kind, Kind::Count | Kind::Amount) || q.range {
                     continue;
                 }
+                // The clause up to the figure: `五年累计…`, and `从3.16万亿元增加到…`, whose
+                // first figure is where a span of years started.
+                let before = &text[s.range.start..q.span.start];
+                let clause = before
+                    .rfind(['，', '；', '：', ','])
+                    .map_or(before, |k| &before[k..]);
+                if NOT_A_YEAR.iter().any(|w| clause.contains(w)) {
+                    continue;
+                }
                 let key = claim::metric_core(text, &quantities, &metrics, i);
+                if before.ends_with('从') || before.ends_with('由') {
+                    let phrase = text[metrics[i].clone()].trim_end_matches(['从', '由']);
+                    start_key = Some(claim::phrase_core(phrase.to_string()));
+                    continue;
+                }
+                // `财政收入从3.16万亿元增加到8.31万亿元`: the end figure is of the metric named
+                // before the start figure.
+                let key = match start_key.take() {
+                    Some(k) if key.chars().count() < 4 => k,
+                    _ => key,
+                };
                 if key.chars().count() >= 2 {
                     mentions.push(Mention {
                         quantity: i,
@@ -167,16 +187,27 @@ fn scopes(phrase: &str) -> Vec<Vec<&'static str>> {
         .collect()
 }
 
-/// Checks the changes of one run of the current report against the prior report.
-pub fn check(
-    doc: &Document,
-    layout: &Layout,
-    facts: &Facts,
-    prior: &Prior,
-    severity: Severity,
-    diagnostics: &mut Vec<Diagnostic>,
-) {
+/// A change of the current report held against last year's report.
+#[derive(Debug, Clone)]
+pub struct Comparison<'p> {
+    pub stated: usize,
+    pub value: usize,
+    pub direction: Direction,
+    pub word: Range<usize>,
+    /// The figure of the same metric in the prior report, when one was found.
+    pub prior: Option<&'p Quantity>,
+    /// The change from the prior figure to the value, in percent, and whether the stated
+    /// change meets it.
+    pub computed: Option<Interval>,
+    pub consistent: Option<bool>,
+    /// Why the claim was not compared (`口径`, a missing figure).
+    pub note: &'static str,
+}
+
+/// Every year-on-year claim of `facts` against the prior report.
+pub fn compare<'p>(facts: &Facts, prior: &'p Prior) -> Vec<Comparison<'p>> {
     let text = facts.text;
+    let mut out = Vec::new();
     for c in &facts.claims {
         let Claim::AgainstPrior {
             stated,
@@ -187,6 +218,16 @@ pub fn check(
         else {
             continue;
         };
+        let mut comparison = Comparison {
+            stated: *stated,
+            value: *value,
+            direction: *direction,
+            word: word.clone(),
+            prior: None,
+            computed: None,
+            consistent: None,
+            note: "",
+        };
         let (s, v) = (&facts.quantities[*stated], &facts.quantities[*value]);
         let sentence_start = text[..v.span.start]
             .char_indices()
@@ -194,22 +235,45 @@ pub fn check(
             .find(|&(_, c)| matches!(c, '。' | '！' | '？' | '；' | '\n'))
             .map_or(0, |(i, c)| i + c.len_utf8());
         let sentence = &text[sentence_start.min(s.span.start)..s.span.end];
-        if NEW_BASIS.iter().any(|w| sentence.contains(w)) {
-            continue;
-        }
         let key = claim::metric_core(text, facts.quantities, &facts.metrics, *value);
-        if key.chars().count() < 2 {
-            continue;
+        if NEW_BASIS.iter().any(|w| sentence.contains(w)) {
+            comparison.note = "stated on a new basis";
+        } else if key.chars().count() < 2 {
+            comparison.note = "metric not named";
+        } else {
+            match prior.figure(&key, v.unit_text(text)) {
+                None => comparison.note = "no figure of the metric in the prior report",
+                Some(p) => {
+                    comparison.prior = Some(p);
+                    comparison.computed = growth(&p.interval, &v.interval, *direction);
+                    comparison.consistent = comparison
+                        .computed
+                        .as_ref()
+                        .map(|c| verdict::judge(c, s) != Verdict::Inconsistent);
+                }
+            }
         }
-        let Some(p) = prior.figure(&key, v.unit_text(text)) else {
+        out.push(comparison);
+    }
+    out
+}
+
+/// Checks the changes of one run of the current report against the prior report.
+pub fn check(
+    doc: &Document,
+    layout: &Layout,
+    facts: &Facts,
+    prior: &Prior,
+    severity: Severity,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let text = facts.text;
+    for c in compare(facts, prior) {
+        let (Some(p), Some(computed), Some(false)) = (c.prior, c.computed, c.consistent) else {
             continue;
         };
-        let Some(computed) = growth(&p.interval, &v.interval, *direction) else {
-            continue;
-        };
-        if verdict::judge(&computed, s) != Verdict::Inconsistent {
-            continue;
-        }
+        let (stated, value, direction, word) = (&c.stated, &c.value, &c.direction, &c.word);
+        let (s, v) = (&facts.quantities[*stated], &facts.quantities[*value]);
         let prior_text = &prior.layout.text[p.span.clone()];
         let stated_text = &text[s.span.clone()];
         let value_text = &text[v.span.clone()];
@@ -251,11 +315,23 @@ pub fn check(
                 path: prior.doc.name.clone(),
                 span: prior_span,
                 label: "上年报告中的数字".into(),
-                excerpt: Excerpt::around(&prior.doc, std::iter::once(decoded_prior)),
-                decoded: prior.layout.decoded_range(p.span.clone()),
+                excerpt: Excerpt::around(&prior.doc, std::iter::once(decoded_prior.clone())),
+                decoded: decoded_prior,
             }],
         });
     }
+}
+
+/// Where a prior figure is, and its text, for listings.
+pub fn describe(prior: &Prior, q: &Quantity) -> String {
+    let span = Span::locate(&prior.doc, &prior.layout, q.span.clone());
+    format!(
+        "{} ({}:{}:{})",
+        &prior.layout.text[q.span.clone()],
+        prior.doc.name,
+        span.line,
+        span.column
+    )
 }
 
 /// The change from `from` to `to` in percent, in the direction of the word.

@@ -23,7 +23,7 @@ use crate::layout::{Layout, SentenceRef};
 use crate::number::{Quantity, Scan};
 
 pub use metric::metric_phrase;
-pub(crate) use repeat::core as metric_core;
+pub(crate) use repeat::{core as metric_core, core_of as phrase_core};
 pub use sentence::Sentence;
 pub use vocabulary::Vocabulary;
 

@@ -75,11 +75,15 @@ pub(crate) fn core(
     let after_end = quantities
         .get(i + 1)
         .map_or(after_end, |n| after_end.min(n.span.start));
-    let mut phrase = format!(
+    core_of(format!(
         "{}{}",
         &text[metrics[i].clone()],
         &text[q.span.end..after_end]
-    );
+    ))
+}
+
+/// A metric phrase without its years and its scope and link words.
+pub(crate) fn core_of(mut phrase: String) -> String {
     // Years are scope, compared separately.
     while let Some(y) = phrase
         .find('年')

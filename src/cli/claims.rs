@@ -1,12 +1,14 @@
 //! `hedui claims FILE`: the claims hedui reads, for rule authors.
 
-use super::{NumbersArgs, Outcome, TableOrJson, load_config, print, read_document};
+use super::{ClaimsArgs, Outcome, TableOrJson, load_config, print, read_document};
 use crate::claim;
 use crate::layout::Layout;
 use crate::number;
+use crate::prior::{self, Prior};
 use crate::report::claims;
 
-pub fn run(args: &NumbersArgs) -> Outcome {
+pub fn run(claims_args: &ClaimsArgs) -> Outcome {
+    let args = &claims_args.common;
     let Some(config) = load_config(&args.settings, &args.rules) else {
         return Outcome::Error;
     };
@@ -23,12 +25,98 @@ pub fn run(args: &NumbersArgs) -> Outcome {
         claim::MAX_FIGURES_PER_SENTENCE,
     );
     let facts = claim::extract(&layout, &sentences, &scan, &config.vocabulary);
+    let prior = match &claims_args.prior {
+        Some(path) => match read_document(path) {
+            Some(prior) => Some(Prior::new(prior, &config)),
+            None => return Outcome::Error,
+        },
+        None => None,
+    };
+    let comparisons = prior
+        .as_ref()
+        .map(|p| prior::compare(&facts, p))
+        .unwrap_or_default();
     match args.format {
-        TableOrJson::Json => print(
-            &(serde_json::to_string_pretty(&claims::to_json(&doc, &layout, &facts)).expect("JSON")
-                + "\n"),
-        ),
-        TableOrJson::Table => print(&claims::to_table(&doc, &layout, &facts)),
+        TableOrJson::Json => {
+            let mut json = claims::to_json(&doc, &layout, &facts);
+            if let Some(p) = &prior {
+                json["against_prior"] = comparisons_json(&doc, &layout, &facts, p, &comparisons);
+            }
+            print(&(serde_json::to_string_pretty(&json).expect("JSON") + "\n"));
+        }
+        TableOrJson::Table => {
+            let mut out = claims::to_table(&doc, &layout, &facts);
+            if let Some(p) = &prior {
+                out.push_str(&comparisons_table(&facts, p, &comparisons));
+            }
+            print(&out);
+        }
     }
     Outcome::Clean
+}
+
+fn comparisons_table(
+    facts: &claim::Facts,
+    prior: &Prior,
+    comparisons: &[prior::Comparison],
+) -> String {
+    let t = |i: usize| &facts.text[facts.quantities[i].span.clone()];
+    let mut out = format!("\nagainst {}:\n", prior.name());
+    for c in comparisons {
+        let line = match (c.prior, &c.computed, c.consistent) {
+            (Some(p), Some(computed), Some(ok)) => format!(
+                "{}{} ← {} from {}: {} {}",
+                &facts.text[c.word.clone()],
+                t(c.stated),
+                t(c.value),
+                prior::describe(prior, p),
+                crate::rules::verdict::show_computed(computed, 2, "%"),
+                if ok { "consistent" } else { "MISMATCH" }
+            ),
+            _ => format!(
+                "{}{} ← {}: not compared ({})",
+                &facts.text[c.word.clone()],
+                t(c.stated),
+                t(c.value),
+                c.note
+            ),
+        };
+        out.push_str(&format!("    {line}\n"));
+    }
+    let matched = comparisons.iter().filter(|c| c.prior.is_some()).count();
+    out.push_str(&format!(
+        "{} year-on-year changes, {matched} matched to a prior figure, {} inconsistent\n",
+        comparisons.len(),
+        comparisons
+            .iter()
+            .filter(|c| c.consistent == Some(false))
+            .count()
+    ));
+    out
+}
+
+fn comparisons_json(
+    doc: &crate::source::Document,
+    layout: &Layout,
+    facts: &claim::Facts,
+    prior: &Prior,
+    comparisons: &[prior::Comparison],
+) -> serde_json::Value {
+    let t = |i: usize| facts.text[facts.quantities[i].span.clone()].to_string();
+    let at = |i: usize| crate::span::Span::locate(doc, layout, facts.quantities[i].span.clone());
+    serde_json::Value::Array(
+        comparisons
+            .iter()
+            .map(|c| {
+                serde_json::json!({
+                    "stated": t(c.stated),
+                    "span": at(c.stated),
+                    "value": t(c.value),
+                    "prior": c.prior.map(|p| prior::describe(prior, p)),
+                    "consistent": c.consistent,
+                    "note": c.note,
+                })
+            })
+            .collect(),
+    )
 }

@@ -28,7 +28,7 @@ enum Command {
     /// List every numeric expression of a file with its exact value and interval.
     Numbers(NumbersArgs),
     /// List the claims hedui reads in a file (rates, changes, lists, parts, totals).
-    Claims(NumbersArgs),
+    Claims(ClaimsArgs),
     /// List the rules.
     Rules(RulesArgs),
     /// Explain a rule: what it checks, why, and an example that fires and one that does not.
@@ -186,6 +186,16 @@ pub struct NumbersArgs {
     pub rules: Vec<PathBuf>,
     #[command(flatten)]
     pub settings: ConfigArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ClaimsArgs {
+    #[command(flatten)]
+    pub common: NumbersArgs,
+    /// Last year's report: list each year-on-year change with the prior figure it was held
+    /// against, or why none was.
+    #[arg(long, value_name = "FILE")]
+    pub prior: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
