@@ -26,6 +26,10 @@ pub struct Config {
     pub ignore: Vec<String>,
     /// Rules turned off for files matching a pattern.
     pub per_file_ignores: Vec<crate::config::FileIgnore>,
+    /// Reports and their prior reports (`[[pair]]` of hedui.toml), as paths.
+    pub pairs: Vec<(std::path::PathBuf, std::path::PathBuf)>,
+    /// Hold each file against the one of the same name a year earlier.
+    pub pair_by_year: bool,
 }
 
 impl Default for Config {
@@ -44,6 +48,8 @@ impl Config {
             select: Vec::new(),
             ignore: Vec::new(),
             per_file_ignores: Vec::new(),
+            pairs: Vec::new(),
+            pair_by_year: false,
         })
     }
 

@@ -17,6 +17,11 @@
 //!
 //! [lexicon]                         # measure words and fixed expressions, added
 //! names.fixed = ["三项机制"]
+//!
+//! pair-by-year = true               # report-2024.txt against report-2023.txt
+//! [[pair]]                          # or name the pairs (`check --prior` for one run)
+//! current = "2024/report.txt"
+//! prior = "2023/report.txt"
 //! ```
 //!
 //! Unknown keys are errors that name the key, so a typo never silently does nothing.
@@ -48,6 +53,17 @@ struct ConfigFile {
     #[serde(default)]
     rule_params: BTreeMap<String, toml::Table>,
     lexicon: Option<LexiconFile>,
+    #[serde(default)]
+    pair: Vec<PairFile>,
+    pair_by_year: Option<bool>,
+}
+
+/// `[[pair]]`: a report and last year's report, relative to the settings file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PairFile {
+    current: PathBuf,
+    prior: PathBuf,
 }
 
 /// Rules a file pattern turns off.
@@ -167,6 +183,12 @@ impl Config {
                     rules,
                 });
             }
+            for p in file.pair {
+                config.pairs.push((dir.join(p.current), dir.join(p.prior)));
+            }
+            if let Some(b) = file.pair_by_year {
+                config.pair_by_year = b;
+            }
             if let Some(extra) = file.lexicon {
                 lexicon_extra = Some(extra);
             }
@@ -197,6 +219,14 @@ pub const STARTER: &str = r#"# hedui settings for this project. Every key is opt
 
 [per-file-ignores]
 # "archive/**" = ["repeat-mismatch"]
+
+# Last year's report, to check year-on-year changes against (prior-growth-mismatch):
+# by the year in file names (report-2024.txt against report-2023.txt among the files checked),
+# pair-by-year = true
+# or pair by pair, relative to this file:
+# [[pair]]
+# current = "2024/report.txt"
+# prior = "2023/report.txt"
 
 [rule-params.multiple-mismatch]
 # How far 翻一番 may be from an exact doubling.

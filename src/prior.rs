@@ -322,6 +322,11 @@ pub fn check(
     }
 }
 
+/// Where a prior figure is in the prior report's file.
+pub fn locate(prior: &Prior, q: &Quantity) -> Span {
+    Span::locate(&prior.doc, &prior.layout, q.span.clone())
+}
+
 /// Where a prior figure is, and its text, for listings.
 pub fn describe(prior: &Prior, q: &Quantity) -> String {
     let span = Span::locate(&prior.doc, &prior.layout, q.span.clone());

@@ -4,6 +4,7 @@ use std::io::IsTerminal;
 
 use rayon::prelude::*;
 
+use super::pairs;
 use super::walk::{self, Input};
 use super::{CheckArgs, ColorChoice, Outcome, load_config, print, report_error};
 use crate::baseline::Baseline;
@@ -35,17 +36,35 @@ pub fn run(args: &CheckArgs) -> Outcome {
             .num_threads(n.get())
             .build_global();
     }
-    let prior = match &args.prior {
-        Some(path) => match Document::read(path) {
-            Ok(doc) => Some(Prior::new(doc, &config)),
+    let (inputs, walk_errors) = walk::inputs(&args.paths, &args.glob);
+    // Each prior report is read once, however many files are held against it.
+    let prior_paths = pairs::prior_paths(
+        &inputs,
+        args.prior.as_deref(),
+        &config.pairs,
+        args.pair_by_year || config.pair_by_year,
+    );
+    let mut priors: Vec<(std::path::PathBuf, Prior)> = Vec::new();
+    for path in prior_paths.iter().flatten() {
+        if priors.iter().any(|(p, _)| p == path) {
+            continue;
+        }
+        match Document::read(path) {
+            Ok(doc) => priors.push((path.clone(), Prior::new(doc, &config))),
             Err(e) => {
                 report_error(e);
                 return Outcome::Error;
             }
-        },
-        None => None,
+        }
+    }
+    let prior_of = |k: usize| {
+        prior_paths[k].as_ref().and_then(|path| {
+            priors
+                .iter()
+                .find(|(p, _)| p == path)
+                .map(|(_, prior)| prior)
+        })
     };
-    let (inputs, walk_errors) = walk::inputs(&args.paths, &args.glob);
     let mut input_error = !walk_errors.is_empty();
     for e in walk_errors {
         eprintln!("hedui: {e}");
@@ -63,7 +82,8 @@ pub fn run(args: &CheckArgs) -> Outcome {
     });
     let results: Vec<Result<Report, SourceError>> = inputs
         .par_iter()
-        .map(|input| {
+        .enumerate()
+        .map(|(k, input)| {
             let doc = match input {
                 Input::File(path) => Document::read(path)?,
                 Input::Stdin => match stdin.as_ref().expect("read above") {
@@ -76,7 +96,7 @@ pub fn run(args: &CheckArgs) -> Outcome {
                     }
                 },
             };
-            Ok(check_against(&doc, prior.as_ref(), &config))
+            Ok(check_against(&doc, prior_of(k), &config))
         })
         .collect();
     let mut reports: Vec<Report> = Vec::new();

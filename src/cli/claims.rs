@@ -113,6 +113,7 @@ fn comparisons_json(
                     "span": at(c.stated),
                     "value": t(c.value),
                     "prior": c.prior.map(|p| prior::describe(prior, p)),
+                    "prior_span": c.prior.map(|p| prior::locate(prior, p)),
                     "consistent": c.consistent,
                     "note": c.note,
                 })

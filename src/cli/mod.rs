@@ -3,6 +3,7 @@
 mod check;
 mod claims;
 mod numbers;
+mod pairs;
 mod rules;
 mod walk;
 
@@ -131,6 +132,10 @@ pub struct CheckArgs {
     /// against the figures stated there (`prior-growth-mismatch`).
     #[arg(long, value_name = "FILE")]
     pub prior: Option<PathBuf>,
+    /// Hold each file against the file of the same name a year earlier among those checked
+    /// (`report-2024.txt` against `report-2023.txt`).
+    #[arg(long)]
+    pub pair_by_year: bool,
     /// Files checked at once; default one per CPU. Output stays in input order either way.
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<std::num::NonZeroUsize>,

@@ -1,0 +1,106 @@
+//! Which prior report each checked file is held against: `--prior` for every file, a
+//! `[[pair]]` of hedui.toml, or with `--pair-by-year` the file of the same name a year earlier.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use super::walk::Input;
+
+/// The year in a file name (`gov-work-report-2021.txt` → 2021) and the name without it, so
+/// reports of one series pair up and different series (`anhui-2026`, `beijing-2026`) do not.
+pub fn year_of(path: &Path) -> Option<(String, i32)> {
+    let name = path.file_name()?.to_str()?;
+    let bytes = name.as_bytes();
+    let mut found = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_digit() {
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                i += 1;
+            }
+            if i - start == 4
+                && let Ok(year) = name[start..i].parse::<i32>()
+                && (1949..=2200).contains(&year)
+            {
+                found = Some((start, year));
+            }
+        } else {
+            i += 1;
+        }
+    }
+    let (at, year) = found?;
+    let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    let series = format!("{}/{}*{}", dir.display(), &name[..at], &name[at + 4..]);
+    Some((series, year))
+}
+
+fn canonical(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// The prior report's path for each input, in input order.
+pub fn prior_paths(
+    inputs: &[Input],
+    prior: Option<&Path>,
+    pairs: &[(PathBuf, PathBuf)],
+    by_year: bool,
+) -> Vec<Option<PathBuf>> {
+    let pairs: HashMap<PathBuf, &PathBuf> = pairs
+        .iter()
+        .map(|(current, prior)| (canonical(current), prior))
+        .collect();
+    let years: HashMap<(String, i32), &PathBuf> = inputs
+        .iter()
+        .filter_map(|i| match i {
+            Input::File(p) => year_of(p).map(|k| (k, p)),
+            Input::Stdin => None,
+        })
+        .collect();
+    inputs
+        .iter()
+        .map(|input| {
+            if let Some(p) = prior {
+                return Some(p.to_path_buf());
+            }
+            let Input::File(path) = input else {
+                return None;
+            };
+            if let Some(p) = pairs.get(&canonical(path)) {
+                return Some(p.to_path_buf());
+            }
+            if by_year {
+                let (series, year) = year_of(path)?;
+                return years.get(&(series, year - 1)).map(|p| p.to_path_buf());
+            }
+            None
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn years_pair_within_a_series() {
+        let (s1, y1) = year_of(Path::new("c/gov-work-report-2021.txt")).unwrap();
+        let (s2, y2) = year_of(Path::new("c/gov-work-report-2022.txt")).unwrap();
+        assert_eq!((s1 == s2, y1, y2), (true, 2021, 2022));
+        let (anhui, _) = year_of(Path::new("c/gov-work-report-anhui-2026.txt")).unwrap();
+        let (beijing, _) = year_of(Path::new("c/gov-work-report-beijing-2026.txt")).unwrap();
+        assert_ne!(anhui, beijing);
+        assert_eq!(year_of(Path::new("draft.txt")), None);
+        assert_eq!(year_of(Path::new("report-12345.txt")), None);
+        let inputs: Vec<Input> = ["c/r-2020.txt", "c/r-2021.txt", "c/r-2023.txt"]
+            .iter()
+            .map(|p| Input::File(PathBuf::from(p)))
+            .collect();
+        let priors = prior_paths(&inputs, None, &[], true);
+        assert_eq!(
+            priors,
+            [None, Some(PathBuf::from("c/r-2020.txt")), None],
+            "2023 has no 2022 to pair with"
+        );
+    }
+}
