@@ -120,10 +120,21 @@ fn check_run(
         claim::MAX_FIGURES_PER_SENTENCE,
     );
     let facts = claim::extract(layout, run, &scan, &config.vocabulary);
-    if let Some(prior) = prior
-        && let Some(severity) = config.notice(crate::prior::PRIOR_GROWTH_MISMATCH, path)
-    {
-        crate::prior::check(doc, layout, &facts, prior, severity, diagnostics);
+    if let Some(prior) = prior {
+        let growth = config.notice(crate::prior::PRIOR_GROWTH_MISMATCH, path);
+        let restatement = config.notice(crate::prior::PRIOR_RESTATEMENT_MISMATCH, path);
+        crate::prior::check(doc, layout, &facts, prior, growth, diagnostics);
+        if let Some(severity) = restatement {
+            crate::prior::check_restatements(
+                doc,
+                layout,
+                &facts,
+                prior,
+                &config.vocabulary,
+                severity,
+                diagnostics,
+            );
+        }
     }
     for rule in config
         .rules

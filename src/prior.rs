@@ -28,8 +28,9 @@ use crate::rules::verdict::{self, Verdict};
 use crate::source::Document;
 use crate::span::Span;
 
-/// The code of the finding.
+/// The codes of the findings.
 pub const PRIOR_GROWTH_MISMATCH: &str = "prior-growth-mismatch";
+pub const PRIOR_RESTATEMENT_MISMATCH: &str = "prior-restatement-mismatch";
 
 /// Scope words that tell metrics apart: two phrases holding different words of one group are
 /// different metrics however alike the rest (`一审` and `二审` cases, `出口` and `进口`).
@@ -264,9 +265,12 @@ pub fn check(
     layout: &Layout,
     facts: &Facts,
     prior: &Prior,
-    severity: Severity,
+    severity: Option<Severity>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
+    let Some(severity) = severity else {
+        return;
+    };
     let text = facts.text;
     for c in compare(facts, prior) {
         let (Some(p), Some(computed), Some(false)) = (c.prior, c.computed, c.consistent) else {
@@ -310,6 +314,125 @@ pub fn check(
             }],
             primary_label: "所述增减".into(),
             decoded: layout.decoded_range(s.span.clone()),
+            excerpt: Excerpt::default(),
+            related: vec![Related {
+                path: prior.doc.name.clone(),
+                span: prior_span,
+                label: "上年报告中的数字".into(),
+                excerpt: Excerpt::around(&prior.doc, std::iter::once(decoded_prior.clone())),
+                decoded: decoded_prior,
+            }],
+        });
+    }
+}
+
+/// Last year's figure as the current report restates it (`…1186万人，上年为1352万人`), held
+/// against the figure of the same metric in the prior report.
+#[derive(Debug, Clone)]
+pub struct Restatement<'p> {
+    /// The restated figure and the current figure whose metric it is of.
+    pub restated: usize,
+    pub of: usize,
+    pub prior: &'p Quantity,
+    pub consistent: bool,
+}
+
+/// Every restatement of last year's figure in `facts` that the prior report states too.
+pub fn restatements<'p>(
+    facts: &Facts,
+    prior: &'p Prior,
+    vocab: &crate::claim::Vocabulary,
+) -> Vec<Restatement<'p>> {
+    let text = facts.text;
+    let mut out = Vec::new();
+    for from in 0..facts.quantities.len() {
+        let a = &facts.quantities[from];
+        let before = text[..a.span.start].trim_end_matches('的');
+        if !vocab
+            .change
+            .previous
+            .iter()
+            .any(|w| before.ends_with(w.as_str()))
+        {
+            continue;
+        }
+        // The figure restated: the nearest one before, of the same kind and unit, in the
+        // same sentence.
+        let Some(to) = (0..from).rev().find(|&i| {
+            let q = &facts.quantities[i];
+            q.kind == a.kind
+                && matches!(q.kind, Kind::Count | Kind::Amount)
+                && !q.range
+                && q.unit_text(text) == a.unit_text(text)
+        }) else {
+            continue;
+        };
+        let current = &facts.quantities[to];
+        let between = &text[current.span.start..a.span.end];
+        if between.contains(['。', '；', '！', '？'])
+            || NEW_BASIS.iter().any(|w| between.contains(w))
+        {
+            continue;
+        }
+        let key = claim::metric_core(text, facts.quantities, &facts.metrics, to);
+        if key.chars().count() < 2 {
+            continue;
+        }
+        let Some(p) = prior.figure(&key, current.unit_text(text)) else {
+            continue;
+        };
+        out.push(Restatement {
+            restated: from,
+            of: to,
+            prior: p,
+            consistent: a.interval.meets(&p.interval),
+        });
+    }
+    out
+}
+
+/// Reports restatements of last year's figures that differ from the prior report.
+pub fn check_restatements(
+    doc: &Document,
+    layout: &Layout,
+    facts: &Facts,
+    prior: &Prior,
+    vocab: &crate::claim::Vocabulary,
+    severity: Severity,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let text = facts.text;
+    for r in restatements(facts, prior, vocab) {
+        if r.consistent {
+            continue;
+        }
+        let (a, current) = (&facts.quantities[r.restated], &facts.quantities[r.of]);
+        let p = r.prior;
+        let prior_text = &prior.layout.text[p.span.clone()];
+        let a_text = &text[a.span.clone()];
+        let prior_span = locate(prior, p);
+        let decoded_prior = prior.layout.decoded_range(p.span.clone());
+        diagnostics.push(Diagnostic {
+            code: PRIOR_RESTATEMENT_MISMATCH.to_string(),
+            severity,
+            message: format!("上年数字 {a_text} 与上年报告所载 {prior_text} 不符"),
+            help: format!(
+                "上年报告 {}:{}:{} 为 {prior_text}，即 {}；此处 {a_text} 即 {}。若上年数字已修订，\
+                 请注明“修订后”或“按可比口径”",
+                prior.doc.name,
+                prior_span.line,
+                prior_span.column,
+                verdict::show_interval(&p.interval, 2, ""),
+                verdict::show_interval(&a.interval, 2, ""),
+            ),
+            span: Span::locate(doc, layout, a.span.clone()),
+            labels: vec![LabelSpan {
+                span: Span::locate(doc, layout, current.span.clone()),
+                label: "今年的数字".into(),
+                decoded: layout.decoded_range(current.span.clone()),
+            }],
+            primary_label: "所述上年数字".into(),
+            decoded: layout.decoded_range(a.span.clone()),
             excerpt: Excerpt::default(),
             related: vec![Related {
                 path: prior.doc.name.clone(),

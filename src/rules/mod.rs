@@ -125,6 +125,10 @@ const BUILTIN: &[(&str, &str)] = &[
         "prior-growth-mismatch",
         include_str!("../../rules/prior-growth-mismatch.toml"),
     ),
+    (
+        "prior-restatement-mismatch",
+        include_str!("../../rules/prior-restatement-mismatch.toml"),
+    ),
 ];
 
 /// A rule file.

@@ -13,6 +13,7 @@ pub const CODES: &[&str] = &[
     crate::check::TOO_MANY_FIGURES,
     crate::check::UNUSED_SUPPRESSION,
     crate::prior::PRIOR_GROWTH_MISMATCH,
+    crate::prior::PRIOR_RESTATEMENT_MISMATCH,
 ];
 
 #[derive(Debug)]
