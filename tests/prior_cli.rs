@@ -1,0 +1,223 @@
+//! Across documents, end to end: `check --prior`, `--pair-by-year`, hedui.toml pairs and
+//! `claims --prior`.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn hedui(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_hedui"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("hedui runs")
+}
+
+/// A fresh directory with the given files.
+fn dir(name: &str, files: &[(&str, &str)]) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("hedui-prior-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    for (f, text) in files {
+        std::fs::write(d.join(f), text).unwrap();
+    }
+    d
+}
+
+const PRIOR: &str = "一、2021年工作回顾\n全年粮食产量6.69亿吨，比上年增长2.0%。城镇新增就业1269万人。\n今年发展主要预期目标是：城镇新增就业1100万人以上。\n";
+const CURRENT: &str = "一、2022年工作回顾\n全年粮食产量6.87亿吨，比上年增长5.8%。城镇新增就业1206万人，上年为1296万人。\n";
+const CONSISTENT: &str = "一、2022年工作回顾\n全年粮食产量6.87亿吨，比上年增长2.7%。城镇新增就业1206万人，上年为1269万人。\n";
+
+fn codes(j: &Value) -> Vec<String> {
+    j["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|f| f["diagnostics"].as_array().unwrap().iter())
+        .map(|d| format!("{}@{}", d["code"].as_str().unwrap(), d["span"]["offset"]))
+        .collect()
+}
+
+#[test]
+fn a_change_and_a_restatement_against_last_years_report() {
+    let d = dir(
+        "one",
+        &[("report-2022.txt", PRIOR), ("report-2023.txt", CURRENT)],
+    );
+    let out = hedui(
+        &d,
+        &[
+            "check",
+            "--isolated",
+            "--format",
+            "json",
+            "--prior",
+            "report-2022.txt",
+            "report-2023.txt",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "warnings do not fail the check");
+    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let at = |s: &str| CURRENT.find(s).unwrap();
+    assert_eq!(
+        codes(&j),
+        [
+            format!("prior-growth-mismatch@{}", at("5.8%")),
+            format!("prior-restatement-mismatch@{}", at("1296")),
+        ]
+    );
+    // The prior figure is named as a related location: its file and its bytes there.
+    let related = &j["files"][0]["diagnostics"][0]["related"][0];
+    assert_eq!(related["path"], "report-2022.txt");
+    assert_eq!(related["span"]["offset"], PRIOR.find("6.69").unwrap());
+    let message = j["files"][0]["diagnostics"][0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("(6.87亿吨 − 6.69亿吨) ÷ 6.69亿吨 ≈ 2.69%"),
+        "{message}"
+    );
+
+    // People see last year's line drawn under the finding.
+    let out = hedui(
+        &d,
+        &[
+            "check",
+            "--isolated",
+            "--prior",
+            "report-2022.txt",
+            "report-2023.txt",
+        ],
+    );
+    let human = String::from_utf8_lossy(&out.stdout);
+    assert!(human.contains("╭─[report-2022.txt:2:7]"), "{human}");
+    assert!(human.contains("上年报告中的数字"), "{human}");
+
+    // Consistent figures draw nothing; without --prior nothing is compared.
+    std::fs::write(d.join("report-2023.txt"), CONSISTENT).unwrap();
+    let out = hedui(
+        &d,
+        &[
+            "check",
+            "--isolated",
+            "--prior",
+            "report-2022.txt",
+            "report-2023.txt",
+        ],
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "已检查 1 个文件，未发现数字不一致。\n"
+    );
+    std::fs::write(d.join("report-2023.txt"), CURRENT).unwrap();
+    let out = hedui(&d, &["check", "--isolated", "report-2023.txt"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("未发现数字不一致"));
+
+    let out = hedui(
+        &d,
+        &[
+            "check",
+            "--isolated",
+            "--prior",
+            "missing.txt",
+            "report-2023.txt",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("missing.txt"));
+}
+
+#[test]
+fn pairs_by_year_and_by_settings() {
+    let d = dir(
+        "pairs",
+        &[
+            ("report-2022.txt", PRIOR),
+            ("report-2023.txt", CURRENT),
+            // Another series of the same years is not paired with this one.
+            ("other-2023.txt", CURRENT),
+        ],
+    );
+    let out = hedui(
+        &d,
+        &[
+            "check",
+            "--isolated",
+            "--format",
+            "json",
+            "--pair-by-year",
+            ".",
+        ],
+    );
+    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let flagged: Vec<&str> = j["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| !f["diagnostics"].as_array().unwrap().is_empty())
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(flagged, ["./report-2023.txt"]);
+
+    std::fs::write(d.join("hedui.toml"), "pair-by-year = true\n").unwrap();
+    let out = hedui(&d, &["check", "--format", "json", "."]);
+    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(codes(&j).len(), 2);
+
+    std::fs::write(
+        d.join("hedui.toml"),
+        "[[pair]]\ncurrent = \"other-2023.txt\"\nprior = \"report-2022.txt\"\n",
+    )
+    .unwrap();
+    let out = hedui(&d, &["check", "--format", "json", "other-2023.txt"]);
+    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(codes(&j).len(), 2, "{j}");
+}
+
+#[test]
+fn claims_lists_what_was_held_against_what() {
+    let d = dir(
+        "claims",
+        &[("report-2022.txt", PRIOR), ("report-2023.txt", CURRENT)],
+    );
+    let out = hedui(
+        &d,
+        &[
+            "claims",
+            "--isolated",
+            "--format",
+            "json",
+            "report-2023.txt",
+            "--prior",
+            "report-2022.txt",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let c = &j["against_prior"][0];
+    assert_eq!(
+        (
+            c["stated"].as_str(),
+            c["value"].as_str(),
+            c["consistent"].as_bool()
+        ),
+        (Some("5.8%"), Some("6.87亿吨"), Some(false))
+    );
+    assert_eq!(c["prior_span"]["offset"], PRIOR.find("6.69").unwrap());
+    let out = hedui(
+        &d,
+        &[
+            "claims",
+            "--isolated",
+            "report-2023.txt",
+            "--prior",
+            "report-2022.txt",
+        ],
+    );
+    let table = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        table.contains("1 year-on-year changes, 1 matched to a prior figure, 1 inconsistent"),
+        "{table}"
+    );
+}
