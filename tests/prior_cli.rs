@@ -221,3 +221,32 @@ fn claims_lists_what_was_held_against_what() {
         "{table}"
     );
 }
+
+/// Lines that end their sentences, so the layout reads the short lines above as headings.
+const MORE: &str = "各项工作扎实推进。\n民生保障持续加强。\n";
+
+/// Files whose names hold no year are dated by their opening lines and paired in their folder.
+#[test]
+fn pairs_by_the_year_in_the_opening_lines() {
+    let d = dir(
+        "opening",
+        &[
+            ("last.txt", &format!("——2022年3月5日\n{PRIOR}{MORE}")),
+            ("this.txt", &format!("——2023年3月5日\n{CURRENT}{MORE}")),
+        ],
+    );
+    let out = hedui(
+        &d,
+        &[
+            "check",
+            "--isolated",
+            "--format",
+            "json",
+            "--pair-by-year",
+            ".",
+        ],
+    );
+    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(codes(&j).len(), 2, "{j}");
+    assert_eq!(j["files"][1]["path"], "./this.txt");
+}

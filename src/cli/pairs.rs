@@ -1,5 +1,7 @@
 //! Which prior report each checked file is held against: `--prior` for every file, a
-//! `[[pair]]` of hedui.toml, or with `--pair-by-year` the file of the same name a year earlier.
+//! `[[pair]]` of hedui.toml, or with `--pair-by-year` the file of the same name a year earlier
+//! (a file whose name holds no year is dated by the first `YYYY年` of its opening lines, and
+//! paired within its directory).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -29,10 +31,33 @@ pub fn year_of(path: &Path) -> Option<(String, i32)> {
             i += 1;
         }
     }
-    let (at, year) = found?;
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-    let series = format!("{}/{}*{}", dir.display(), &name[..at], &name[at + 4..]);
-    Some((series, year))
+    match found {
+        Some((at, year)) => {
+            let series = format!("{}/{}*{}", dir.display(), &name[..at], &name[at + 4..]);
+            Some((series, year))
+        }
+        None => year_in_opening(path).map(|year| (format!("{}/", dir.display()), year)),
+    }
+}
+
+/// The first `YYYY年` in the first kilobyte of a file (`——2021年3月5日在…`).
+fn year_in_opening(path: &Path) -> Option<i32> {
+    use std::io::Read;
+    let mut head = Vec::new();
+    std::fs::File::open(path)
+        .ok()?
+        .take(1024)
+        .read_to_end(&mut head)
+        .ok()?;
+    let text = String::from_utf8_lossy(&head);
+    text.match_indices('年').find_map(|(k, _)| {
+        let digits = text.get(k.checked_sub(4)?..k)?;
+        let before = text[..k - 4].chars().next_back();
+        let year: i32 = digits.parse().ok()?;
+        ((1949..=2200).contains(&year) && !before.is_some_and(|c| c.is_ascii_digit()))
+            .then_some(year)
+    })
 }
 
 fn canonical(path: &Path) -> PathBuf {
@@ -90,7 +115,7 @@ mod tests {
         let (anhui, _) = year_of(Path::new("c/gov-work-report-anhui-2026.txt")).unwrap();
         let (beijing, _) = year_of(Path::new("c/gov-work-report-beijing-2026.txt")).unwrap();
         assert_ne!(anhui, beijing);
-        assert_eq!(year_of(Path::new("draft.txt")), None);
+        assert_eq!(year_of(Path::new("no-such-draft.txt")), None);
         assert_eq!(year_of(Path::new("report-12345.txt")), None);
         let inputs: Vec<Input> = ["c/r-2020.txt", "c/r-2021.txt", "c/r-2023.txt"]
             .iter()
