@@ -2,7 +2,7 @@
 //!
 //! Each rule in force is listed under `tool.driver.rules` with its documentation; each finding
 //! is a result whose location is the stated figure and whose `relatedLocations` are the other
-//! figures involved, with their roles as messages.
+//! figures involved, with their roles as messages, last year's report's included.
 
 use serde_json::{Value, json};
 
@@ -53,14 +53,21 @@ pub fn render(reports: &[Report], rules: &RuleSet) -> String {
     let mut results = Vec::new();
     for r in reports {
         for d in &r.diagnostics {
+            // The other figures of this file, then those of other files (last year's report).
             let related: Vec<Value> = d
                 .labels
                 .iter()
+                .map(|l| (r.path.as_str(), &l.span, &l.label))
+                .chain(
+                    d.related
+                        .iter()
+                        .map(|x| (x.path.as_str(), &x.span, &x.label)),
+                )
                 .enumerate()
-                .map(|(i, l)| {
-                    let mut loc = location(&r.path, &l.span);
+                .map(|(i, (path, span, label))| {
+                    let mut loc = location(path, span);
                     loc["id"] = json!(i);
-                    loc["message"] = json!({"text": l.label});
+                    loc["message"] = json!({"text": label});
                     loc
                 })
                 .collect();
