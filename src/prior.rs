@@ -300,29 +300,16 @@ pub fn check(
             prior_span.column,
             verdict::show_interval(&s.interval, 2, "%"),
         );
-        let decoded_prior = prior.layout.decoded_range(p.span.clone());
-        diagnostics.push(Diagnostic {
-            code: PRIOR_GROWTH_MISMATCH.to_string(),
+        diagnostics.push(finding(
+            PRIOR_GROWTH_MISMATCH,
             severity,
             message,
             help,
-            span: Span::locate(doc, layout, s.span.clone()),
-            labels: vec![LabelSpan {
-                span: Span::locate(doc, layout, v.span.clone()),
-                label: "今年的数字".into(),
-                decoded: layout.decoded_range(v.span.clone()),
-            }],
-            primary_label: "所述增减".into(),
-            decoded: layout.decoded_range(s.span.clone()),
-            excerpt: Excerpt::default(),
-            related: vec![Related {
-                path: prior.doc.name.clone(),
-                span: prior_span,
-                label: "上年报告中的数字".into(),
-                excerpt: Excerpt::around(&prior.doc, std::iter::once(decoded_prior.clone())),
-                decoded: decoded_prior,
-            }],
-        });
+            (doc, layout),
+            (s, "所述增减"),
+            v,
+            (prior, p),
+        ));
     }
 }
 
@@ -411,12 +398,11 @@ pub fn check_restatements(
         let prior_text = &prior.layout.text[p.span.clone()];
         let a_text = &text[a.span.clone()];
         let prior_span = locate(prior, p);
-        let decoded_prior = prior.layout.decoded_range(p.span.clone());
-        diagnostics.push(Diagnostic {
-            code: PRIOR_RESTATEMENT_MISMATCH.to_string(),
+        diagnostics.push(finding(
+            PRIOR_RESTATEMENT_MISMATCH,
             severity,
-            message: format!("上年数字 {a_text} 与上年报告所载 {prior_text} 不符"),
-            help: format!(
+            format!("上年数字 {a_text} 与上年报告所载 {prior_text} 不符"),
+            format!(
                 "上年报告 {}:{}:{} 为 {prior_text}，即 {}；此处 {a_text} 即 {}。若上年数字已修订，\
                  请注明“修订后”或“按可比口径”",
                 prior.doc.name,
@@ -425,23 +411,48 @@ pub fn check_restatements(
                 verdict::show_interval(&p.interval, 2, ""),
                 verdict::show_interval(&a.interval, 2, ""),
             ),
-            span: Span::locate(doc, layout, a.span.clone()),
-            labels: vec![LabelSpan {
-                span: Span::locate(doc, layout, current.span.clone()),
-                label: "今年的数字".into(),
-                decoded: layout.decoded_range(current.span.clone()),
-            }],
-            primary_label: "所述上年数字".into(),
-            decoded: layout.decoded_range(a.span.clone()),
-            excerpt: Excerpt::default(),
-            related: vec![Related {
-                path: prior.doc.name.clone(),
-                span: prior_span,
-                label: "上年报告中的数字".into(),
-                excerpt: Excerpt::around(&prior.doc, std::iter::once(decoded_prior.clone())),
-                decoded: decoded_prior,
-            }],
-        });
+            (doc, layout),
+            (a, "所述上年数字"),
+            current,
+            (prior, p),
+        ));
+    }
+}
+
+/// A finding on `stated`, with the current figure `value` and the prior figure `p` in its file.
+#[allow(clippy::too_many_arguments)]
+fn finding(
+    code: &str,
+    severity: Severity,
+    message: String,
+    help: String,
+    (doc, layout): (&Document, &Layout),
+    (stated, role): (&Quantity, &str),
+    value: &Quantity,
+    (prior, p): (&Prior, &Quantity),
+) -> Diagnostic {
+    let decoded_prior = prior.layout.decoded_range(p.span.clone());
+    Diagnostic {
+        code: code.to_string(),
+        severity,
+        message,
+        help,
+        span: Span::locate(doc, layout, stated.span.clone()),
+        labels: vec![LabelSpan {
+            span: Span::locate(doc, layout, value.span.clone()),
+            label: "今年的数字".into(),
+            decoded: layout.decoded_range(value.span.clone()),
+        }],
+        primary_label: role.into(),
+        decoded: layout.decoded_range(stated.span.clone()),
+        excerpt: Excerpt::default(),
+        related: vec![Related {
+            path: prior.doc.name.clone(),
+            span: locate(prior, p),
+            label: "上年报告中的数字".into(),
+            excerpt: Excerpt::around(&prior.doc, std::iter::once(decoded_prior.clone())),
+            decoded: decoded_prior,
+        }],
     }
 }
 
