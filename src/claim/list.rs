@@ -140,8 +140,14 @@ fn subjects_before(ctx: &Context, kw: usize) -> Option<(Vec<Range<usize>>, Optio
     } else if own.trim_start_matches(['同', '比', '均']).is_empty()
         && clause_start > ctx.sentence.range.start
     {
-        let prev_start = ctx.clause_start(clause_start - '，'.len_utf8());
-        let prev = ctx.between(prev_start, clause_start - '，'.len_utf8());
+        // The clause before ends with its separator, `，` or an ASCII `,`.
+        let separator = ctx.text[..clause_start]
+            .chars()
+            .next_back()
+            .map_or(0, char::len_utf8);
+        let prev_end = clause_start - separator;
+        let prev_start = ctx.clause_start(prev_end);
+        let prev = ctx.between(prev_start, prev_end);
         if !prev.contains('、') {
             return None;
         }

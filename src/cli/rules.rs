@@ -24,7 +24,12 @@ pub fn list(args: &RulesArgs) -> Outcome {
         }
         TableOrJson::Table => {
             let width = set.rules.iter().map(|r| r.file.id.len()).max().unwrap_or(0);
-            let kinds = set.rules.iter().map(|r| r.file.kind.len()).max().unwrap_or(0);
+            let kinds = set
+                .rules
+                .iter()
+                .map(|r| r.file.kind.len())
+                .max()
+                .unwrap_or(0);
             let mut out = String::new();
             for r in &set.rules {
                 out.push_str(&format!(
