@@ -30,6 +30,8 @@ pub struct Config {
     pub pairs: Vec<(std::path::PathBuf, std::path::PathBuf)>,
     /// Hold each file against the one of the same name a year earlier.
     pub pair_by_year: bool,
+    /// Last year's report for every file checked (`prior` of hedui.toml).
+    pub prior: Option<std::path::PathBuf>,
 }
 
 impl Default for Config {
@@ -50,6 +52,7 @@ impl Config {
             per_file_ignores: Vec::new(),
             pairs: Vec::new(),
             pair_by_year: false,
+            prior: None,
         })
     }
 

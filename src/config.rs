@@ -18,7 +18,8 @@
 //! [lexicon]                         # measure words and fixed expressions, added
 //! names.fixed = ["三项机制"]
 //!
-//! pair-by-year = true               # report-2024.txt against report-2023.txt
+//! prior = "2023/report.txt"        # last year's report, for every file checked
+//! pair-by-year = true               # or report-2024.txt against report-2023.txt
 //! [[pair]]                          # or name the pairs (`check --prior` for one run)
 //! current = "2024/report.txt"
 //! prior = "2023/report.txt"
@@ -56,6 +57,7 @@ struct ConfigFile {
     #[serde(default)]
     pair: Vec<PairFile>,
     pair_by_year: Option<bool>,
+    prior: Option<PathBuf>,
 }
 
 /// `[[pair]]`: a report and last year's report, relative to the settings file.
@@ -189,6 +191,9 @@ impl Config {
             if let Some(b) = file.pair_by_year {
                 config.pair_by_year = b;
             }
+            if let Some(p) = file.prior {
+                config.prior = Some(dir.join(p));
+            }
             if let Some(extra) = file.lexicon {
                 lexicon_extra = Some(extra);
             }
@@ -221,7 +226,9 @@ pub const STARTER: &str = r#"# hedui settings for this project. Every key is opt
 # "archive/**" = ["repeat-mismatch"]
 
 # Last year's report, to check year-on-year changes against (prior-growth-mismatch):
-# by the year in file names (report-2024.txt against report-2023.txt among the files checked),
+# one report for every file checked, relative to this file,
+# prior = "2023/report.txt"
+# or by the year in file names (report-2024.txt against report-2023.txt among the files checked),
 # pair-by-year = true
 # or pair by pair, relative to this file:
 # [[pair]]

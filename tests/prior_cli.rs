@@ -173,6 +173,24 @@ fn pairs_by_year_and_by_settings() {
     let out = hedui(&d, &["check", "--format", "json", "other-2023.txt"]);
     let j: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(codes(&j).len(), 2, "{j}");
+
+    std::fs::write(d.join("hedui.toml"), "prior = \"report-2022.txt\"\n").unwrap();
+    let out = hedui(
+        &d,
+        &[
+            "check",
+            "--format",
+            "json",
+            "other-2023.txt",
+            "report-2023.txt",
+        ],
+    );
+    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        codes(&j).len(),
+        4,
+        "both held against the one prior report: {j}"
+    );
 }
 
 #[test]

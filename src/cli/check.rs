@@ -40,7 +40,7 @@ pub fn run(args: &CheckArgs) -> Outcome {
     // Each prior report is read once, however many files are held against it.
     let prior_paths = pairs::prior_paths(
         &inputs,
-        args.prior.as_deref(),
+        args.prior.as_deref().or(config.prior.as_deref()),
         &config.pairs,
         args.pair_by_year || config.pair_by_year,
     );
