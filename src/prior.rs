@@ -58,6 +58,8 @@ struct Mention {
     quantity: usize,
     key: String,
     unit: Option<String>,
+    /// Years its phrase states (`2021年粮食产量`).
+    years: Vec<i32>,
 }
 
 /// The prior report, read once and indexed by metric.
@@ -122,6 +124,7 @@ impl Prior {
                         quantity: i,
                         key,
                         unit: q.unit_text(text).map(str::to_string),
+                        years: claim::metric_years(text, &metrics, i),
                     });
                 }
             }
@@ -140,12 +143,18 @@ impl Prior {
 
     /// The prior figure of a metric: the only value the prior report gives it.
     fn figure(&self, key: &str, unit: Option<&str>) -> Option<&Quantity> {
+        self.figure_in(key, unit, None)
+    }
+
+    /// The prior figure of a metric, of the given year when one is given (the prior report
+    /// must then state that year with it).
+    fn figure_in(&self, key: &str, unit: Option<&str>, year: Option<i32>) -> Option<&Quantity> {
         let mut found: Option<&Quantity> = None;
-        for m in self
-            .mentions
-            .iter()
-            .filter(|m| m.unit.as_deref() == unit && same_metric(&m.key, key))
-        {
+        for m in self.mentions.iter().filter(|m| {
+            m.unit.as_deref() == unit
+                && same_metric(&m.key, key)
+                && year.is_none_or(|y| m.years.contains(&y))
+        }) {
             let q = &self.quantities[m.quantity];
             match found {
                 None => found = Some(q),
@@ -322,6 +331,8 @@ pub struct Restatement<'p> {
     pub of: usize,
     pub prior: &'p Quantity,
     pub consistent: bool,
+    /// The year written with the restated figure (`2021年为…`); `None` for `上年为…`.
+    pub year: Option<i32>,
 }
 
 /// Every restatement of last year's figure in `facts` that the prior report states too.
@@ -335,12 +346,17 @@ pub fn restatements<'p>(
     for from in 0..facts.quantities.len() {
         let a = &facts.quantities[from];
         let before = text[..a.span.start].trim_end_matches('的');
-        if !vocab
+        // `上年为X`, or a year written out: `2021年为X`, `比2021年的X`.
+        let last_year = vocab
             .change
             .previous
             .iter()
-            .any(|w| before.ends_with(w.as_str()))
-        {
+            .any(|w| before.ends_with(w.as_str()));
+        let stated_year = before
+            .trim_end_matches('为')
+            .strip_suffix('年')
+            .and_then(|b| claim::year_before(b, b.len()));
+        if !last_year && stated_year.is_none() {
             continue;
         }
         // The figure restated: the nearest one before, of the same kind and unit, in the
@@ -365,7 +381,8 @@ pub fn restatements<'p>(
         if key.chars().count() < 2 {
             continue;
         }
-        let Some(p) = prior.figure(&key, current.unit_text(text)) else {
+        let year = if last_year { None } else { stated_year };
+        let Some(p) = prior.figure_in(&key, current.unit_text(text), year) else {
             continue;
         };
         out.push(Restatement {
@@ -373,6 +390,7 @@ pub fn restatements<'p>(
             of: to,
             prior: p,
             consistent: a.interval.meets(&p.interval),
+            year,
         });
     }
     out
@@ -401,7 +419,10 @@ pub fn check_restatements(
         diagnostics.push(finding(
             PRIOR_RESTATEMENT_MISMATCH,
             severity,
-            format!("上年数字 {a_text} 与上年报告所载 {prior_text} 不符"),
+            format!(
+                "{}数字 {a_text} 与上年报告所载 {prior_text} 不符",
+                r.year.map_or("上年".to_string(), |y| format!("{y}年"))
+            ),
             format!(
                 "上年报告 {}:{}:{} 为 {prior_text}，即 {}；此处 {a_text} 即 {}。若上年数字已修订，\
                  请注明“修订后”或“按可比口径”",

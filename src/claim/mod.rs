@@ -22,8 +22,9 @@ use serde::Serialize;
 use crate::layout::{Layout, SentenceRef};
 use crate::number::{Quantity, Scan};
 
+pub(crate) use change::year_before;
 pub use metric::metric_phrase;
-pub(crate) use repeat::{core as metric_core, core_of as phrase_core};
+pub(crate) use repeat::{core as metric_core, core_of as phrase_core, years as metric_years};
 pub use sentence::Sentence;
 pub use vocabulary::Vocabulary;
 

@@ -101,7 +101,7 @@ pub(crate) fn core_of(mut phrase: String) -> String {
 }
 
 /// Four-digit years in the clause of quantity `i`.
-fn years(text: &str, metrics: &[Range<usize>], i: usize) -> Vec<i32> {
+pub(crate) fn years(text: &str, metrics: &[Range<usize>], i: usize) -> Vec<i32> {
     let clause = &text[metrics[i].clone()];
     clause
         .match_indices('年')
