@@ -6,7 +6,7 @@ use crate::claim::{self, Vocabulary};
 use crate::layout::{Layout, SentenceRef};
 use crate::lexicon::Lexicon;
 use crate::number;
-use crate::prior::Prior;
+use crate::prior::Earlier;
 use crate::report::diagnostic::{Diagnostic, Report};
 use crate::rules::Severity;
 use crate::rules::{RuleError, RuleSet};
@@ -88,18 +88,19 @@ pub const RUN_BYTES: usize = 1 << 20;
 
 /// Checks a decoded document.
 pub fn check_document(doc: &Document, config: &Config) -> Report {
-    check_against(doc, None, config)
+    check_against(doc, &[], config)
 }
 
-/// Checks a decoded document, and its year-on-year changes against last year's report when
-/// one is given.
-pub fn check_against(doc: &Document, prior: Option<&Prior>, config: &Config) -> Report {
+/// Checks a decoded document, and its changes against earlier reports when some are given:
+/// year-on-year changes and restatements against last year's (1 year back), annual rates over
+/// N years against the report N years back.
+pub fn check_against(doc: &Document, earlier: &Earlier, config: &Config) -> Report {
     let prose = doc.prose();
     let layout = Layout::with_mode(&prose, doc.line_mode());
     let path = doc.path();
     let mut diagnostics = Vec::new();
     for run in layout.sentence_runs(RUN_BYTES) {
-        check_run(doc, &layout, &run, prior, config, &path, &mut diagnostics);
+        check_run(doc, &layout, &run, earlier, config, &path, &mut diagnostics);
     }
     let diagnostics = apply_directives(doc, config, &path, diagnostics);
     Report::new(doc, diagnostics)
@@ -110,7 +111,7 @@ fn check_run(
     doc: &Document,
     layout: &Layout,
     run: &[SentenceRef],
-    prior: Option<&Prior>,
+    earlier: &Earlier,
     config: &Config,
     path: &Path,
     diagnostics: &mut Vec<Diagnostic>,
@@ -123,11 +124,14 @@ fn check_run(
         claim::MAX_FIGURES_PER_SENTENCE,
     );
     let facts = claim::extract(layout, run, &scan, &config.vocabulary);
-    if let Some(prior) = prior {
+    if !earlier.is_empty() {
         let growth = config.notice(crate::prior::PRIOR_GROWTH_MISMATCH, path);
-        let restatement = config.notice(crate::prior::PRIOR_RESTATEMENT_MISMATCH, path);
-        crate::prior::check(doc, layout, &facts, prior, growth, diagnostics);
-        if let Some(severity) = restatement {
+        crate::prior::check(doc, layout, &facts, earlier, growth, diagnostics);
+        let last_year = earlier.iter().find(|(back, _)| *back == 1);
+        if let (Some(&(_, prior)), Some(severity)) = (
+            last_year,
+            config.notice(crate::prior::PRIOR_RESTATEMENT_MISMATCH, path),
+        ) {
             crate::prior::check_restatements(
                 doc,
                 layout,

@@ -70,6 +70,12 @@ pub struct Prior {
     mentions: Vec<Mention>,
 }
 
+impl std::fmt::Debug for Prior {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Prior({})", self.doc.name)
+    }
+}
+
 impl Prior {
     pub fn new(doc: Document, config: &Config) -> Prior {
         let layout = Layout::with_mode(&doc.prose(), doc.line_mode());
@@ -197,14 +203,21 @@ fn scopes(phrase: &str) -> Vec<Vec<&'static str>> {
         .collect()
 }
 
-/// A change of the current report held against last year's report.
+/// Earlier reports of a draft, each with how many years before the draft it is: last year's
+/// is 1. An annual rate over N years is held against the report N years earlier.
+pub type Earlier<'p> = [(u32, &'p Prior)];
+
+/// A change of the current report held against an earlier report.
 #[derive(Debug, Clone)]
 pub struct Comparison<'p> {
     pub stated: usize,
     pub value: usize,
     pub direction: Direction,
     pub word: Range<usize>,
-    /// The figure of the same metric in the prior report, when one was found.
+    /// 1 for a year-on-year change, N for an annual rate over N years.
+    pub years: u32,
+    /// The report held against, and its figure of the same metric, when one was found.
+    pub report: Option<&'p Prior>,
     pub prior: Option<&'p Quantity>,
     /// The change from the prior figure to the value, in percent, and whether the stated
     /// change meets it.
@@ -214,8 +227,9 @@ pub struct Comparison<'p> {
     pub note: &'static str,
 }
 
-/// Every year-on-year claim of `facts` against the prior report.
-pub fn compare<'p>(facts: &Facts, prior: &'p Prior) -> Vec<Comparison<'p>> {
+/// Every claim of `facts` against an earlier report: year-on-year changes against last year's,
+/// annual rates over N years against the report N years earlier.
+pub fn compare<'p>(facts: &Facts, earlier: &Earlier<'p>) -> Vec<Comparison<'p>> {
     let text = facts.text;
     let mut out = Vec::new();
     for c in &facts.claims {
@@ -224,6 +238,7 @@ pub fn compare<'p>(facts: &Facts, prior: &'p Prior) -> Vec<Comparison<'p>> {
             value,
             direction,
             word,
+            years,
         } = c
         else {
             continue;
@@ -233,6 +248,8 @@ pub fn compare<'p>(facts: &Facts, prior: &'p Prior) -> Vec<Comparison<'p>> {
             value: *value,
             direction: *direction,
             word: word.clone(),
+            years: *years,
+            report: None,
             prior: None,
             computed: None,
             consistent: None,
@@ -250,18 +267,25 @@ pub fn compare<'p>(facts: &Facts, prior: &'p Prior) -> Vec<Comparison<'p>> {
             comparison.note = "stated on a new basis";
         } else if key.chars().count() < 2 {
             comparison.note = "metric not named";
-        } else {
+        } else if let Some(&(_, prior)) = earlier.iter().find(|(back, _)| back == years) {
             match prior.figure(&key, v.unit_text(text)) {
-                None => comparison.note = "no figure of the metric in the prior report",
+                None => comparison.note = "no figure of the metric in the earlier report",
                 Some(p) => {
+                    comparison.report = Some(prior);
                     comparison.prior = Some(p);
-                    comparison.computed = growth(&p.interval, &v.interval, *direction);
+                    comparison.computed = if *years == 1 {
+                        growth(&p.interval, &v.interval, *direction)
+                    } else {
+                        annual(&p.interval, &v.interval, *years, *direction)
+                    };
                     comparison.consistent = comparison
                         .computed
                         .as_ref()
                         .map(|c| verdict::judge(c, s) != Verdict::Inconsistent);
                 }
             }
+        } else {
+            comparison.note = "no report that many years earlier";
         }
         out.push(comparison);
     }
@@ -273,7 +297,7 @@ pub fn check(
     doc: &Document,
     layout: &Layout,
     facts: &Facts,
-    prior: &Prior,
+    earlier: &Earlier,
     severity: Option<Severity>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
@@ -281,8 +305,10 @@ pub fn check(
         return;
     };
     let text = facts.text;
-    for c in compare(facts, prior) {
-        let (Some(p), Some(computed), Some(false)) = (c.prior, c.computed, c.consistent) else {
+    for c in compare(facts, earlier) {
+        let (Some(prior), Some(p), Some(computed), Some(false)) =
+            (c.report, c.prior, c.computed, c.consistent)
+        else {
             continue;
         };
         let (stated, value, direction, word) = (&c.stated, &c.value, &c.direction, &c.word);
@@ -297,12 +323,26 @@ pub fn check(
             Direction::Up => (value_text, prior_text),
             Direction::Down => (prior_text, value_text),
         };
+        let (report, arithmetic) = if c.years == 1 {
+            (
+                "上年报告".to_string(),
+                format!("({minuend} − {subtrahend}) ÷ {prior_text} {computed_text}"),
+            )
+        } else {
+            let (high, low) = match direction {
+                Direction::Up => (value_text, prior_text),
+                Direction::Down => (prior_text, value_text),
+            };
+            (
+                format!("{}年前的报告", c.years),
+                format!("({high} ÷ {low})^(1/{}) − 1 {computed_text}", c.years),
+            )
+        };
         let message = format!(
-            "{word_text}{stated_text} 与上年报告不符：上年报告为 {prior_text}，\
-             ({minuend} − {subtrahend}) ÷ {prior_text} {computed_text}"
+            "{word_text}{stated_text} 与{report}不符：{report}为 {prior_text}，{arithmetic}"
         );
         let help = format!(
-            "上年数字见 {}:{}:{}；所述 {stated_text} 即 {}。若上年数字已修订或口径调整，\
+            "{report}的数字见 {}:{}:{}；所述 {stated_text} 即 {}。若该数字已修订或口径调整，\
              请在句中注明（如“按可比口径”），或核对今年的数字",
             prior.doc.name,
             prior_span.line,
@@ -492,6 +532,16 @@ pub fn describe(prior: &Prior, q: &Quantity) -> String {
         span.line,
         span.column
     )
+}
+
+/// The annual rate from `from` to `to` over `years`, in percent: (to ÷ from)^(1/years) − 1.
+fn annual(from: &Interval, to: &Interval, years: u32, direction: Direction) -> Option<Interval> {
+    let ratio = to.div(from)?.root(years)?;
+    let change = match direction {
+        Direction::Up => ratio.shift(-Decimal::ONE)?,
+        Direction::Down => ratio.neg().shift(Decimal::ONE)?,
+    };
+    change.scale(Decimal::ONE_HUNDRED)
 }
 
 /// The change from `from` to `to` in percent, in the direction of the word.

@@ -1,6 +1,7 @@
 //! Every rule against its fixtures: `fixtures/<rule-id>/fire-*.txt` must fire that rule,
 //! `silent-*.txt` must draw nothing at all, and `fixtures/traps/` nothing at warning or above.
-//! A case `X.txt` with a sibling `X.prior.txt` is checked against it as last year's report.
+//! A case `X.txt` with a sibling `X.prior.txt` is checked against it as last year's report, and
+//! with `X.prior-N.txt` against the report N years earlier.
 //! Each case is snapshotted (`<rule-id>__<case>`): the graphical report an editor sees, without
 //! colour at a fixed width, and the JSON a script reads.
 
@@ -24,8 +25,9 @@ fn cases() -> Vec<(String, String, PathBuf)> {
         }
         for file in std::fs::read_dir(&dir).unwrap() {
             let path = file.unwrap().path();
-            // `fire-1.prior.txt` is last year's report for `fire-1.txt`, not a case.
-            let prior = path.to_string_lossy().ends_with(".prior.txt");
+            // `fire-1.prior.txt` is last year's report for `fire-1.txt`, `fire-1.prior-5.txt`
+            // the one five years earlier: not cases.
+            let prior = path.to_string_lossy().contains(".prior");
             if !prior
                 && matches!(
                     path.extension().and_then(|e| e.to_str()),
@@ -74,13 +76,23 @@ fn fixtures_fire_and_stay_silent() {
             .to_string();
         let mut doc = Document::read(&path).unwrap();
         doc.name = rel.clone();
-        let prior_path = path.with_extension("prior.txt");
-        let prior = prior_path.exists().then(|| {
-            let mut prior = Document::read(&prior_path).unwrap();
-            prior.name = format!("{}.prior.txt", rel.trim_end_matches(".txt"));
-            Prior::new(prior, &config)
-        });
-        let report = check_against(&doc, prior.as_ref(), &config);
+        let priors: Vec<(u32, Prior)> = (1..=10)
+            .filter_map(|back| {
+                let suffix = if back == 1 {
+                    "prior.txt".to_string()
+                } else {
+                    format!("prior-{back}.txt")
+                };
+                let prior_path = path.with_extension(&suffix);
+                prior_path.exists().then(|| {
+                    let mut prior = Document::read(&prior_path).unwrap();
+                    prior.name = format!("{}.{suffix}", rel.trim_end_matches(".txt"));
+                    (back, Prior::new(prior, &config))
+                })
+            })
+            .collect();
+        let earlier: Vec<(u32, &Prior)> = priors.iter().map(|(b, p)| (*b, p)).collect();
+        let report = check_against(&doc, &earlier, &config);
         let codes: Vec<String> = report
             .diagnostics
             .iter()

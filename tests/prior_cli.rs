@@ -268,3 +268,41 @@ fn pairs_by_the_year_in_the_opening_lines() {
     assert_eq!(codes(&j).len(), 2, "{j}");
     assert_eq!(j["files"][1]["path"], "./this.txt");
 }
+
+/// An annual rate over five years is held against the report five years earlier.
+#[test]
+fn an_annual_rate_against_the_report_five_years_earlier() {
+    let d = dir(
+        "annual",
+        &[
+            (
+                "report-2018.txt",
+                "一、2017年工作回顾\n全年对外直接投资1200亿美元，比上年下降29.4%。\n各项工作扎实推进。\n",
+            ),
+            (
+                "report-2023.txt",
+                "一、过去五年工作回顾\n五年来，对外直接投资达到1600亿美元，年均增长9.5%。\n各项工作扎实推进。\n",
+            ),
+        ],
+    );
+    let out = hedui(
+        &d,
+        &[
+            "check",
+            "--isolated",
+            "--format",
+            "json",
+            "--pair-by-year",
+            ".",
+        ],
+    );
+    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let d0 = &j["files"][1]["diagnostics"][0];
+    assert_eq!(d0["code"], "prior-growth-mismatch");
+    let message = d0["message"].as_str().unwrap();
+    assert!(
+        message.contains("(1600亿美元 ÷ 1200亿美元)^(1/5) − 1 ≈ 5.94%"),
+        "{message}"
+    );
+    assert_eq!(d0["related"][0]["path"], "./report-2018.txt");
+}

@@ -47,13 +47,14 @@ pub fn changes(ctx: &Context, series: Option<&SeriesInfo>, claims: &mut Vec<Clai
         .or_else(|| ratio_base(ctx, s, clause_start, measure))
         .or_else(|| if difference { None } else { from_to(ctx, s) }) else {
             if matches!(measure, ChangeMeasure::Percent)
-                && let Some(value) = against_last_year(ctx, s)
+                && let Some((value, years)) = against_earlier(ctx, s)
             {
                 claims.push(Claim::AgainstPrior {
                     stated: s,
                     value,
                     direction,
                     word,
+                    years,
                 });
             }
             continue;
@@ -250,9 +251,10 @@ fn previous_base(ctx: &Context, s: usize) -> Option<(usize, usize)> {
 }
 
 /// `粮食产量6.87亿吨，比上年增长2.8%`: the figure a year-on-year change is of, when the text
-/// does not state the base. The change word follows a year-on-year word, and the figure is the
-/// last count or amount before it, in its clause or the one before, with no other between.
-fn against_last_year(ctx: &Context, s: usize) -> Option<usize> {
+/// does not state the base, and 1; for an annual rate (`五年来…年均增长`), the figure and the
+/// span of years. The change word follows a year-on-year word (or opens the clause after the
+/// figure).
+fn against_earlier(ctx: &Context, s: usize) -> Option<(usize, u32)> {
     let at = ctx.q(s).span.start;
     let clause_start = ctx.clause_start(at);
     let lead = ctx.between(clause_start, at);
@@ -263,7 +265,31 @@ fn against_last_year(ctx: &Context, s: usize) -> Option<usize> {
         .iter()
         .any(|w| lead.contains(w.as_str()))
     {
-        return None;
+        let value = figure_before(ctx, s, clause_start)?;
+        // A sum over the years (`五年累计7.79万亿元，年均增长…`) is no end-year figure.
+        let value_clause = ctx.between(
+            ctx.clause_start(ctx.q(value).span.start),
+            ctx.q(value).span.start,
+        );
+        if ["累计", "合计", "总计", "共计"]
+            .iter()
+            .any(|w| value_clause.contains(w))
+        {
+            return None;
+        }
+        // The span: a plan or a duration in the rate's clause, or one opening the sentence
+        // (`五年来，…达到…，年均增长…`).
+        let years = span_years_stated(ctx, s)
+            .or_else(|| {
+                ctx.sentence.quantities.iter().copied().find_map(|i| {
+                    let q = ctx.q(i);
+                    (q.unit_text(ctx.text)? == "年" && q.span.end <= ctx.q(value).span.start)
+                        .then(|| q.value.trunc().to_string().parse().ok())
+                        .flatten()
+                })
+            })
+            .filter(|y| (2..=100).contains(y))?;
+        return Some((value, years));
     }
     // `比上年增长`, or the change word alone opening the clause after the figure
     // (`财政收入6.85万亿元，增长11.7%`): a report's review states changes against last year.
@@ -276,6 +302,13 @@ fn against_last_year(ctx: &Context, s: usize) -> Option<usize> {
     if !yoy && !no_subject(ctx, s) {
         return None;
     }
+    figure_before(ctx, s, clause_start).map(|v| (v, 1))
+}
+
+/// The figure a change is of: the last count or amount before `s`, in its clause or the one
+/// before, with no other figure between.
+fn figure_before(ctx: &Context, s: usize, clause_start: usize) -> Option<usize> {
+    let at = ctx.q(s).span.start;
     let value = ctx.before(at).rev().find(|&i| {
         let q = ctx.q(i);
         matches!(q.kind, Kind::Count | Kind::Amount)

@@ -177,12 +177,16 @@ pub enum Claim {
     /// A figure that cannot pass 100%.
     Bounded { value: usize, bound: Bound },
     /// `粮食产量6.87亿吨，比上年增长2.8%` with no base in the text: a change against last
-    /// year's figure, which last year's report states (checked with `--prior`).
+    /// year's figure, which last year's report states (checked with `--prior`); or an annual
+    /// rate over years whose first figure an earlier report states.
     AgainstPrior {
         stated: usize,
         value: usize,
         direction: Direction,
         word: Range<usize>,
+        /// 1 for a change against last year; the span of an annual rate (`五年来年均增长`),
+        /// whose base is in the report that many years earlier.
+        years: u32,
     },
 }
 

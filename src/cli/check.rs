@@ -45,7 +45,7 @@ pub fn run(args: &CheckArgs) -> Outcome {
         args.pair_by_year || config.pair_by_year,
     );
     let mut priors: Vec<(std::path::PathBuf, Prior)> = Vec::new();
-    for path in prior_paths.iter().flatten() {
+    for (_, path) in prior_paths.iter().flatten() {
         if priors.iter().any(|(p, _)| p == path) {
             continue;
         }
@@ -57,14 +57,18 @@ pub fn run(args: &CheckArgs) -> Outcome {
             }
         }
     }
-    let prior_of = |k: usize| {
-        prior_paths[k].as_ref().and_then(|path| {
-            priors
+    let earlier: Vec<Vec<(u32, &Prior)>> = prior_paths
+        .iter()
+        .map(|paths| {
+            paths
                 .iter()
-                .find(|(p, _)| p == path)
-                .map(|(_, prior)| prior)
+                .filter_map(|(back, path)| {
+                    let prior = priors.iter().find(|(p, _)| p == path)?;
+                    Some((*back, &prior.1))
+                })
+                .collect()
         })
-    };
+        .collect();
     let mut input_error = !walk_errors.is_empty();
     for e in walk_errors {
         eprintln!("hedui: {e}");
@@ -96,7 +100,7 @@ pub fn run(args: &CheckArgs) -> Outcome {
                     }
                 },
             };
-            Ok(check_against(&doc, prior_of(k), &config))
+            Ok(check_against(&doc, &earlier[k], &config))
         })
         .collect();
     let mut reports: Vec<Report> = Vec::new();

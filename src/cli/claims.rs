@@ -34,7 +34,7 @@ pub fn run(claims_args: &ClaimsArgs) -> Outcome {
     };
     let comparisons = prior
         .as_ref()
-        .map(|p| prior::compare(&facts, p))
+        .map(|p| prior::compare(&facts, &[(1, p)]))
         .unwrap_or_default();
     match args.format {
         TableOrJson::Json => {

@@ -64,18 +64,20 @@ fn canonical(path: &Path) -> PathBuf {
     std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
-/// The prior report's path for each input, in input order.
+/// The earlier reports of each input, in input order, each with how many years back it is:
+/// `--prior`, `prior` or a `[[pair]]` give last year's; by year, every earlier report of the
+/// same series among the inputs.
 pub fn prior_paths(
     inputs: &[Input],
     prior: Option<&Path>,
     pairs: &[(PathBuf, PathBuf)],
     by_year: bool,
-) -> Vec<Option<PathBuf>> {
+) -> Vec<Vec<(u32, PathBuf)>> {
     let pairs: HashMap<PathBuf, &PathBuf> = pairs
         .iter()
         .map(|(current, prior)| (canonical(current), prior))
         .collect();
-    let years: HashMap<(String, i32), &PathBuf> = inputs
+    let dated: Vec<((String, i32), &PathBuf)> = inputs
         .iter()
         .filter_map(|i| match i {
             Input::File(p) => year_of(p).map(|k| (k, p)),
@@ -86,19 +88,27 @@ pub fn prior_paths(
         .iter()
         .map(|input| {
             if let Some(p) = prior {
-                return Some(p.to_path_buf());
+                return vec![(1, p.to_path_buf())];
             }
             let Input::File(path) = input else {
-                return None;
+                return Vec::new();
             };
             if let Some(p) = pairs.get(&canonical(path)) {
-                return Some(p.to_path_buf());
+                return vec![(1, p.to_path_buf())];
             }
-            if by_year {
-                let (series, year) = year_of(path)?;
-                return years.get(&(series, year - 1)).map(|p| p.to_path_buf());
+            if !by_year {
+                return Vec::new();
             }
-            None
+            let Some((series, year)) = year_of(path) else {
+                return Vec::new();
+            };
+            let mut earlier: Vec<(u32, PathBuf)> = dated
+                .iter()
+                .filter(|((s, y), _)| *s == series && *y < year)
+                .filter_map(|((_, y), p)| Some((u32::try_from(year - y).ok()?, p.to_path_buf())))
+                .collect();
+            earlier.sort();
+            earlier
         })
         .collect()
 }
@@ -124,8 +134,15 @@ mod tests {
         let priors = prior_paths(&inputs, None, &[], true);
         assert_eq!(
             priors,
-            [None, Some(PathBuf::from("c/r-2020.txt")), None],
-            "2023 has no 2022 to pair with"
+            [
+                vec![],
+                vec![(1, PathBuf::from("c/r-2020.txt"))],
+                vec![
+                    (2, PathBuf::from("c/r-2021.txt")),
+                    (3, PathBuf::from("c/r-2020.txt"))
+                ],
+            ],
+            "2023 has no 2022: its earlier reports are 2 and 3 years back"
         );
     }
 }

@@ -125,13 +125,15 @@ pub fn to_table(doc: &Document, layout: &Layout, facts: &Facts) -> String {
                 value,
                 direction,
                 word,
+                years,
             } => (
                 at(*stated),
                 format!(
-                    "against-prior {}{} ← {} against last year's report（{:?}）",
+                    "against-prior {}{} ← {} against the report {} year(s) earlier（{:?}）",
                     &layout.text[word.clone()],
                     t(*stated),
                     t(*value),
+                    years,
                     direction
                 ),
             ),
