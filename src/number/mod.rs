@@ -145,7 +145,8 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    /// The next find that starts before `end`; `None` leaves the scanner where it was.
+    /// The next find that starts before `end`, or `None`; either way the scanner stays past
+    /// what it skipped, so the next call goes on from there.
     pub fn next_before(&mut self, end: usize) -> Option<Found> {
         let text = self.text;
         let bytes = text.as_bytes();
