@@ -14,8 +14,6 @@
 
 use std::ops::Range;
 
-use rust_decimal::Decimal;
-
 use crate::check::Config;
 use crate::claim::{self, Claim, Direction, Facts};
 use crate::interval::Interval;
@@ -23,8 +21,8 @@ use crate::layout::Layout;
 use crate::number::{self, Kind, Quantity};
 use crate::report::diagnostic::{Diagnostic, LabelSpan, Related};
 use crate::report::excerpt::Excerpt;
-use crate::rules::Severity;
 use crate::rules::verdict::{self, Verdict};
+use crate::rules::{Severity, percent_change};
 use crate::source::Document;
 use crate::span::Span;
 
@@ -536,20 +534,10 @@ pub fn describe(prior: &Prior, q: &Quantity) -> String {
 
 /// The annual rate from `from` to `to` over `years`, in percent: (to ÷ from)^(1/years) − 1.
 fn annual(from: &Interval, to: &Interval, years: u32, direction: Direction) -> Option<Interval> {
-    let ratio = to.div(from)?.root(years)?;
-    let change = match direction {
-        Direction::Up => ratio.shift(-Decimal::ONE)?,
-        Direction::Down => ratio.neg().shift(Decimal::ONE)?,
-    };
-    change.scale(Decimal::ONE_HUNDRED)
+    percent_change(&to.div(from)?.root(years)?, direction)
 }
 
 /// The change from `from` to `to` in percent, in the direction of the word.
 fn growth(from: &Interval, to: &Interval, direction: Direction) -> Option<Interval> {
-    let ratio = to.div(from)?;
-    let change = match direction {
-        Direction::Up => ratio.shift(-Decimal::ONE)?,
-        Direction::Down => ratio.neg().shift(Decimal::ONE)?,
-    };
-    change.scale(Decimal::ONE_HUNDRED)
+    percent_change(&to.div(from)?, direction)
 }

@@ -15,6 +15,12 @@ fn hedui(dir: &Path, args: &[&str]) -> Output {
         .expect("hedui runs")
 }
 
+/// The JSON a run printed.
+fn json(out: &Output) -> Value {
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)))
+}
+
 /// A fresh directory with the given files.
 fn dir(name: &str, files: &[(&str, &str)]) -> PathBuf {
     let d = std::env::temp_dir().join(format!("hedui-prior-{name}-{}", std::process::id()));
@@ -30,6 +36,8 @@ const PRIOR: &str = "一、2021年工作回顾\n全年粮食产量6.69亿吨，�
 const CURRENT: &str = "一、2022年工作回顾\n全年粮食产量6.87亿吨，比上年增长5.8%。城镇新增就业1206万人，上年为1296万人。\n";
 const CONSISTENT: &str = "一、2022年工作回顾\n全年粮食产量6.87亿吨，比上年增长2.7%。城镇新增就业1206万人，上年为1269万人。\n";
 
+const LAST_AND_THIS: &[(&str, &str)] = &[("report-2022.txt", PRIOR), ("report-2023.txt", CURRENT)];
+
 fn codes(j: &Value) -> Vec<String> {
     j["files"]
         .as_array()
@@ -42,10 +50,7 @@ fn codes(j: &Value) -> Vec<String> {
 
 #[test]
 fn a_change_and_a_restatement_against_last_years_report() {
-    let d = dir(
-        "one",
-        &[("report-2022.txt", PRIOR), ("report-2023.txt", CURRENT)],
-    );
+    let d = dir("one", LAST_AND_THIS);
     let out = hedui(
         &d,
         &[
@@ -59,7 +64,7 @@ fn a_change_and_a_restatement_against_last_years_report() {
         ],
     );
     assert_eq!(out.status.code(), Some(0), "warnings do not fail the check");
-    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let j = json(&out);
     let at = |s: &str| CURRENT.find(s).unwrap();
     assert_eq!(
         codes(&j),
@@ -150,7 +155,7 @@ fn pairs_by_year_and_by_settings() {
             ".",
         ],
     );
-    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let j = json(&out);
     let flagged: Vec<&str> = j["files"]
         .as_array()
         .unwrap()
@@ -162,7 +167,7 @@ fn pairs_by_year_and_by_settings() {
 
     std::fs::write(d.join("hedui.toml"), "pair-by-year = true\n").unwrap();
     let out = hedui(&d, &["check", "--format", "json", "."]);
-    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let j = json(&out);
     assert_eq!(codes(&j).len(), 2);
 
     std::fs::write(
@@ -171,7 +176,7 @@ fn pairs_by_year_and_by_settings() {
     )
     .unwrap();
     let out = hedui(&d, &["check", "--format", "json", "other-2023.txt"]);
-    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let j = json(&out);
     assert_eq!(codes(&j).len(), 2, "{j}");
 
     std::fs::write(d.join("hedui.toml"), "prior = \"report-2022.txt\"\n").unwrap();
@@ -185,7 +190,7 @@ fn pairs_by_year_and_by_settings() {
             "report-2023.txt",
         ],
     );
-    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let j = json(&out);
     assert_eq!(
         codes(&j).len(),
         4,
@@ -195,10 +200,7 @@ fn pairs_by_year_and_by_settings() {
 
 #[test]
 fn claims_lists_what_was_held_against_what() {
-    let d = dir(
-        "claims",
-        &[("report-2022.txt", PRIOR), ("report-2023.txt", CURRENT)],
-    );
+    let d = dir("claims", LAST_AND_THIS);
     let out = hedui(
         &d,
         &[
@@ -212,7 +214,7 @@ fn claims_lists_what_was_held_against_what() {
         ],
     );
     assert_eq!(out.status.code(), Some(0));
-    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let j = json(&out);
     let c = &j["against_prior"][0];
     assert_eq!(
         (
@@ -264,7 +266,7 @@ fn pairs_by_the_year_in_the_opening_lines() {
             ".",
         ],
     );
-    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let j = json(&out);
     assert_eq!(codes(&j).len(), 2, "{j}");
     assert_eq!(j["files"][1]["path"], "./this.txt");
 }
@@ -296,7 +298,7 @@ fn an_annual_rate_against_the_report_five_years_earlier() {
             ".",
         ],
     );
-    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let j = json(&out);
     let d0 = &j["files"][1]["diagnostics"][0];
     assert_eq!(d0["code"], "prior-growth-mismatch");
     let message = d0["message"].as_str().unwrap();

@@ -7,6 +7,8 @@
 
 pub mod finding;
 mod kinds;
+
+pub(crate) use kinds::percent_change;
 pub mod verdict;
 
 use std::path::Path;

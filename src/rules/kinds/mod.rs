@@ -299,7 +299,7 @@ fn magnitude_slip(
 
 /// A relative change in percent in the direction of the word, from the ratio new ÷ base:
 /// (r − 1)·100 for a rise, (1 − r)·100 for a fall.
-fn percent_change(
+pub(crate) fn percent_change(
     ratio: &crate::interval::Interval,
     direction: crate::claim::Direction,
 ) -> Option<crate::interval::Interval> {
