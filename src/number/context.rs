@@ -18,10 +18,11 @@ pub fn is_ordinal(text: &str, at: usize) -> bool {
 
 /// `PM2.5`, `5G`, `G20`, `COVID-19`: digits that belong to a Latin name.
 pub fn touches_latin(text: &str, at: usize, end: usize) -> bool {
-    let before = text[..at].chars().rev().take(2).collect::<Vec<_>>();
-    let latin_before = match before.as_slice() {
-        [c, ..] if c.is_ascii_alphabetic() => true,
-        ['-' | '_', c] => c.is_ascii_alphabetic(),
+    // Two characters back, without collecting them: this runs at every candidate figure.
+    let mut before = text[..at].chars().rev();
+    let latin_before = match (before.next(), before.next()) {
+        (Some(c), _) if c.is_ascii_alphabetic() => true,
+        (Some('-' | '_'), Some(c)) => c.is_ascii_alphabetic(),
         _ => false,
     };
     latin_before || text[end..].starts_with(|c: char| c.is_ascii_alphabetic())
