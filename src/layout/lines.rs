@@ -162,9 +162,11 @@ fn starts_heading(line: &str) -> bool {
     }
     let after_digits = body.trim_start_matches(|c: char| c.is_ascii_digit());
     if after_digits.len() < body.len() {
+        // `．` is three bytes: strip the point itself, not its first byte.
         return after_digits.starts_with(['、', '）', ')'])
-            || (after_digits.starts_with(['.', '．'])
-                && !after_digits[1..].starts_with(|c: char| c.is_ascii_digit()));
+            || after_digits
+                .strip_prefix(['.', '．'])
+                .is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_digit()));
     }
     body.starts_with('第')
         && body
@@ -187,10 +189,18 @@ mod tests {
             "——经济",
             "第五章 总则",
             "六是加强",
+            "3．加强",
         ] {
             assert!(starts_heading(h), "{h}");
         }
-        for h in ["一审案件", "3.5万件", "2020年", "十九届五中全会", "第五版"] {
+        for h in [
+            "一审案件",
+            "3.5万件",
+            "3．5万件",
+            "2020年",
+            "十九届五中全会",
+            "第五版",
+        ] {
             assert!(!starts_heading(h), "{h}");
         }
     }
