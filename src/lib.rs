@@ -19,6 +19,7 @@ pub mod report;
 pub mod rules;
 pub mod source;
 pub mod span;
+pub mod structure;
 pub mod suppress;
 
 pub use check::{Config, check_document, check_text};

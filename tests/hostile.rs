@@ -375,7 +375,8 @@ fn an_absurd_span_of_years_does_not_hang() {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
     loop {
         if let Some(status) = child.try_wait().unwrap() {
-            assert_eq!(status.code(), Some(1));
+            // Findings or none: what matters is that it ends, without a panic (exit 101).
+            assert!(matches!(status.code(), Some(0 | 1)), "{status:?}");
             return;
         }
         if std::time::Instant::now() > deadline {

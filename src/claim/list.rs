@@ -160,6 +160,13 @@ fn subjects_before(ctx: &Context, kw: usize) -> Option<(Vec<Range<usize>>, Optio
     let mut at = list_start;
     let pieces: Vec<&str> = list.split('、').collect();
     for (k, piece) in pieces.iter().enumerate() {
+        // `A、B、C等绿色、智能产品`: 等 closes the list; what follows describes it.
+        if k + 1 < pieces.len()
+            && let Some(i) = piece.find('等').filter(|&i| i > 0)
+        {
+            subjects.push(at..at + i);
+            break;
+        }
         let is_last = k + 1 == pieces.len();
         // `B和C` in the last piece is two subjects.
         if is_last
@@ -294,6 +301,16 @@ pub fn composition(ctx: &Context, claims: &mut Vec<Claim>) {
             let exhaustive = ["结构", "构成", "分为", "三次产业"]
                 .iter()
                 .any(|m| text.contains(m));
+            // Other shares stated in the sentence for other subjects (`制造业占47.9%，…，电力、
+            // 煤气…分别占77.4%、88.6%`) make each a share of its own whole: no composition.
+            let other_shares = ctx.sentence.quantities.iter().any(|&q| {
+                !values.contains(&q)
+                    && ctx.q(q).kind == crate::number::Kind::Percent
+                    && ctx.clause_before(q).contains('占')
+            });
+            if other_shares && !exhaustive {
+                return;
+            }
             claims.push(Claim::Composition {
                 keyword,
                 values,

@@ -21,6 +21,7 @@ use serde::Serialize;
 
 use crate::layout::{Layout, SentenceRef};
 use crate::number::{Quantity, Scan};
+use crate::structure::Tree;
 
 pub(crate) use change::year_before;
 pub use metric::metric_phrase;
@@ -118,8 +119,14 @@ pub enum Claim {
     },
     /// `分别为56.8万件、145.5万件、424万件` over the years 2018–2020.
     Series { values: Vec<usize>, years: Vec<i32> },
-    /// `W，其中P1、P2`: parts of a whole, not necessarily all of them.
-    Parts { whole: usize, parts: Vec<usize> },
+    /// `W，其中P1、P2`: parts of a whole, not necessarily all of them. `listed` when the parts
+    /// are the `、` items of one enumeration (then they are read as disjoint, and their sum too
+    /// cannot pass the whole).
+    Parts {
+        whole: usize,
+        parts: Vec<usize>,
+        listed: bool,
+    },
     /// `合计T，分为…三类，分别为a、b、c`: the parts are all of the total. `over_years` when the
     /// parts are the values of successive years (`五年来共…，各年分别为…`).
     Total {
@@ -265,7 +272,13 @@ pub fn extract<'a>(
         .map(|c| (c.first.clone(), c.count))
         .collect();
     let sentences = sentence::split(sentences, quantities);
+    // The previous sentence's shape, kept for a sentence that opens with 其中.
+    let mut previous_tree: Option<(usize, Tree)> = None;
+    let mut paragraph_start = 0;
     for (i, s) in sentences.iter().enumerate() {
+        if i > 0 && sentences[i - 1].paragraph != s.paragraph {
+            paragraph_start = i;
+        }
         // A "sentence" with hundreds of figures is a table or a dump, not prose: its figures
         // are listed by `numbers` but no claim is read from it, so no pattern turns quadratic.
         // `scan_sentences` already leaves such sentences out; a scan made otherwise is capped
@@ -278,6 +291,11 @@ pub fn extract<'a>(
             .checked_sub(1)
             .map(|p| &sentences[p])
             .filter(|p| p.paragraph == s.paragraph);
+        let tree = if s.quantities.is_empty() {
+            Tree::default()
+        } else {
+            Tree::parse(text, s.range.clone())
+        };
         let ctx = sentence::Context {
             text,
             quantities,
@@ -285,6 +303,12 @@ pub fn extract<'a>(
             vocab,
             sentence: s,
             previous,
+            earlier: &sentences[paragraph_start..i],
+            tree: &tree,
+            previous_tree: previous_tree
+                .as_ref()
+                .filter(|(p, _)| i.checked_sub(1) == Some(*p))
+                .map(|(_, t)| t),
             families: vocab.automata().families(&text[s.range.clone()]),
         };
         // Patterns see the claims of their own sentence only, so extraction stays linear.
@@ -299,10 +323,11 @@ pub fn extract<'a>(
         let series = list::series(&ctx, &mut local);
         list::respectively(&ctx, &mut local);
         rate::rates(&ctx, &mut local);
-        rate::shares(&ctx, &mut local);
         change::changes(&ctx, series.as_ref(), &mut local);
         whole::totals(&ctx, &mut local);
         whole::parts(&ctx, &mut local);
+        whole::breakdowns(&ctx, &mut local);
+        rate::shares(&ctx, &mut local);
         rate::bounded(&ctx, &mut local);
         rate::granular(&ctx, &mut local);
         per_capita::per_capita(&ctx, &mut local);
@@ -311,6 +336,7 @@ pub fn extract<'a>(
         list::period(&ctx, series.as_ref(), &mut local);
         list::ranking(&ctx, &mut local);
         claims.append(&mut local);
+        previous_tree = Some((i, tree));
     }
     skipped.sort_by_key(|(first, _)| first.start);
     repeat::repeats(text, quantities, &metrics, &sentences, vocab, &mut claims);

@@ -48,7 +48,13 @@ pub fn rates(ctx: &Context, claims: &mut Vec<Claim>) {
 fn share_word<'v>(ctx: &'v Context, s: usize) -> Option<(usize, &'v str)> {
     let clause_start = ctx.clause_start(ctx.q(s).span.start);
     let before = ctx.clause_before(s);
-    let (at, word) = rfind_any(before, &ctx.vocab.share.words)?;
+    let (mut at, mut word) = rfind_any(before, &ctx.vocab.share.words)?;
+    // `占全国就业人员比重为62.6%`: 占 names the whole that 比重 follows.
+    if word != "占"
+        && let Some(i) = before[..at].rfind('占')
+    {
+        (at, word) = (i, "占");
+    }
     let at = clause_start + at;
     if word == "占" {
         let prev = ctx.text[..at]
@@ -69,7 +75,14 @@ fn share_word<'v>(ctx: &'v Context, s: usize) -> Option<(usize, &'v str)> {
 }
 
 /// `其中P，占W的X%`, `占比X%`, `比重为X%`: a share with its part and whole.
+///
+/// The whole is bound by the text only: named after 占 (`占出口总额的`, `占全国就业人员比重`) or
+/// before 中 (`在移动电话用户中占比`) and matched to a figure of that name in this sentence or the
+/// few before it; or, for a share with no name, the whole of the `其中` that holds the part. A
+/// share whose whole is named but not stated (`占全省的18%`), or of a plan (`占总任务的106.8%`),
+/// or that only stands near other figures, binds nothing.
 pub fn shares(ctx: &Context, claims: &mut Vec<Claim>) {
+    let mut last_named: Option<(usize, usize)> = None; // (part, whole) of the last named share
     for &s in &ctx.sentence.quantities {
         let q = ctx.q(s);
         if !matches!(q.kind, Kind::Percent | Kind::Fraction) || q.range {
@@ -79,67 +92,50 @@ pub fn shares(ctx: &Context, claims: &mut Vec<Claim>) {
             continue;
         };
         let clause_start = ctx.clause_start(word_at);
-        // The part: a figure in the clause before the share word, or, when the clause opens with
-        // the share word, the last figure of the clause before.
+        let lead = ctx.between(clause_start, word_at);
+        // The part: a figure in the clause before the share word; or, when the clause opens
+        // with the share word, the last figure of the clause before; or, when the clause names
+        // the part without its figure (`第二产业增加值比重为36.0%`), the figure of that name
+        // stated before.
         let in_clause: Vec<usize> = ctx
             .before(word_at)
             .filter(|&i| ctx.q(i).span.start >= clause_start)
             .collect();
+        let lead_name = strip_lead(lead);
+        // `在移动电话用户中占比`: the lead names the whole, not the part.
+        let lead_is_whole = lead.starts_with('在') && lead.ends_with('中');
+        let level = |i: usize| ctx.is_measure(i) && !ctx.is_change(i);
         let part = match in_clause.last() {
-            Some(&p) => p,
-            None => {
-                let lead = ctx.between(clause_start, word_at);
-                let lead = lead.trim_start_matches("其中");
-                let lead = [
-                    "大约", "约", "近", "将近", "接近", "超过", "不到", "不足", "达",
-                ]
-                .iter()
-                .fold(lead, |l, w| l.trim_end_matches(w));
-                if !lead.is_empty() {
-                    continue; // `秋粮占七成`: the part is named but not stated
-                }
-                match ctx.before(clause_start).last() {
-                    Some(p) => p,
-                    None => continue,
-                }
+            Some(&p) => Some(p),
+            None if lead_name.is_empty() || lead_is_whole => {
+                ctx.before(clause_start).rev().find(|&i| level(i))
             }
+            None => ctx
+                .earlier_figures(clause_start)
+                .find(|&i| level(i) && core(ctx.metric(i)) == core(lead_name)),
         };
-        if !ctx.is_measure(part) {
+        let Some(part) = part.filter(|&p| ctx.is_measure(p)) else {
             continue;
+        };
+        let name = whole_name(ctx, word_at, word, s);
+        if name.is_some_and(|n| PLAN_WORDS.iter().any(|w| n.contains(w))) {
+            continue; // a completion rate, which may pass 100%
         }
-        // The whole: named after 占 (`占出口总额的`), or the figure before 其中, or the first
-        // comparable figure of the sentence.
-        // `占出口总额的64.9%`, `占世界60%以上`: the whole named between 占 and the figure.
-        let named_whole = (word == "占")
-            .then(|| {
-                ctx.between(word_at + word.len(), q.span.start)
-                    .trim_end_matches('的')
-            })
-            .filter(|n| !n.is_empty());
-        let candidates: Vec<usize> = ctx
-            .before(ctx.q(part).span.start)
-            .filter(|&w| ctx.comparable(w, part))
-            .collect();
-        let by_name = named_whole.and_then(|name| {
-            candidates
-                .iter()
-                .copied()
-                .map(|w| (w, common_run(ctx.metric(w), name)))
-                .filter(|&(_, n)| n >= 2)
-                .max_by_key(|&(w, n)| (n, w))
-                .map(|(w, _)| w)
-        });
-        let before_qizhong = candidates.iter().copied().rev().find(|&w| {
-            ctx.between(ctx.q(w).span.end, ctx.q(part).span.start)
-                .contains("其中")
-        });
-        let (whole, named) = match (named_whole, by_name, before_qizhong, candidates.first()) {
-            (_, Some(w), _, _) => (w, true),
-            // `占世界60%以上`: the whole named is not among the figures stated.
-            (Some(_), None, _, _) => continue,
-            (None, None, Some(w), _) => (w, true),
-            (None, None, None, Some(&w)) => (w, false),
-            _ => continue,
+        let whole = match name {
+            Some(name) => ctx
+                .earlier_figures(ctx.q(part).span.start)
+                .find(|&w| w != part && ctx.comparable(w, part) && names(ctx.metric(w), name)),
+            None if lead_is_whole => None,
+            None => qizhong_whole(ctx, claims, part).or_else(|| {
+                // `第一产业…占GDP比重为5.0%，第二产业增加值比重为36.0%`: the whole named for the
+                // first share of a run holds for the next.
+                last_named
+                    .filter(|&(p, _)| p != part && !lead_name.is_empty())
+                    .map(|(_, w)| w)
+            }),
+        };
+        let Some(whole) = whole.filter(|&w| ctx.comparable(w, part)) else {
+            continue;
         };
         // A part larger than the whole is not this pair (`占原有审批项目的69.3%`).
         if ctx
@@ -151,28 +147,104 @@ pub fn shares(ctx: &Context, claims: &mut Vec<Claim>) {
         {
             continue;
         }
+        if name.is_some() {
+            last_named = Some((part, whole));
+        }
         claims.push(Claim::Share {
             share: s,
             part,
             whole,
-            named,
+            named: true,
         });
     }
 }
 
-/// The longest run of characters of `name` that occurs in `metric`.
-fn common_run(metric: &str, name: &str) -> usize {
-    let chars: Vec<(usize, char)> = name.char_indices().collect();
-    let mut best = 0;
-    for (i, &(start, _)) in chars.iter().enumerate() {
-        for (j, &(end, c)) in chars.iter().enumerate().skip(i) {
-            let end = end + c.len_utf8();
-            if j + 1 - i > best && metric.contains(&name[start..end]) {
-                best = j + 1 - i;
-            }
-        }
+/// A whole named by one of these is a plan: its share is a completion rate, which may pass 100%.
+const PLAN_WORDS: [&str; 4] = ["任务", "计划", "目标", "预算"];
+
+/// The lead of a share clause without link and approximation words: the part's name, if any.
+fn strip_lead(lead: &str) -> &str {
+    let lead = lead.trim_start_matches("其中").trim_start_matches('，');
+    let lead = [
+        "大约", "约", "近", "将近", "接近", "超过", "不到", "不足", "达", "为", "的",
+    ]
+    .iter()
+    .fold(lead, |l, w| l.trim_end_matches(w));
+    lead.trim()
+}
+
+/// The whole a share names: `占出口总额的64.9%` → 出口总额, `占全国就业人员比重62.6%` → 全国就业人员,
+/// `在移动电话用户中占比67.0%` → 移动电话用户.
+fn whole_name<'t>(ctx: &Context<'t>, word_at: usize, word: &str, s: usize) -> Option<&'t str> {
+    let text: &'t str = ctx.text;
+    let from = word_at + word.len();
+    let after = if word == "占" && from <= ctx.q(s).span.start {
+        &text[from..ctx.q(s).span.start]
+    } else {
+        ""
+    };
+    let mut name = after;
+    for w in [
+        "的比重为",
+        "的比重",
+        "比重为",
+        "比重",
+        "的比例为",
+        "的比例",
+        "比例",
+        "的",
+        "为",
+        "达",
+    ] {
+        name = name.strip_suffix(w).unwrap_or(name);
     }
-    best
+    if !name.is_empty() {
+        return Some(name);
+    }
+    // `在X中占比`: the whole before the share word.
+    let clause = &text[ctx.clause_start(word_at).min(word_at)..word_at];
+    let inside = clause.strip_suffix('中')?;
+    let at = inside.rfind('在')?;
+    Some(&inside[at + '在'.len_utf8()..]).filter(|n| !n.is_empty())
+}
+
+/// A metric without the words that set when and where it is counted (`年末全国就业人员` →
+/// `就业人员`).
+fn core(metric: &str) -> &str {
+    let mut m = metric.trim_start_matches("其中");
+    for w in [
+        "全年", "年末", "年初", "全部", "全市", "全省", "全国", "全州", "全区", "全县", "全",
+    ] {
+        m = m.strip_prefix(w).unwrap_or(m);
+    }
+    m
+}
+
+/// The metric names the whole: `全国就业人员` names `年末全国就业人员`, `R&D经费支出` names
+/// `经费支出`; `直报企业利润总额` does not name `股份制企业主营业务收入`.
+fn names(metric: &str, name: &str) -> bool {
+    let (m, n) = (core(metric), core(name));
+    !m.is_empty() && !n.is_empty() && (m.contains(n) || (n.ends_with(m) && m.chars().count() >= 2))
+}
+
+/// The whole of the `其中` that holds `part`, unless that whole carries a share with no name
+/// of its own (`60周岁及以上人口114.4万人，占比21.4%，其中…占比15.3%`: both are shares of a
+/// total the text does not state).
+fn qizhong_whole(ctx: &Context, claims: &[Claim], part: usize) -> Option<usize> {
+    let whole = claims.iter().find_map(|c| match c {
+        Claim::Parts { whole, parts, .. } if parts.contains(&part) => Some(*whole),
+        _ => None,
+    })?;
+    let whole_shared = claims
+        .iter()
+        .any(|c| matches!(c, Claim::Share { part, .. } if *part == whole))
+        || ctx.sentence.quantities.iter().any(|&i| {
+            i > whole
+                && i < part
+                && ctx.q(i).kind == Kind::Percent
+                && share_word(ctx, i).is_some_and(|(at, w)| whole_name(ctx, at, w, i).is_none())
+        });
+    (!whole_shared).then_some(whole)
 }
 
 /// Percentages that cannot pass 100%: rates and shares, and falls.
@@ -183,6 +255,12 @@ pub fn bounded(ctx: &Context, claims: &mut Vec<Claim>) {
             continue;
         }
         let metric = ctx.metric(s);
+        // `占总任务7.35万亩的106.8%`: a share of a plan is a completion rate.
+        if share_word(ctx, s).is_some_and(|(at, w)| {
+            whole_name(ctx, at, w, s).is_some_and(|n| PLAN_WORDS.iter().any(|p| n.contains(p)))
+        }) {
+            continue;
+        }
         if metric.ends_with('率')
             || metric.ends_with("占比")
             || metric.ends_with("比重")
@@ -252,8 +330,17 @@ pub fn granular(ctx: &Context, claims: &mut Vec<Claim>) {
                 && q.value >= rust_decimal::Decimal::TEN
                 && shared(ctx.metric(d)) >= 2
         };
+        // The rate follows its count with no other figure between (`普通高中99所，在校生18.32万
+        // 人，高中阶段毛入学率…` is no rate over schools), and a rate of people (`人口覆盖率`) is
+        // not over a count of other things (`广播节目13套`).
+        let adjacent = |d: usize| !ctx.sentence.quantities.iter().any(|&i| i > d && i < s);
+        let of_people = |d: usize| {
+            !metric.contains("人口") || matches!(ctx.q(d).unit_text(ctx.text), Some("人" | "人次"))
+        };
         if let [denominator] = counts.as_slice()
             && plausible(*denominator)
+            && adjacent(*denominator)
+            && of_people(*denominator)
         {
             claims.push(Claim::Granular {
                 rate: s,

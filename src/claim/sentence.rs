@@ -3,8 +3,11 @@
 use std::ops::Range;
 
 use super::Vocabulary;
+use super::vocabulary::ends_with_any;
 use crate::layout::SentenceRef;
+use crate::lexicon::{Lexicon, UnitClass};
 use crate::number::{Kind, Quantity};
+use crate::structure::Tree;
 
 /// A sentence of the logical text and the quantities inside it.
 #[derive(Debug, Clone)]
@@ -36,6 +39,9 @@ pub fn split(sentences: &[SentenceRef], quantities: &[Quantity]) -> Vec<Sentence
     out
 }
 
+/// How many sentences back a named whole is looked for.
+const EARLIER_SENTENCES: usize = 3;
+
 /// What a claim pattern sees: one sentence, the one before it in the same paragraph, and the
 /// document's quantities and metric phrases.
 pub struct Context<'a> {
@@ -45,6 +51,12 @@ pub struct Context<'a> {
     pub vocab: &'a Vocabulary,
     pub sentence: &'a Sentence,
     pub previous: Option<&'a Sentence>,
+    /// The sentences of the paragraph before this one.
+    pub earlier: &'a [Sentence],
+    /// The sentence's brackets, clauses and items.
+    pub tree: &'a Tree,
+    /// The previous sentence's, when it is in the same paragraph and holds figures.
+    pub previous_tree: Option<&'a Tree>,
     /// The word families the sentence holds (`vocabulary::family` bits).
     pub families: u8,
 }
@@ -88,11 +100,53 @@ impl Context<'_> {
             && x.unit_text(self.text) == y.unit_text(self.text)
             && !x.range
             && !y.range
+            && !self.is_duration(a)
     }
 
-    /// A count or amount (not a share, change or bare number).
+    /// A length of time or an age (`五年`, `60周岁`): when or how long, not how much.
+    fn is_duration(&self, i: usize) -> bool {
+        self.q(i).unit_text(self.text).is_some_and(|u| {
+            Lexicon::builtin()
+                .unit_at(u)
+                .is_some_and(|(w, class)| w == u && class == UnitClass::Duration)
+        })
+    }
+
+    /// A count or amount (not a share, change or bare number), and not a length of time or an
+    /// age (`五年`, `60周岁`), which is when or how long, not how much.
     pub fn is_measure(&self, i: usize) -> bool {
-        matches!(self.q(i).kind, Kind::Count | Kind::Amount) && !self.q(i).range
+        let q = self.q(i);
+        matches!(q.kind, Kind::Count | Kind::Amount) && !q.range && !self.is_duration(i)
+    }
+
+    /// What the figure states about its metric: a level, or a change of it (`增加1651万辆`,
+    /// `新增1.91万亿元`, `比上年增产0.94万吨`), read from the words just before it in its clause.
+    pub fn is_change(&self, i: usize) -> bool {
+        let before = super::rate::strip_fillers(self.clause_before(i), &self.vocab.change.fillers);
+        ends_with_any(before, &self.vocab.change.up).is_some()
+            || ends_with_any(before, &self.vocab.change.down).is_some()
+    }
+
+    /// An average or a value per unit (`人均`, `平均`, `户均`, `每千人`): never a part or a whole.
+    pub fn is_average(&self, i: usize) -> bool {
+        let metric = self.metric(i);
+        ["人均", "户均", "平均", "均价", "每"]
+            .iter()
+            .any(|w| metric.contains(w))
+            || self.clause_before(i).ends_with('均')
+    }
+
+    /// Figures before offset `at`, nearest first: this sentence's, then the sentences before it
+    /// in the paragraph (a few at most, so a long paragraph stays linear).
+    pub fn earlier_figures(&self, at: usize) -> impl Iterator<Item = usize> + '_ {
+        let here = self.before(at).rev();
+        let before = self
+            .earlier
+            .iter()
+            .rev()
+            .take(EARLIER_SENTENCES)
+            .flat_map(|s| s.quantities.iter().rev().copied());
+        here.chain(before)
     }
 
     /// Quantities of the sentence that start before offset `at`.

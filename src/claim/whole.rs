@@ -4,77 +4,287 @@ use super::Claim;
 use super::sentence::Context;
 use super::vocabulary::{ends_with_any, rfind_any};
 
-/// `W，其中P1、P2`: each comparable figure after 其中 is a part of the nearest comparable figure
-/// before it. When 其中 opens a sentence, the whole is in the sentence before.
+/// `W，其中P1、P2`: parts of a whole, bound by the sentence's shape.
+///
+/// The parts are the figures of the clause 其中 opens (its `、` items), and of the clauses after
+/// it at the same bracket depth while they run in parallel (`其中，夏粮产量…，秋粮产量…`). The
+/// whole is a figure before 其中 at the same depth, of the same role (a level, or a change such
+/// as `增加1651万辆`) and unit: the nearest in its `；` clause, or, when 其中 opens the sentence,
+/// the one of the sentence before whose metric the part's names. Figures in brackets belong to
+/// the figure they follow; averages are neither parts nor wholes.
 pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
     let start = ctx.sentence.range.start;
     let text = ctx.between(start, ctx.sentence.range.end);
+    let tree = ctx.tree;
+    let mut words: Vec<usize> = Vec::new();
     for word in &ctx.vocab.whole.part {
-        for (offset, _) in text.match_indices(word.as_str()) {
-            let at = start + offset;
-            let next_part_word = text[offset + word.len()..]
-                .find(word.as_str())
-                .map_or(ctx.sentence.range.end, |i| at + word.len() + i);
-            // A change (`比去年增加4000亿元`) or a rate per head (`每千人6.6批次`) is no whole.
-            let is_whole = |i: usize| {
-                let before = ctx.clause_before(i);
-                ctx.is_measure(i)
-                    && ends_with_any(before, &ctx.vocab.change.up).is_none()
-                    && ends_with_any(before, &ctx.vocab.change.down).is_none()
-                    && !per_unit(before)
-            };
-            let mut wholes: Vec<usize> = ctx.before(at).filter(|&i| is_whole(i)).collect();
-            if wholes.is_empty()
-                && text[..offset].trim_matches(['，', '。', ' ']).is_empty()
-                && let Some(prev) = ctx.previous
-            {
-                wholes = prev
-                    .quantities
-                    .iter()
-                    .copied()
-                    .filter(|&i| is_whole(i))
-                    .collect();
-            }
-            let after: Vec<usize> = ctx
+        words.extend(text.match_indices(word.as_str()).map(|(o, _)| start + o));
+    }
+    words.sort_unstable();
+    // A whole whose parts are all listed is a total; the `sum` rules check it.
+    let totals: Vec<usize> = claims
+        .iter()
+        .filter_map(|c| match c {
+            Claim::Total { total, .. } => Some(*total),
+            _ => None,
+        })
+        .collect();
+    for (k, &at) in words.iter().enumerate() {
+        let container = tree.bracket_of(at);
+        let bounds = match container {
+            Some(b) => tree.brackets[b].inner(ctx.text),
+            None => ctx.sentence.range.clone(),
+        };
+        // The next 其中 of the same bracket ends this one's reach.
+        let reach = words[k + 1..]
+            .iter()
+            .copied()
+            .find(|&w| tree.bracket_of(w) == container)
+            .unwrap_or(bounds.end)
+            .min(bounds.end);
+        let at_depth = |i: usize| tree.bracket_of(ctx.q(i).span.start) == container;
+        // A change has parts of either sign (foreign-currency loans can fall while the total
+        // rises), so only levels are parts and wholes.
+        let candidate = |i: usize| ctx.is_measure(i) && !ctx.is_average(i) && !ctx.is_change(i);
+        let in_range = |i: usize, r: &std::ops::Range<usize>| {
+            ctx.q(i).span.start >= r.start && ctx.q(i).span.end <= r.end
+        };
+        let clauses = tree.clauses_from(ctx.text, at, reach);
+        let mut parts: Vec<usize> = Vec::new();
+        let mut listed = false;
+        for (n, clause) in clauses.iter().enumerate() {
+            let clause = clause.start.max(at)..clause.end;
+            let figures: Vec<usize> = ctx
                 .sentence
                 .quantities
                 .iter()
                 .copied()
-                .filter(|&i| {
-                    ctx.q(i).span.start > at
-                        && ctx.q(i).span.start < next_part_word
-                        && ctx.is_measure(i)
-                })
+                .filter(|&i| in_range(i, &clause) && at_depth(i) && candidate(i))
                 .collect();
-            // A whole whose parts are all listed is a total; the `sum` rules check it.
-            let totals: Vec<usize> = claims
+            if parts.is_empty() {
+                // `其中，` opens its parts with the next clause.
+                if figures.is_empty() && n == 0 {
+                    continue;
+                }
+                if figures.is_empty() {
+                    break;
+                }
+                listed = figures.len() >= 2 && joined_by_items(ctx, &figures);
+                parts.extend(figures);
+                continue;
+            }
+            let Some(&lead) = figures.iter().find(|&&i| !ctx.is_change(i)) else {
+                // A clause of attributes (`减产1.8%`) or of changes goes with the item before.
+                if figures.is_empty() {
+                    continue;
+                }
+                parts.extend(figures);
+                continue;
+            };
+            // A clause that names another metric (`在校生40.96万人` after `其中招收随迁子女…`)
+            // is no longer a part.
+            let first = parts
                 .iter()
-                .filter_map(|c| match c {
-                    Claim::Total { total, .. } => Some(*total),
-                    _ => None,
-                })
+                .copied()
+                .find(|&i| !ctx.is_change(i))
+                .unwrap_or(parts[0]);
+            if !parallel(
+                ctx.metric(first).trim_start_matches("其中"),
+                ctx.metric(lead),
+            ) {
+                break;
+            }
+            listed = false;
+            parts.extend(figures);
+        }
+        if parts.is_empty() {
+            continue;
+        }
+        let opens_sentence = text[..at - start]
+            .trim_matches(['，', '。', ' ', '\n'])
+            .is_empty();
+        // Whole candidates: the figure a bracket opening with 其中 follows; before 其中, at its
+        // depth, in its `；` clause; or the sentence before.
+        let (wholes, from_previous): (Vec<usize>, bool) = if let Some(w) = bracketed_whole(ctx, at)
+        {
+            (vec![w], false)
+        } else if opens_sentence {
+            let (Some(prev), Some(prev_tree)) = (ctx.previous, ctx.previous_tree) else {
+                continue;
+            };
+            let w = prev
+                .quantities
+                .iter()
+                .copied()
+                .filter(|&i| prev_tree.depth(ctx.q(i).span.start) == 0 && candidate(i))
                 .collect();
-            let mut used = Vec::new();
-            for &p in &after {
-                if used.contains(&p) {
-                    continue;
-                }
-                let Some(&whole) = wholes.iter().rev().find(|&&w| ctx.comparable(w, p)) else {
-                    continue;
-                };
-                if totals.contains(&whole) {
-                    continue;
-                }
-                let parts: Vec<usize> = after
-                    .iter()
-                    .copied()
-                    .filter(|&x| ctx.comparable(x, whole))
-                    .collect();
-                used.extend(parts.iter().copied());
-                claims.push(Claim::Parts { whole, parts });
+            (w, true)
+        } else {
+            let major = tree.major(ctx.text, at);
+            let w = ctx
+                .before(at)
+                .filter(|&i| at_depth(i) && candidate(i) && ctx.q(i).span.start >= major.start)
+                .collect();
+            (w, false)
+        };
+        let mut by_whole: Vec<(usize, Vec<usize>)> = Vec::new();
+        for &p in &parts {
+            let fitting: Vec<usize> = wholes
+                .iter()
+                .copied()
+                .filter(|&w| ctx.comparable(w, p))
+                .collect();
+            let Some(whole) = pick_whole(ctx, &fitting, p, from_previous) else {
+                continue;
+            };
+            if totals.contains(&whole) {
+                continue;
+            }
+            match by_whole.iter_mut().find(|(w, _)| *w == whole) {
+                Some((_, ps)) => ps.push(p),
+                None => by_whole.push((whole, vec![p])),
             }
         }
+        for (whole, ps) in by_whole {
+            let listed = listed && ps.len() == parts.len();
+            claims.push(Claim::Parts {
+                whole,
+                parts: ps,
+                listed,
+            });
+        }
     }
+}
+
+/// Two items of one enumeration name their metrics alike: the same head (`夏粮产量`, `秋粮产量`),
+/// the same opening (`培训企业职工`, `培训失业人员`), or no name before the figure at all.
+fn parallel(a: &str, b: &str) -> bool {
+    (a.is_empty() && b.is_empty())
+        || common_suffix(a, b) > 0
+        || a.chars().next() == b.chars().next()
+}
+
+/// When `at` opens a bracket (`博物馆39个（其中国有博物馆17个…）`), the figure the bracket follows.
+fn bracketed_whole(ctx: &Context, at: usize) -> Option<usize> {
+    let b = ctx.tree.bracket_of(at)?;
+    let bracket = &ctx.tree.brackets[b];
+    if !ctx
+        .between(bracket.inner(ctx.text).start, at)
+        .trim()
+        .is_empty()
+    {
+        return None;
+    }
+    attached_figure(ctx, bracket.range.start)
+}
+
+/// The figure that ends right before offset `open` (a bracket), with only spaces between.
+fn attached_figure(ctx: &Context, open: usize) -> Option<usize> {
+    let i = ctx.before(open).last()?;
+    let gap = ctx.between(ctx.q(i).span.end, open);
+    (gap.trim().is_empty() && ctx.is_measure(i) && !ctx.is_average(i) && !ctx.is_change(i))
+        .then_some(i)
+}
+
+/// A bracket right after a figure that breaks it down: `义务754113人（小学449319人，初中304794
+/// 人）`, `铁路599公里（干线533公里、支线66公里）`, `（含公交车2990辆…）`. Its figures are parts of
+/// the figure when the bracket opens with 含/包括, or holds nothing but named figures of the
+/// same unit. A bracket with another figure of the same metric (`（上年为4800亿元）`) or that
+/// leaves something out (`不含`) is no breakdown.
+pub fn breakdowns(ctx: &Context, claims: &mut Vec<Claim>) {
+    for (b, bracket) in ctx.tree.brackets.iter().enumerate() {
+        let Some(whole) = attached_figure(ctx, bracket.range.start) else {
+            continue;
+        };
+        let inner = bracket.inner(ctx.text);
+        let body = ctx.between(inner.start, inner.end);
+        let figures: Vec<usize> = ctx
+            .sentence
+            .quantities
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let q = ctx.q(i);
+                q.span.start >= inner.start
+                    && q.span.end <= inner.end
+                    && ctx.tree.bracket_of(q.span.start) == Some(b)
+            })
+            .collect();
+        if figures.is_empty() || body.starts_with("其中") {
+            continue; // `其中` in a bracket is read by `parts`
+        }
+        let scoped = ["含", "包括", "包含"].iter().any(|w| body.starts_with(w));
+        let all_parts = figures
+            .iter()
+            .all(|&i| ctx.comparable(i, whole) && !ctx.is_change(i) && !ctx.is_average(i));
+        let named = figures.iter().all(|&i| !ctx.metric(i).is_empty());
+        let restated = [
+            "上年",
+            "去年",
+            "同比",
+            "比",
+            "较",
+            "为",
+            "约",
+            "不含",
+            "不包括",
+            "扣除",
+        ]
+        .iter()
+        .any(|w| body.starts_with(w));
+        if restated || !all_parts || !(scoped || (named && figures.len() >= 2)) {
+            continue;
+        }
+        let listed = figures.len() >= 2 && joined_by_items(ctx, &figures);
+        claims.push(Claim::Parts {
+            whole,
+            parts: figures,
+            listed,
+        });
+    }
+}
+
+/// The whole among `fitting` candidates for part `p`: the one whose metric ends like the part's
+/// (`在校生` for `在校生`), else the nearest when the whole stands in 其中's own sentence. When
+/// the whole is in the sentence before, several candidates and no name to tell them apart give
+/// none.
+fn pick_whole(ctx: &Context, fitting: &[usize], p: usize, from_previous: bool) -> Option<usize> {
+    let part = ctx.metric(p).trim_start_matches("其中");
+    let scored: Vec<(usize, usize)> = fitting
+        .iter()
+        .map(|&w| (w, common_suffix(ctx.metric(w), part)))
+        .collect();
+    let best = scored.iter().map(|&(_, n)| n).max()?;
+    let top: Vec<usize> = scored
+        .iter()
+        .filter(|&&(_, n)| n == best)
+        .map(|&(w, _)| w)
+        .collect();
+    if best >= 2 && top.len() == 1 {
+        return Some(top[0]);
+    }
+    if fitting.len() == 1 || !from_previous {
+        return fitting.last().copied();
+    }
+    None
+}
+
+/// The figures are the `、` items of one enumeration: nothing but a separator and the next
+/// item's name between them.
+fn joined_by_items(ctx: &Context, figures: &[usize]) -> bool {
+    figures.windows(2).all(|w| {
+        let gap = ctx.between(ctx.q(w[0]).span.end, ctx.q(w[1]).span.start);
+        gap.starts_with('、') || gap.starts_with('和') || gap.starts_with('及')
+    })
+}
+
+/// How many characters two names share at their ends (`私人汽车保有量`, `民用汽车保有量`: 5).
+fn common_suffix(a: &str, b: &str) -> usize {
+    a.chars()
+        .rev()
+        .zip(b.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .count()
 }
 
 /// `before` uses the total word `w`; a bare 共 or 总 counts only on its own (`共受理`, `总计`),
@@ -106,12 +316,6 @@ fn names_total(before: &str, w: &str) -> bool {
                 )
             )
     })
-}
-
-/// `每千人`, `人均`, `户均`: the figure after is a rate per unit, not an amount.
-fn per_unit(before: &str) -> bool {
-    let tail: String = before.chars().rev().take(4).collect();
-    tail.contains('每') || tail.contains('均')
 }
 
 /// A total and all its parts: `合计T，分为…三类，分别为a、b、c` and `a、b、c，合计T`.
@@ -150,11 +354,23 @@ pub fn totals(ctx: &Context, claims: &mut Vec<Claim>) {
             }
         }
         // Parts before a total written after them: `刑事1.2万件、民事3.4万件，合计5.4万件`.
-        if ends_with_any(before, &ctx.vocab.whole.sum).is_some() {
+        if let Some(sum_word) = ends_with_any(before, &ctx.vocab.whole.sum) {
             let floor = ctx
                 .between(sentence_start, ctx.q(t).span.start)
                 .rfind("其中")
                 .map_or(sentence_start, |i| sentence_start + i);
+            // The budget layout `收入X。加上A、B、C，收入总计T`: T is X and what is added to it.
+            if let Some(k) = ctx.between(floor, ctx.q(t).span.start).find("加上") {
+                let head = before.strip_suffix(sum_word).unwrap_or(before);
+                if let Some(parts) = added_to(ctx, t, floor + k, head) {
+                    claims.push(Claim::Total {
+                        total: t,
+                        parts,
+                        over_years: false,
+                    });
+                }
+                continue;
+            }
             let before_total: Vec<usize> = ctx
                 .before(ctx.q(t).span.start)
                 .filter(|&p| ctx.q(p).span.start >= floor)
@@ -169,4 +385,30 @@ pub fn totals(ctx: &Context, claims: &mut Vec<Claim>) {
             }
         }
     }
+}
+
+/// `X。加上A、B，收入总计T`: the figures added after `加上` at `plus`, with the base X they are
+/// added to: the nearest level before `加上` whose metric ends with the total's (`收入` for
+/// `收入总计`). No base, no claim: the added figures alone are not the total.
+fn added_to(ctx: &Context, t: usize, plus: usize, head: &str) -> Option<Vec<usize>> {
+    let head: String = head
+        .chars()
+        .rev()
+        .take(2)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if head.chars().count() < 2 {
+        return None;
+    }
+    let level = |i: usize| ctx.comparable(i, t) && ctx.is_measure(i) && !ctx.is_change(i);
+    let added: Vec<usize> = ctx
+        .before(ctx.q(t).span.start)
+        .filter(|&i| ctx.q(i).span.start > plus && level(i))
+        .collect();
+    let base = ctx
+        .earlier_figures(plus)
+        .find(|&i| level(i) && ctx.metric(i).ends_with(head.as_str()))?;
+    (!added.is_empty()).then(|| std::iter::once(base).chain(added).collect())
 }

@@ -188,9 +188,18 @@ pub fn to_table(doc: &Document, layout: &Layout, facts: &Facts) -> String {
                     list(values)
                 ),
             ),
-            Claim::Parts { whole, parts } => (
+            Claim::Parts {
+                whole,
+                parts,
+                listed,
+            } => (
                 at(*whole),
-                format!("parts         {} ⊇ {}", t(*whole), list(parts)),
+                format!(
+                    "parts         {} ⊇ {}{}",
+                    t(*whole),
+                    list(parts),
+                    if *listed { "（列举）" } else { "" }
+                ),
             ),
             Claim::Total { total, parts, .. } => (
                 at(*total),

@@ -18,7 +18,12 @@ impl RuleKind for PartWhole {
     fn check(&self, f: &Facts) -> Vec<Finding> {
         let mut out = Vec::new();
         for claim in &f.claims {
-            let Claim::Parts { whole, parts } = claim else {
+            let Claim::Parts {
+                whole,
+                parts,
+                listed,
+            } = claim
+            else {
                 continue;
             };
             let whole_q = q(f, *whole);
@@ -52,7 +57,8 @@ impl RuleKind for PartWhole {
                     });
                 }
             }
-            if reported || parts.len() < 2 {
+            // Parts not listed as one enumeration may overlap (`因私出境`, `赴港澳台出境`).
+            if reported || parts.len() < 2 || !listed {
                 continue;
             }
             let Some(sum) = Interval::sum(parts.iter().map(|&i| &q(f, i).interval)) else {

@@ -1,0 +1,73 @@
+use super::*;
+
+fn show(text: &str, r: Range<usize>) -> &str {
+    &text[r]
+}
+
+#[test]
+fn brackets_nest_and_close() {
+    let t = "在校生100人（其中小学60人（含寄宿10人），初中40人），教师9人。";
+    let tree = Tree::parse(t, 0..t.len());
+    assert_eq!(tree.brackets.len(), 2);
+    assert_eq!(tree.brackets[0].depth, 1);
+    assert_eq!(tree.brackets[1].depth, 2);
+    assert_eq!(tree.brackets[1].parent, Some(0));
+    let at = |w: &str| t.find(w).unwrap();
+    assert_eq!(tree.depth(at("在校生")), 0);
+    assert_eq!(tree.depth(at("小学")), 1);
+    assert_eq!(tree.depth(at("寄宿")), 2);
+    assert_eq!(tree.depth(at("初中")), 1);
+    assert_eq!(tree.depth(at("教师")), 0);
+    assert_eq!(
+        show(t, tree.brackets[0].inner(t)),
+        "其中小学60人（含寄宿10人），初中40人"
+    );
+}
+
+#[test]
+fn clauses_stay_at_their_depth() {
+    let t = "铁路总里程599公里（干线533公里、支线66公里），其中高速铁路466公里；公路11779公里。";
+    let tree = Tree::parse(t, 0..t.len());
+    let at = |w: &str| t.find(w).unwrap();
+    // The comma inside the bracket does not end the outer clause.
+    assert_eq!(
+        show(t, tree.clause(t, at("铁路总"))),
+        "铁路总里程599公里（干线533公里、支线66公里）"
+    );
+    assert_eq!(
+        show(t, tree.clause(t, at("支线"))),
+        "干线533公里、支线66公里"
+    );
+    assert_eq!(show(t, tree.item(t, at("支线"))), "支线66公里");
+    assert_eq!(show(t, tree.clause(t, at("其中"))), "其中高速铁路466公里");
+    assert_eq!(
+        show(t, tree.major(t, at("其中"))),
+        "铁路总里程599公里（干线533公里、支线66公里），其中高速铁路466公里"
+    );
+    let clauses: Vec<&str> = tree
+        .clauses_from(t, at("铁路总"), t.len())
+        .into_iter()
+        .map(|r| show(t, r))
+        .collect();
+    assert_eq!(
+        clauses,
+        [
+            "铁路总里程599公里（干线533公里、支线66公里）",
+            "其中高速铁路466公里",
+            "公路11779公里"
+        ]
+    );
+}
+
+#[test]
+fn unclosed_and_stray_brackets_do_not_panic() {
+    for t in ["（（（", "）））a，b", "a（b，c", "【1】、（2", ""] {
+        let tree = Tree::parse(t, 0..t.len());
+        for (i, _) in t.char_indices() {
+            let _ = tree.clause(t, i);
+            let _ = tree.item(t, i);
+            let _ = tree.major(t, i);
+            let _ = tree.clauses_from(t, i, t.len());
+        }
+    }
+}
