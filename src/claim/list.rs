@@ -147,7 +147,12 @@ fn subjects_before(ctx: &Context, kw: usize) -> Option<(Vec<Range<usize>>, Optio
             .map_or(0, char::len_utf8);
         let prev_end = clause_start - separator;
         let prev_start = ctx.clause_start(prev_end);
-        let prev = ctx.between(prev_start, prev_end);
+        let mut prev = ctx.between(prev_start, prev_end);
+        // `A、B出口额分别为x、y，分别下降p、q`: the clause before holds a 分别 list of its own,
+        // whose subjects are this one's too.
+        if let Some(k) = prev.find("分别") {
+            prev = &prev[..k];
+        }
         if !prev.contains('、') {
             return None;
         }

@@ -127,13 +127,11 @@ impl Context<'_> {
             || ends_with_any(before, &self.vocab.change.down).is_some()
     }
 
-    /// An average or a value per unit (`人均`, `平均`, `户均`, `每千人`): never a part or a whole.
+    /// An average or a value per unit (`人均`, `年均`, `户均`, `每千人`): never a part or a whole.
     pub fn is_average(&self, i: usize) -> bool {
         let metric = self.metric(i);
-        ["人均", "户均", "平均", "均价", "每"]
-            .iter()
-            .any(|w| metric.contains(w))
-            || self.clause_before(i).ends_with('均')
+        // 均 marks an average per head, per year or per day (`人均`, `年均超收`, `日均`).
+        metric.contains('均') || metric.contains('每') || self.clause_before(i).ends_with('均')
     }
 
     /// Figures before offset `at`, nearest first: this sentence's, then the sentences before it

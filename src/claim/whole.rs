@@ -109,15 +109,28 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
         {
             (vec![w], false)
         } else if opens_sentence {
-            let (Some(prev), Some(prev_tree)) = (ctx.previous, ctx.previous_tree) else {
+            // The sentences before in the paragraph (a `；` may have ended the last one), read
+            // at their top level where the shape of the sentence before is known.
+            let Some(prev_tree) = ctx.previous_tree else {
                 continue;
             };
-            let w = prev
-                .quantities
-                .iter()
-                .copied()
-                .filter(|&i| prev_tree.depth(ctx.q(i).span.start) == 0 && candidate(i))
-                .collect();
+            // A figure under a 其中 of its own sentence is a part there, not a whole here
+            // (`其中，出口210.44亿元…。…进出口额478.72亿元。其中，出口233.58亿元`).
+            let prev_start = prev_tree.range.start;
+            let mut w: Vec<usize> = Vec::new();
+            for earlier in ctx.earlier.iter().rev().take(3) {
+                let qizhong = ctx
+                    .between(earlier.range.start, earlier.range.end)
+                    .find("其中")
+                    .map_or(earlier.range.end, |k| earlier.range.start + k);
+                w.extend(earlier.quantities.iter().copied().rev().filter(|&i| {
+                    let q = ctx.q(i);
+                    candidate(i)
+                        && q.span.start < qizhong
+                        && (q.span.start < prev_start || prev_tree.depth(q.span.start) == 0)
+                }));
+            }
+            w.reverse();
             (w, true)
         } else {
             let major = tree.major(ctx.text, at);
