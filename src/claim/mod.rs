@@ -265,6 +265,7 @@ pub fn extract<'a>(
     let metrics: Vec<Range<usize>> = (0..quantities.len())
         .map(|i| metric_phrase(text, quantities, i))
         .collect();
+    let durations = sentence::durations(text, quantities);
     let mut claims = Vec::new();
     let mut skipped: Vec<(Range<usize>, usize)> = scan
         .crowded
@@ -300,6 +301,7 @@ pub fn extract<'a>(
             text,
             quantities,
             metrics: &metrics,
+            durations: &durations,
             vocab,
             sentence: s,
             previous,

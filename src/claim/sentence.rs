@@ -39,6 +39,21 @@ pub fn split(sentences: &[SentenceRef], quantities: &[Quantity]) -> Vec<Sentence
     out
 }
 
+/// Whether each quantity's unit is a length of time or an age, computed once per text because
+/// `comparable` asks it of every pair.
+pub fn durations(text: &str, quantities: &[Quantity]) -> Vec<bool> {
+    quantities
+        .iter()
+        .map(|q| {
+            q.unit_text(text).is_some_and(|u| {
+                Lexicon::builtin()
+                    .unit_at(u)
+                    .is_some_and(|(w, class)| w == u && class == UnitClass::Duration)
+            })
+        })
+        .collect()
+}
+
 /// How many sentences back a named whole is looked for.
 const EARLIER_SENTENCES: usize = 3;
 
@@ -48,6 +63,8 @@ pub struct Context<'a> {
     pub text: &'a str,
     pub quantities: &'a [Quantity],
     pub metrics: &'a [Range<usize>],
+    /// Whether each quantity is a length of time (`durations`), parallel to `quantities`.
+    pub durations: &'a [bool],
     pub vocab: &'a Vocabulary,
     pub sentence: &'a Sentence,
     pub previous: Option<&'a Sentence>,
@@ -105,11 +122,7 @@ impl Context<'_> {
 
     /// A length of time or an age (`五年`, `60周岁`): when or how long, not how much.
     fn is_duration(&self, i: usize) -> bool {
-        self.q(i).unit_text(self.text).is_some_and(|u| {
-            Lexicon::builtin()
-                .unit_at(u)
-                .is_some_and(|(w, class)| w == u && class == UnitClass::Duration)
-        })
+        self.durations[i]
     }
 
     /// A count or amount (not a share, change or bare number), and not a length of time or an
