@@ -193,9 +193,4 @@ impl Tree {
         }
         out
     }
-
-    /// Two offsets in one clause of one bracket.
-    pub fn same_clause(&self, text: &str, a: usize, b: usize) -> bool {
-        self.bracket_of(a) == self.bracket_of(b) && self.clause(text, a) == self.clause(text, b)
-    }
 }
