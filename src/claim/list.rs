@@ -163,7 +163,26 @@ fn subjects_before(ctx: &Context, kw: usize) -> Option<(Vec<Range<usize>>, Optio
     let mut subjects = Vec::new();
     let mut unsplit = None;
     let mut at = list_start;
-    let pieces: Vec<&str> = list.split('、').collect();
+    // A `、` inside a bracket glosses one subject (`养老（不含机关、含离退休）、医疗`).
+    // So does one inside a name that holds one (`批发和零售业`, `体育、娱乐用品类`).
+    let container = ctx.tree.bracket_of(kw);
+    let named: Vec<std::ops::Range<usize>> = ctx
+        .vocab
+        .list
+        .names
+        .iter()
+        .flat_map(|n| list.match_indices(n.as_str()).map(|(k, n)| k..k + n.len()))
+        .collect();
+    let in_name = |k: usize| named.iter().any(|r| r.start < k && k < r.end);
+    let mut pieces: Vec<&str> = Vec::new();
+    let mut piece_start = 0;
+    for (k, _) in list.match_indices('、') {
+        if ctx.tree.bracket_of(list_start + k) == container && !in_name(k) {
+            pieces.push(&list[piece_start..k]);
+            piece_start = k + '、'.len_utf8();
+        }
+    }
+    pieces.push(&list[piece_start..]);
     for (k, piece) in pieces.iter().enumerate() {
         // `A、B、C等绿色、智能产品`: 等 closes the list; what follows describes it.
         if k + 1 < pieces.len()
@@ -177,9 +196,9 @@ fn subjects_before(ctx: &Context, kw: usize) -> Option<(Vec<Range<usize>>, Optio
         if is_last
             && let Some(i) = ["和", "及", "与"]
                 .iter()
-                .filter_map(|w| piece.find(w))
+                .flat_map(|w| piece.match_indices(w).map(|(i, _)| i))
+                .filter(|&i| i > 0 && !in_name(at - list_start + i))
                 .min()
-                .filter(|&i| i > 0)
         {
             unsplit = Some(pieces.len());
             subjects.push(at..at + i);

@@ -118,7 +118,7 @@ pub fn shares(ctx: &Context, claims: &mut Vec<Claim>) {
             continue;
         };
         let name = whole_name(ctx, word_at, word, s);
-        if name.is_some_and(|n| PLAN_WORDS.iter().any(|w| n.contains(w))) {
+        if name.is_some_and(is_plan) {
             continue; // a completion rate, which may pass 100%
         }
         let whole = match name {
@@ -160,7 +160,15 @@ pub fn shares(ctx: &Context, claims: &mut Vec<Claim>) {
 }
 
 /// A whole named by one of these is a plan: its share is a completion rate, which may pass 100%.
-const PLAN_WORDS: [&str; 4] = ["任务", "计划", "目标", "预算"];
+const PLAN_WORDS: [&str; 3] = ["任务", "计划", "目标"];
+
+/// The whole is a plan (`总任务`, `年度计划`, `调整预算`, `预算数`), not an account that a budget
+/// names (`一般公共预算收入`).
+fn is_plan(name: &str) -> bool {
+    PLAN_WORDS.iter().any(|w| name.contains(w))
+        || name.ends_with("预算")
+        || name.ends_with("预算数")
+}
 
 /// The lead of a share clause without link and approximation words: the part's name, if any.
 fn strip_lead(lead: &str) -> &str {
@@ -183,7 +191,8 @@ fn whole_name<'t>(ctx: &Context<'t>, word_at: usize, word: &str, s: usize) -> Op
     } else {
         ""
     };
-    let mut name = after;
+    // `占总人口比重（常住人口城镇化率）为`: the bracket glosses the share, not the whole.
+    let mut name = after.split(['（', '(']).next().unwrap_or(after);
     for w in [
         "的比重为",
         "的比重",
@@ -197,6 +206,10 @@ fn whole_name<'t>(ctx: &Context<'t>, word_at: usize, word: &str, s: usize) -> Op
         "达",
     ] {
         name = name.strip_suffix(w).unwrap_or(name);
+    }
+    // `占总人口比重`: 总 says the whole, the name is 人口.
+    if let Some(rest) = name.strip_prefix('总').filter(|r| r.chars().count() >= 2) {
+        name = rest;
     }
     if !name.is_empty() {
         return Some(name);
@@ -223,8 +236,20 @@ fn core(metric: &str) -> &str {
 /// The metric names the whole: `全国就业人员` names `年末全国就业人员`, `R&D经费支出` names
 /// `经费支出`; `直报企业利润总额` does not name `股份制企业主营业务收入`.
 fn names(metric: &str, name: &str) -> bool {
-    let (m, n) = (core(metric), core(name));
+    let (m, n) = (gdp(core(metric)), gdp(core(name)));
+    let (m, n) = (m.as_ref(), n.as_ref());
     !m.is_empty() && !n.is_empty() && (m.contains(n) || (n.ends_with(m) && m.chars().count() >= 2))
+}
+
+/// A region's GDP is its 地区生产总值; reports name it 国内生产总值 or GDP as well.
+fn gdp(metric: &str) -> std::borrow::Cow<'_, str> {
+    match ["国内生产总值", "地区生产总值", "GDP"]
+        .iter()
+        .find(|w| metric.contains(*w))
+    {
+        Some(w) => metric.replace(w, "生产总值").into(),
+        None => metric.into(),
+    }
 }
 
 /// The whole of the `其中` that holds `part`, unless that whole carries a share with no name
@@ -257,7 +282,7 @@ pub fn bounded(ctx: &Context, claims: &mut Vec<Claim>) {
         let metric = ctx.metric(s);
         // `占总任务7.35万亩的106.8%`: a share of a plan is a completion rate.
         if share_word(ctx, s).is_some_and(|(at, w)| {
-            whole_name(ctx, at, w, s).is_some_and(|n| PLAN_WORDS.iter().any(|p| n.contains(p)))
+            whole_name(ctx, at, w, s).is_some_and(is_plan)
         }) {
             continue;
         }

@@ -43,13 +43,14 @@ fn refers_back(text: &str, quantities: &[Quantity], metrics: &[Range<usize>], i:
     let q = &quantities[i];
     let metric = &text[metrics[i].clone()];
     let rest = &text[q.span.end..];
+    // A bracket after the figure is its breakdown (`79.4亿元（其中：…）`), not `在…中`.
     let after = &rest[..rest
-        .find(['，', '。', '；', '：', '、', '\n'])
+        .find(['，', '。', '；', '：', '、', '\n', '（', '('])
         .unwrap_or(rest.len())];
     metric.starts_with('在')
         || metric.contains("上述")
         || metric.starts_with('这')
-        || after.ends_with('中')
+        || (after.ends_with('中') && !after.ends_with("其中"))
         || after.ends_with("之中")
 }
 
@@ -109,6 +110,29 @@ pub(crate) fn years(text: &str, metrics: &[Range<usize>], i: usize) -> Vec<i32> 
         .collect()
 }
 
+/// The figure names a class of what its clause measures (`144平方米以上住宅价格下降1%`,
+/// `1000Mbps及以上接入速率的宽带用户`): a name and the clause's own figure follow it before any
+/// punctuation.
+fn attributive(text: &str, quantities: &[Quantity], sentence: &[usize], i: usize) -> bool {
+    let Some(&next) = sentence.iter().find(|&&j| j > i) else {
+        return false;
+    };
+    let gap = &text[quantities[i].span.end..quantities[next].span.start];
+    !gap.is_empty()
+        && !gap.contains(['，', '。', '；', '：', '、', ',', ';', '（', '('])
+        && gap.chars().count() >= 2
+        && !["和", "及", "与", "至", "到", "比", "较"]
+            .iter()
+            .any(|w| gap.starts_with(w))
+}
+
+/// The text before a figure in its sentence leaves a bracket open.
+fn in_brackets(before: &str) -> bool {
+    let open = before.matches(['（', '(', '[', '【']).count();
+    let close = before.matches(['）', ')', ']', '】']).count();
+    open > close
+}
+
 /// How many earlier figures a possible restatement is compared with.
 const WINDOW: usize = 200;
 
@@ -126,7 +150,16 @@ pub fn repeats(
     let candidates: Vec<(usize, String, Vec<i32>)> = sentences
         .iter()
         .filter(|s| s.quantities.len() <= super::MAX_FIGURES_PER_SENTENCE)
-        .flat_map(|s| s.quantities.iter().copied())
+        .flat_map(|s| {
+            // A figure in brackets breaks down the figure the bracket follows
+            // (`实际完成37.9亿元（其中：开发区5.9亿元）`): it is of that figure's stage and scope,
+            // which its own words do not say.
+            s.quantities
+                .iter()
+                .copied()
+                .filter(|&i| !in_brackets(&text[s.range.start..quantities[i].span.start]))
+                .filter(|&i| !attributive(text, quantities, &s.quantities, i))
+        })
         .filter(|&i| {
             let q = &quantities[i];
             matches!(q.kind, Kind::Count | Kind::Amount | Kind::Percent) && !q.range
@@ -187,9 +220,14 @@ pub fn repeats(
                     }
                     // A restatement names the metric as the first mention did, give or take a scope
                     // word: one core holds the other and is not much longer.
+                    // A later figure that puts a qualifier before the first one's name is of a
+                    // subset (`留学人员创业园370多家，省部共建留学人员创业园54家`); a restatement
+                    // drops words (`法院受理案件…在受理的…案件中`), it does not add them.
                     let (n1, n2) = (core1.chars().count(), core2.chars().count());
+                    let qualified = n2 > n1 && core2.ends_with(core1.as_str());
                     n1.min(n2) * 5 >= n1.max(n2) * 3
                         && (core1.contains(core2.as_str()) || core2.contains(core1.as_str()))
+                        && !qualified
                 });
         if let Some((first, _, _)) = earlier {
             claims.push(Claim::Repeat {

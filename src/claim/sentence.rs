@@ -152,12 +152,33 @@ impl Context<'_> {
     pub fn earlier_figures(&self, at: usize) -> impl Iterator<Item = usize> + '_ {
         let here = self.before(at).rev();
         let before = self
-            .earlier
-            .iter()
-            .rev()
-            .take(EARLIER_SENTENCES)
+            .earlier_sentences()
             .flat_map(|s| s.quantities.iter().rev().copied());
         here.chain(before)
+    }
+
+    /// The sentences before this one in its paragraph, nearest first, back to the third full
+    /// stop: a `；` ends a major clause, so `…；…；…。` counts as one.
+    pub fn earlier_sentences(&self) -> impl Iterator<Item = &Sentence> + '_ {
+        let mut stops = 0;
+        self.earlier.iter().rev().take_while(move |s| {
+            let within = stops < EARLIER_SENTENCES;
+            if !self.text[..s.range.end].ends_with(['；', ';']) {
+                stops += 1;
+            }
+            within
+        })
+    }
+
+    /// Figure `i` stands after a `其中` of its sentence: a part of something, never a base or a
+    /// total of its own.
+    pub fn under_qizhong(&self, i: usize) -> bool {
+        let start = self.q(i).span.start;
+        let sentence_start = std::iter::once(&self.sentence.range)
+            .chain(self.earlier.iter().map(|s| &s.range))
+            .find(|r| r.contains(&start))
+            .map_or(start, |r| r.start);
+        self.between(sentence_start, start).contains("其中")
     }
 
     /// Quantities of the sentence that start before offset `at`.

@@ -118,7 +118,8 @@ word_lists!(ListWords {
     trend_down,
     composition,
     highest,
-    lowest
+    lowest,
+    names
 });
 word_lists!(PerCapitaWords {
     per_person,

@@ -42,6 +42,11 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
             .find(|&w| tree.bracket_of(w) == container)
             .unwrap_or(bounds.end)
             .min(bounds.end);
+        // `收入X，其中A、B，加上C…，收入总计T`: what is added is no longer a part.
+        let reach = ctx
+            .between(at, reach)
+            .find("加上")
+            .map_or(reach, |k| at + k);
         let at_depth = |i: usize| tree.bracket_of(ctx.q(i).span.start) == container;
         // A change has parts of either sign (foreign-currency loans can fall while the total
         // rises), so only levels are parts and wholes.
@@ -118,7 +123,7 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
             // (`其中，出口210.44亿元…。…进出口额478.72亿元。其中，出口233.58亿元`).
             let prev_start = prev_tree.range.start;
             let mut w: Vec<usize> = Vec::new();
-            for earlier in ctx.earlier.iter().rev().take(3) {
+            for earlier in ctx.earlier_sentences() {
                 let qizhong = ctx
                     .between(earlier.range.start, earlier.range.end)
                     .find("其中")
@@ -170,11 +175,12 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
 }
 
 /// Two items of one enumeration name their metrics alike: the same head (`夏粮产量`, `秋粮产量`),
-/// the same opening (`培训企业职工`, `培训失业人员`), or no name before the figure at all.
+/// the same opening of two characters or more (`培训企业职工`, `培训失业人员`; `村委会` and `村民小组` are not
+/// one enumeration), or no name before the figure at all.
 fn parallel(a: &str, b: &str) -> bool {
     (a.is_empty() && b.is_empty())
         || common_suffix(a, b) > 0
-        || a.chars().next() == b.chars().next()
+        || a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count() >= 2
 }
 
 /// When `at` opens a bracket (`博物馆39个（其中国有博物馆17个…）`), the figure the bracket follows.
@@ -265,7 +271,13 @@ fn pick_whole(ctx: &Context, fitting: &[usize], p: usize, from_previous: bool) -
     let part = ctx.metric(p).trim_start_matches("其中");
     let scored: Vec<(usize, usize)> = fitting
         .iter()
-        .map(|&w| (w, common_suffix(ctx.metric(w), part)))
+        .map(|&w| {
+            // Across sentences a shared name (`农民工`) tells the whole; within a clause the
+            // nearest figure does, and a shared word there (`地方`) says little.
+            let whole = ctx.metric(w);
+            let run = if from_previous { common_run(whole, part) } else { 0 };
+            (w, common_suffix(whole, part).max(run))
+        })
         .collect();
     let best = scored.iter().map(|&(_, n)| n).max()?;
     let top: Vec<usize> = scored
@@ -289,6 +301,23 @@ fn joined_by_items(ctx: &Context, figures: &[usize]) -> bool {
         let gap = ctx.between(ctx.q(w[0]).span.end, ctx.q(w[1]).span.start);
         gap.starts_with('、') || gap.starts_with('和') || gap.starts_with('及')
     })
+}
+
+/// The longest run of characters two names share (`本地农民工` and `全国农民工总量`: 3).
+fn common_run(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut best = 0;
+    let mut row = vec![0usize; b.len() + 1];
+    for x in &a {
+        let mut diagonal = 0;
+        for (j, y) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = if x == y { diagonal + 1 } else { 0 };
+            best = best.max(row[j + 1]);
+            diagonal = above;
+        }
+    }
+    best
 }
 
 /// How many characters two names share at their ends (`私人汽车保有量`, `民用汽车保有量`: 5).
@@ -422,6 +451,6 @@ fn added_to(ctx: &Context, t: usize, plus: usize, head: &str) -> Option<Vec<usiz
         .collect();
     let base = ctx
         .earlier_figures(plus)
-        .find(|&i| level(i) && ctx.metric(i).ends_with(head.as_str()))?;
+        .find(|&i| level(i) && !ctx.under_qizhong(i) && ctx.metric(i).ends_with(head.as_str()))?;
     (!added.is_empty()).then(|| std::iter::once(base).chain(added).collect())
 }

@@ -36,6 +36,26 @@ pub fn is_zero_width(c: char) -> bool {
     )
 }
 
+/// Spaces that may stand inside a line of text (tabs are left alone: they separate table cells).
+pub fn is_inline_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{3000}' | '\u{00A0}')
+}
+
+/// Ideographs and the full-width punctuation set with them.
+fn is_chinese(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{303F}' | '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF01}'..='\u{FF60}')
+}
+
+/// A space between `a` and `b` is extraction layout, not text: Chinese on one side and Chinese,
+/// a digit or a percent sign on the other (`长  3`, `5 万`, `3.7 %`). Spaces between digits
+/// (`12 372` may be digit grouping) and between Latin words stay.
+pub fn closes_up(a: char, b: char) -> bool {
+    let figure_end = |c: char| c.is_ascii_digit() || matches!(c, '%' | '％');
+    (is_chinese(a) && (is_chinese(b) || b.is_ascii_digit()))
+        || (figure_end(a) && is_chinese(b))
+        || (a.is_ascii_digit() && matches!(b, '%' | '％'))
+}
+
 fn is_layout_space(c: char) -> bool {
     c.is_whitespace() || is_zero_width(c)
 }

@@ -227,22 +227,47 @@ impl Builder {
         }
     }
 
-    /// Copies the content of `line`, leaving out zero-width characters.
+    /// Copies the content of `line`, leaving out zero-width characters and the spaces that PDF
+    /// and Word extraction put between characters of Chinese text (`增  长  3.7 %`, `97.5 万人`):
+    /// Chinese sets no spaces, so a space beside an ideograph or a full-width mark is layout.
     fn push_line(&mut self, decoded: &str, line: &Line) {
         let content = &decoded[line.content.clone()];
+        let bytes = content.as_bytes();
         let mut run_start = 0;
-        // Zero-width characters are three bytes led by 0xE2 or 0xEF: only those bytes are
-        // looked at.
-        for i in memchr::memchr2_iter(0xE2, 0xEF, content.as_bytes()) {
-            let Some(c) = content.get(i..).and_then(|rest| rest.chars().next()) else {
-                continue;
+        // Zero-width characters and U+3000 are three bytes led by 0xE2, 0xE3 or 0xEF, U+00A0
+        // is led by 0xC2: only those bytes and ASCII spaces are looked at.
+        // Each search keeps its next hit until passed, so no stretch is scanned twice.
+        let find_a = |from: usize| memchr::memchr3(0xE2, 0xEF, b' ', &bytes[from..]).map(|k| from + k);
+        let find_b = |from: usize| memchr::memchr2(0xE3, 0xC2, &bytes[from..]).map(|k| from + k);
+        let (mut next_a, mut next_b) = (find_a(0), find_b(0));
+        let mut from = 0;
+        while let Some(i) = next_a.into_iter().chain(next_b).min() {
+            let Some(c) = content[i..].chars().next() else {
+                break;
             };
+            from = i + c.len_utf8();
             if lines::is_zero_width(c) {
-                self.copy(
-                    decoded,
-                    line.content.start + run_start..line.content.start + i,
-                );
-                run_start = i + c.len_utf8();
+                self.copy(decoded, line.content.start + run_start..line.content.start + i);
+                run_start = from;
+            } else if lines::is_inline_space(c) {
+                let rest = &content[i..];
+                let run = rest.len() - rest.trim_start_matches(lines::is_inline_space).len();
+                let end = i + run;
+                let before = content[..i].chars().next_back();
+                let after = content[end..].chars().next();
+                if let (Some(a), Some(b)) = (before, after)
+                    && lines::closes_up(a, b)
+                {
+                    self.copy(decoded, line.content.start + run_start..line.content.start + i);
+                    run_start = end;
+                }
+                from = end;
+            }
+            if next_a.is_some_and(|a| a < from) {
+                next_a = find_a(from);
+            }
+            if next_b.is_some_and(|b| b < from) {
+                next_b = find_b(from);
             }
         }
         self.copy(decoded, line.content.start + run_start..line.content.end);

@@ -117,3 +117,24 @@ fn a_lone_dash_line_before_emphasis_is_not_a_heading() {
     );
     assert_maps_back(decoded, &l);
 }
+
+#[test]
+fn spaces_of_pdf_extraction_close_up_around_chinese() {
+    let decoded = "全年招聘工作人员 97.5 万人，增  长  3.7 %，其中 2023 年 12 月为 12 372 人。GDP growth 2%\n";
+    let l = Layout::new(decoded);
+    assert_eq!(
+        paragraphs(&l),
+        ["全年招聘工作人员97.5万人，增长3.7%，其中2023年12月为12 372人。GDP growth 2%"]
+    );
+    assert_maps_back(decoded, &l);
+    let at = l.text.find("97.5万人").unwrap();
+    let r = l.decoded_range(at..at + "97.5万人".len());
+    assert_eq!(&decoded[r], "97.5 万人");
+}
+
+#[test]
+fn tabs_between_table_cells_stay() {
+    let decoded = "货物运输总量\t万吨\t4934.25\t2.6\n";
+    let l = Layout::new(decoded);
+    assert_eq!(paragraphs(&l), ["货物运输总量\t万吨\t4934.25\t2.6"]);
+}

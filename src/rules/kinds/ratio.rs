@@ -58,6 +58,17 @@ fn stem_named(rate_name: &str, metric: &str) -> bool {
     stem.iter().any(|c| metric.contains(*c))
 }
 
+/// The metric names the population the rate is of (`毕业生` of `毕业生就业率`): such a count is
+/// the rate's denominator, and its numerator is not in the text.
+fn names_population(rate_name: &str, metric: &str) -> bool {
+    let chars: Vec<char> = rate_name.trim_end_matches('率').chars().collect();
+    let population = &chars[..chars.len().saturating_sub(2)];
+    population.windows(2).any(|w| {
+        let pair: String = w.iter().collect();
+        metric.contains(pair.as_str())
+    })
+}
+
 impl RuleKind for Ratio {
     fn check(&self, f: &Facts) -> Vec<Finding> {
         let mut out = Vec::new();
@@ -99,7 +110,10 @@ impl RuleKind for Ratio {
             };
             // Without a definition, the numerator must at least be named like the rate
             // (`受援率` and `获得援助`): otherwise the two counts are likely about something else.
-            if certainty == Certainty::Plausible && !stem_named(rate_name, f.metric(num)) {
+            if certainty == Certainty::Plausible
+                && (!stem_named(rate_name, f.metric(num))
+                    || names_population(rate_name, f.metric(num)))
+            {
                 continue;
             }
             let Some(computed) = q(f, num)
