@@ -306,6 +306,7 @@ pub fn extract<'a>(
             sentence: s,
             previous,
             earlier: &sentences[paragraph_start..i],
+            later: &sentences[i + 1..],
             tree: &tree,
             previous_tree: previous_tree
                 .as_ref()

@@ -70,6 +70,8 @@ pub struct Context<'a> {
     pub previous: Option<&'a Sentence>,
     /// The sentences of the paragraph before this one.
     pub earlier: &'a [Sentence],
+    /// The sentences after this one (of any paragraph).
+    pub later: &'a [Sentence],
     /// The sentence's brackets, clauses and items.
     pub tree: &'a Tree,
     /// The previous sentence's, when it is in the same paragraph and holds figures.
@@ -179,6 +181,18 @@ impl Context<'_> {
             .find(|r| r.contains(&start))
             .map_or(start, |r| r.start);
         self.between(sentence_start, start).contains("其中")
+    }
+
+    /// Quantities of this sentence or the ones after it that start within `range`.
+    pub fn quantities_in(&self, range: Range<usize>) -> impl Iterator<Item = usize> + '_ {
+        std::iter::once(self.sentence)
+            .chain(self.later.iter())
+            .take_while(move |s| s.range.start < range.end)
+            .flat_map(|s| s.quantities.iter().copied())
+            .filter(move |&i| {
+                let q = self.q(i);
+                q.span.start >= range.start && q.span.end <= range.end
+            })
     }
 
     /// Quantities of the sentence that start before offset `at`.

@@ -1,7 +1,8 @@
 //! Parts of a whole (`其中`) and totals with all their parts (`合计`, `分为…三类`).
 
 use super::Claim;
-use super::sentence::Context;
+use super::sentence::{Context, Sentence};
+use crate::structure::Tree;
 use super::vocabulary::{ends_with_any, rfind_any};
 
 /// `W，其中P1、P2`: parts of a whole, bound by the sentence's shape.
@@ -54,24 +55,57 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
         let in_range = |i: usize, r: &std::ops::Range<usize>| {
             ctx.q(i).span.start >= r.start && ctx.q(i).span.end <= r.end
         };
-        let clauses = tree.clauses_from(ctx.text, at, reach);
-        let mut parts: Vec<usize> = Vec::new();
-        let mut listed = false;
-        for (n, clause) in clauses.iter().enumerate() {
-            let clause = clause.start.max(at)..clause.end;
-            let figures: Vec<usize> = ctx
-                .sentence
-                .quantities
+        // The clauses the parts may run over: those of 其中's reach, then, when that reach is
+        // the whole sentence and a `；` ends it, those of the sentences the `；` chains to
+        // (`其中，第一产业增加值…；第二产业增加值…；第三产业增加值…。`), at their top level.
+        let mut segments: Vec<(std::ops::Range<usize>, bool)> = tree
+            .clauses_from(ctx.text, at, reach)
+            .into_iter()
+            .map(|c| (c.start.max(at)..c.end, true))
+            .collect();
+        let later_trees: Vec<Tree> = if container.is_none() && reach == bounds.end {
+            chained(ctx).map(|s| Tree::parse(ctx.text, s.range.clone())).collect()
+        } else {
+            Vec::new()
+        };
+        for t in &later_trees {
+            segments.extend(
+                t.clauses_from(ctx.text, t.range.start, t.range.end)
+                    .into_iter()
+                    .map(|c| (c, false)),
+            );
+        }
+        let tree_of = |at: usize| {
+            later_trees
                 .iter()
-                .copied()
-                .filter(|&i| in_range(i, &clause) && at_depth(i) && candidate(i))
+                .find(|t| t.range.contains(&at))
+                .unwrap_or(tree)
+        };
+        let mut parts: Vec<usize> = Vec::new();
+        // Parts from clauses after the first one, and whether in this sentence.
+        let mut continued: Vec<(usize, bool)> = Vec::new();
+        let mut listed = false;
+        for (n, (clause, own)) in segments.iter().enumerate() {
+            let figures: Vec<usize> = ctx
+                .quantities_in(clause.clone())
+                .filter(|&i| {
+                    let start = ctx.q(i).span.start;
+                    let placed = if *own {
+                        at_depth(i)
+                    } else {
+                        tree_of(start).depth(start) == 0
+                    };
+                    in_range(i, clause) && placed && candidate(i)
+                })
                 .collect();
             if parts.is_empty() {
-                // `其中，` opens its parts with the next clause.
-                if figures.is_empty() && n == 0 {
+                // `其中，` opens its parts with the next clause; a clause with figures that are
+                // no parts (`其中税收占比66.6%`) ends them, and so does a `；`.
+                let bare = ctx.quantities_in(clause.clone()).next().is_none();
+                if figures.is_empty() && n == 0 && bare && *own {
                     continue;
                 }
-                if figures.is_empty() {
+                if figures.is_empty() || !own {
                     break;
                 }
                 listed = figures.len() >= 2 && joined_by_items(ctx, &figures);
@@ -80,12 +114,21 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
             }
             let Some(&lead) = figures.iter().find(|&&i| !ctx.is_change(i)) else {
                 // A clause of attributes (`减产1.8%`) or of changes goes with the item before.
-                if figures.is_empty() {
-                    continue;
-                }
-                parts.extend(figures);
                 continue;
             };
+            // Past a `；` an item must say plainly that it is one more of the same: a unit
+            // like the first item's, a head or opening of two characters like its name, and no
+            // 其中 of its own (`…；新增公路60.9万公里，其中高速公路…`).
+            if !own
+                && (!ctx.comparable(parts[0], lead)
+                    || !closely_parallel(
+                        ctx.metric(parts[0]).trim_start_matches("其中"),
+                        ctx.metric(lead),
+                    )
+                    || ctx.between(clause.start, ctx.q(lead).span.start).contains("其中"))
+            {
+                break;
+            }
             // A clause that names another metric (`在校生40.96万人` after `其中招收随迁子女…`)
             // is no longer a part.
             let first = parts
@@ -100,6 +143,7 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
                 break;
             }
             listed = false;
+            continued.extend(figures.iter().map(|&i| (i, *own)));
             parts.extend(figures);
         }
         if parts.is_empty() {
@@ -110,9 +154,12 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
             .is_empty();
         // Whole candidates: the figure a bracket opening with 其中 follows; before 其中, at its
         // depth, in its `；` clause; or the sentence before.
-        let (wholes, from_previous): (Vec<usize>, bool) = if let Some(w) = bracketed_whole(ctx, at)
+        // Candidates come in groups, nearest first: one group for a whole in this sentence,
+        // one per sentence for a sentence-opening 其中.
+        let (wholes, from_previous): (Vec<Vec<usize>>, bool) = if let Some(w) =
+            bracketed_whole(ctx, at)
         {
-            (vec![w], false)
+            (vec![vec![w]], false)
         } else if opens_sentence {
             // The sentences before in the paragraph (a `；` may have ended the last one), read
             // at their top level where the shape of the sentence before is known.
@@ -122,41 +169,66 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
             // A figure under a 其中 of its own sentence is a part there, not a whole here
             // (`其中，出口210.44亿元…。…进出口额478.72亿元。其中，出口233.58亿元`).
             let prev_start = prev_tree.range.start;
-            let mut w: Vec<usize> = Vec::new();
+            let mut groups: Vec<Vec<usize>> = Vec::new();
             for earlier in ctx.earlier_sentences() {
                 let qizhong = ctx
                     .between(earlier.range.start, earlier.range.end)
                     .find("其中")
                     .map_or(earlier.range.end, |k| earlier.range.start + k);
-                w.extend(earlier.quantities.iter().copied().rev().filter(|&i| {
-                    let q = ctx.q(i);
-                    candidate(i)
-                        && q.span.start < qizhong
-                        && (q.span.start < prev_start || prev_tree.depth(q.span.start) == 0)
-                }));
+                let w: Vec<usize> = earlier
+                    .quantities
+                    .iter()
+                    .copied()
+                    .filter(|&i| {
+                        let q = ctx.q(i);
+                        candidate(i)
+                            && q.span.start < qizhong
+                            && (q.span.start < prev_start || prev_tree.depth(q.span.start) == 0)
+                    })
+                    .collect();
+                // `…；…。` is one sentence: its `；` pieces make one group.
+                let chained = ctx.text[..earlier.range.end].ends_with(['；', ';']);
+                match groups.last_mut() {
+                    Some(g) if chained => g.splice(0..0, w),
+                    _ => {
+                        groups.push(w);
+                        continue;
+                    }
+                };
             }
-            w.reverse();
-            (w, true)
+            (groups, true)
         } else {
             let major = tree.major(ctx.text, at);
             let w = ctx
                 .before(at)
                 .filter(|&i| at_depth(i) && candidate(i) && ctx.q(i).span.start >= major.start)
                 .collect();
-            (w, false)
+            (vec![w], false)
         };
         let mut by_whole: Vec<(usize, Vec<usize>)> = Vec::new();
         for &p in &parts {
-            let fitting: Vec<usize> = wholes
-                .iter()
-                .copied()
-                .filter(|&w| ctx.comparable(w, p))
-                .collect();
-            let Some(whole) = pick_whole(ctx, &fitting, p, from_previous) else {
+            // The nearest group that holds a figure of the part's unit.
+            let whole = wholes.iter().find_map(|group| {
+                let fitting: Vec<usize> = group
+                    .iter()
+                    .copied()
+                    .filter(|&w| ctx.comparable(w, p))
+                    .collect();
+                (!fitting.is_empty()).then(|| pick_whole(ctx, &fitting, p, from_previous))
+            });
+            let Some(whole) = whole.flatten().filter(|w| !totals.contains(w)) else {
                 continue;
             };
-            if totals.contains(&whole) {
-                continue;
+            // A later item named like the whole rather than like the first part is the whole's
+            // sibling (`第二产业使用外资13亿美元，其中制造业…；第三产业使用外资37.1亿美元`).
+            // Past a `；` an item named as much like the whole is its sibling too.
+            if let Some(&(_, own)) = continued.iter().find(|(i, _)| *i == p) {
+                let name = ctx.metric(p);
+                let first = ctx.metric(parts[0]).trim_start_matches("其中");
+                let (to_whole, to_first) = (likeness(name, ctx.metric(whole)), likeness(name, first));
+                if to_whole > to_first || (!own && to_whole == to_first) {
+                    continue;
+                }
             }
             match by_whole.iter_mut().find(|(w, _)| *w == whole) {
                 Some((_, ps)) => ps.push(p),
@@ -174,6 +246,18 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
     }
 }
 
+/// How alike two names are: the longer of their common head and common opening.
+fn likeness(a: &str, b: &str) -> usize {
+    let opening = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    common_suffix(a, b).max(opening)
+}
+
+/// Two names share a head or an opening of two characters or more (`第一产业增加值`,
+/// `第二产业增加值`; `能繁母猪存栏` and `生猪出栏` do not).
+fn closely_parallel(a: &str, b: &str) -> bool {
+    likeness(a, b) >= 2
+}
+
 /// Two items of one enumeration name their metrics alike: the same head (`夏粮产量`, `秋粮产量`),
 /// the same opening of two characters or more (`培训企业职工`, `培训失业人员`; `村委会` and `村民小组` are not
 /// one enumeration), or no name before the figure at all.
@@ -182,6 +266,22 @@ fn parallel(a: &str, b: &str) -> bool {
         || common_suffix(a, b) > 0
         || a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count() >= 2
 }
+
+/// The sentences a `；` at the end of this one chains to, up to the full stop.
+fn chained<'c>(ctx: &'c Context) -> impl Iterator<Item = &'c Sentence> + 'c {
+    let mut open = ctx.text[..ctx.sentence.range.end].ends_with(['；', ';']);
+    ctx.later
+        .iter()
+        .take_while(move |s| {
+            let go = open && s.paragraph == ctx.sentence.paragraph;
+            open = ctx.text[..s.range.end].ends_with(['；', ';']);
+            go
+        })
+        .take(MAX_CHAINED)
+}
+
+/// How many `；`-chained sentences an enumeration is followed into.
+const MAX_CHAINED: usize = 12;
 
 /// When `at` opens a bracket (`博物馆39个（其中国有博物馆17个…）`), the figure the bracket follows.
 fn bracketed_whole(ctx: &Context, at: usize) -> Option<usize> {

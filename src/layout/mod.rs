@@ -240,12 +240,11 @@ impl Builder {
         let find_a = |from: usize| memchr::memchr3(0xE2, 0xEF, b' ', &bytes[from..]).map(|k| from + k);
         let find_b = |from: usize| memchr::memchr2(0xE3, 0xC2, &bytes[from..]).map(|k| from + k);
         let (mut next_a, mut next_b) = (find_a(0), find_b(0));
-        let mut from = 0;
         while let Some(i) = next_a.into_iter().chain(next_b).min() {
             let Some(c) = content[i..].chars().next() else {
                 break;
             };
-            from = i + c.len_utf8();
+            let mut from = i + c.len_utf8();
             if lines::is_zero_width(c) {
                 self.copy(decoded, line.content.start + run_start..line.content.start + i);
                 run_start = from;
