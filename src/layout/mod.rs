@@ -8,6 +8,7 @@
 //! at numbers.
 
 mod lines;
+mod locate;
 mod offset_map;
 
 use std::ops::Range;
