@@ -9,10 +9,14 @@ use crate::number;
 use crate::prior::Earlier;
 use crate::report::diagnostic::{Diagnostic, Report};
 use crate::rules::Severity;
+use crate::rules::notice_codes::{PRIOR_GROWTH_MISMATCH, PRIOR_RESTATEMENT_MISMATCH};
 use crate::rules::{RuleError, RuleSet};
 use crate::source::Document;
 use crate::span::Span;
 use crate::suppress;
+
+// At their old paths too, for library users.
+pub use crate::rules::notice_codes::{FIGURE_OUT_OF_RANGE, TOO_MANY_FIGURES, UNUSED_SUPPRESSION};
 
 /// What to check with: rules, the words they read, and which rules are on.
 #[derive(Debug)]
@@ -125,13 +129,12 @@ fn check_run(
     );
     let facts = claim::extract(layout, run, &scan, &config.vocabulary);
     if !earlier.is_empty() {
-        let growth = config.notice(crate::prior::PRIOR_GROWTH_MISMATCH, path);
+        let growth = config.notice(PRIOR_GROWTH_MISMATCH, path);
         crate::prior::check(doc, layout, &facts, earlier, growth, diagnostics);
         let last_year = earlier.iter().find(|(back, _)| *back == 1);
-        if let (Some(&(_, prior)), Some(severity)) = (
-            last_year,
-            config.notice(crate::prior::PRIOR_RESTATEMENT_MISMATCH, path),
-        ) {
+        if let (Some(&(_, prior)), Some(severity)) =
+            (last_year, config.notice(PRIOR_RESTATEMENT_MISMATCH, path))
+        {
             crate::prior::check_restatements(
                 doc,
                 layout,
@@ -242,12 +245,3 @@ fn apply_directives(
     }
     kept
 }
-
-/// The code of the advice that a sentence had too many figures to be read for claims.
-pub const TOO_MANY_FIGURES: &str = "too-many-figures";
-
-/// The code of the warning that a figure was too large or too fine to compute with.
-pub const FIGURE_OUT_OF_RANGE: &str = "figure-out-of-range";
-
-/// The code of the finding that reports a directive that suppressed nothing.
-pub const UNUSED_SUPPRESSION: &str = "unused-suppression";

@@ -11,7 +11,7 @@ mod granularity;
 mod growth;
 mod magnitude;
 mod multiple;
-pub mod notice;
+mod notice;
 mod part_whole;
 mod per_capita;
 mod period;
