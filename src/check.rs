@@ -2,83 +2,19 @@
 
 use std::path::Path;
 
-use crate::claim::{self, Vocabulary};
+use crate::claim;
 use crate::layout::{Layout, SentenceRef};
-use crate::lexicon::Lexicon;
 use crate::number;
 use crate::prior::Earlier;
 use crate::report::diagnostic::{Diagnostic, Report};
-use crate::rules::Severity;
 use crate::rules::notice_codes::{PRIOR_GROWTH_MISMATCH, PRIOR_RESTATEMENT_MISMATCH};
-use crate::rules::{RuleError, RuleSet};
 use crate::source::Document;
 use crate::span::Span;
 use crate::suppress;
 
 // At their old paths too, for library users.
+pub use crate::config::Config;
 pub use crate::rules::notice_codes::{FIGURE_OUT_OF_RANGE, TOO_MANY_FIGURES, UNUSED_SUPPRESSION};
-
-/// What to check with: rules, the words they read, and which rules are on.
-#[derive(Debug)]
-pub struct Config {
-    pub rules: RuleSet,
-    pub lexicon: Lexicon,
-    pub vocabulary: Vocabulary,
-    /// Rule ids or id prefixes to run; empty runs all.
-    pub select: Vec<String>,
-    /// Rule ids or id prefixes not to run.
-    pub ignore: Vec<String>,
-    /// Rules turned off for files matching a pattern.
-    pub per_file_ignores: Vec<crate::config::FileIgnore>,
-    /// Reports and their prior reports (`[[pair]]` of hedui.toml), as paths.
-    pub pairs: Vec<(std::path::PathBuf, std::path::PathBuf)>,
-    /// Hold each file against the one of the same name a year earlier.
-    pub pair_by_year: bool,
-    /// Last year's report for every file checked (`prior` of hedui.toml).
-    pub prior: Option<std::path::PathBuf>,
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        Config::with_rule_dirs::<&Path>(&[]).expect("built-in rules and words compile (tested)")
-    }
-}
-
-impl Config {
-    /// The built-in rules and words plus those of each directory.
-    pub fn with_rule_dirs<P: AsRef<Path>>(dirs: &[P]) -> Result<Config, RuleError> {
-        Ok(Config {
-            rules: RuleSet::with_dirs(dirs)?,
-            lexicon: Lexicon::with_dirs(dirs)?,
-            vocabulary: Vocabulary::with_dirs(dirs)?,
-            select: Vec::new(),
-            ignore: Vec::new(),
-            per_file_ignores: Vec::new(),
-            pairs: Vec::new(),
-            pair_by_year: false,
-            prior: None,
-        })
-    }
-
-    /// The severity of an engine notice (`too-many-figures` …) on the file at `path`, or `None`
-    /// when it is turned off there.
-    fn notice(&self, id: &str, path: &Path) -> Option<Severity> {
-        let rule = self.rules.get(id)?;
-        self.enabled(id, path).then_some(rule.file.severity)
-    }
-
-    /// Whether rule `id` runs on the file at `path`: selected, not ignored, not turned off
-    /// for the file. Ids match exactly or by prefix (`rate` selects `rate-mismatch`).
-    fn enabled(&self, id: &str, path: &Path) -> bool {
-        let matches = |p: &String| id.starts_with(p.as_str());
-        (self.select.is_empty() || self.select.iter().any(matches))
-            && !self.ignore.iter().any(matches)
-            && !self
-                .per_file_ignores
-                .iter()
-                .any(|f| f.rules.iter().any(matches) && f.matches(path))
-    }
-}
 
 /// Checks text given as a string (the library entry point for rule authors and tests).
 pub fn check_text(text: &str, config: &Config) -> Report {

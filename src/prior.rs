@@ -14,8 +14,8 @@
 
 use std::ops::Range;
 
-use crate::check::Config;
 use crate::claim::{self, Claim, Direction, Facts};
+use crate::config::Config;
 use crate::interval::Interval;
 use crate::layout::Layout;
 use crate::number::{self, Kind, Quantity};
