@@ -2,79 +2,19 @@
 
 use std::path::Path;
 
-use crate::claim::{self, Vocabulary};
+use crate::claim;
 use crate::layout::{Layout, SentenceRef};
-use crate::lexicon::Lexicon;
 use crate::number;
 use crate::prior::Earlier;
 use crate::report::diagnostic::{Diagnostic, Report};
-use crate::rules::Severity;
-use crate::rules::{RuleError, RuleSet};
+use crate::rules::notice_codes::{PRIOR_GROWTH_MISMATCH, PRIOR_RESTATEMENT_MISMATCH};
 use crate::source::Document;
 use crate::span::Span;
 use crate::suppress;
 
-/// What to check with: rules, the words they read, and which rules are on.
-#[derive(Debug)]
-pub struct Config {
-    pub rules: RuleSet,
-    pub lexicon: Lexicon,
-    pub vocabulary: Vocabulary,
-    /// Rule ids or id prefixes to run; empty runs all.
-    pub select: Vec<String>,
-    /// Rule ids or id prefixes not to run.
-    pub ignore: Vec<String>,
-    /// Rules turned off for files matching a pattern.
-    pub per_file_ignores: Vec<crate::config::FileIgnore>,
-    /// Reports and their prior reports (`[[pair]]` of hedui.toml), as paths.
-    pub pairs: Vec<(std::path::PathBuf, std::path::PathBuf)>,
-    /// Hold each file against the one of the same name a year earlier.
-    pub pair_by_year: bool,
-    /// Last year's report for every file checked (`prior` of hedui.toml).
-    pub prior: Option<std::path::PathBuf>,
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        Config::with_rule_dirs::<&Path>(&[]).expect("built-in rules and words compile (tested)")
-    }
-}
-
-impl Config {
-    /// The built-in rules and words plus those of each directory.
-    pub fn with_rule_dirs<P: AsRef<Path>>(dirs: &[P]) -> Result<Config, RuleError> {
-        Ok(Config {
-            rules: RuleSet::with_dirs(dirs)?,
-            lexicon: Lexicon::with_dirs(dirs)?,
-            vocabulary: Vocabulary::with_dirs(dirs)?,
-            select: Vec::new(),
-            ignore: Vec::new(),
-            per_file_ignores: Vec::new(),
-            pairs: Vec::new(),
-            pair_by_year: false,
-            prior: None,
-        })
-    }
-
-    /// The severity of an engine notice (`too-many-figures` …) on the file at `path`, or `None`
-    /// when it is turned off there.
-    fn notice(&self, id: &str, path: &Path) -> Option<Severity> {
-        let rule = self.rules.get(id)?;
-        self.enabled(id, path).then_some(rule.file.severity)
-    }
-
-    /// Whether rule `id` runs on the file at `path`: selected, not ignored, not turned off
-    /// for the file. Ids match exactly or by prefix (`rate` selects `rate-mismatch`).
-    fn enabled(&self, id: &str, path: &Path) -> bool {
-        let matches = |p: &String| id.starts_with(p.as_str());
-        (self.select.is_empty() || self.select.iter().any(matches))
-            && !self.ignore.iter().any(matches)
-            && !self
-                .per_file_ignores
-                .iter()
-                .any(|f| f.rules.iter().any(matches) && f.matches(path))
-    }
-}
+// At their old paths too, for library users.
+pub use crate::config::Config;
+pub use crate::rules::notice_codes::{FIGURE_OUT_OF_RANGE, TOO_MANY_FIGURES, UNUSED_SUPPRESSION};
 
 /// Checks text given as a string (the library entry point for rule authors and tests).
 pub fn check_text(text: &str, config: &Config) -> Report {
@@ -125,13 +65,12 @@ fn check_run(
     );
     let facts = claim::extract(layout, run, &scan, &config.vocabulary);
     if !earlier.is_empty() {
-        let growth = config.notice(crate::prior::PRIOR_GROWTH_MISMATCH, path);
+        let growth = config.notice(PRIOR_GROWTH_MISMATCH, path);
         crate::prior::check(doc, layout, &facts, earlier, growth, diagnostics);
         let last_year = earlier.iter().find(|(back, _)| *back == 1);
-        if let (Some(&(_, prior)), Some(severity)) = (
-            last_year,
-            config.notice(crate::prior::PRIOR_RESTATEMENT_MISMATCH, path),
-        ) {
+        if let (Some(&(_, prior)), Some(severity)) =
+            (last_year, config.notice(PRIOR_RESTATEMENT_MISMATCH, path))
+        {
             crate::prior::check_restatements(
                 doc,
                 layout,
@@ -242,12 +181,3 @@ fn apply_directives(
     }
     kept
 }
-
-/// The code of the advice that a sentence had too many figures to be read for claims.
-pub const TOO_MANY_FIGURES: &str = "too-many-figures";
-
-/// The code of the warning that a figure was too large or too fine to compute with.
-pub const FIGURE_OUT_OF_RANGE: &str = "figure-out-of-range";
-
-/// The code of the finding that reports a directive that suppressed nothing.
-pub const UNUSED_SUPPRESSION: &str = "unused-suppression";

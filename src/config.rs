@@ -1,4 +1,5 @@
-//! `hedui.toml`: a project's settings, found in the current directory or a parent.
+//! What to check with ([`Config`]), and `hedui.toml`: a project's settings, found in the current
+//! directory or a parent.
 //!
 //! ```toml
 //! extend = "../hedui.toml"          # start from another file; this one's keys win
@@ -33,11 +34,73 @@ use std::path::{Path, PathBuf};
 use globset::{Glob, GlobMatcher};
 use serde::Deserialize;
 
-use crate::check::Config;
+use crate::claim::Vocabulary;
 use crate::lexicon::{Lexicon, LexiconFile};
-use crate::rules::{RuleError, Severity};
+use crate::rules::{RuleError, RuleSet, Severity};
 
 pub const FILE_NAME: &str = "hedui.toml";
+
+/// What to check with: rules, the words they read, and which rules are on.
+#[derive(Debug)]
+pub struct Config {
+    pub rules: RuleSet,
+    pub lexicon: Lexicon,
+    pub vocabulary: Vocabulary,
+    /// Rule ids or id prefixes to run; empty runs all.
+    pub select: Vec<String>,
+    /// Rule ids or id prefixes not to run.
+    pub ignore: Vec<String>,
+    /// Rules turned off for files matching a pattern.
+    pub per_file_ignores: Vec<FileIgnore>,
+    /// Reports and their prior reports (`[[pair]]` of hedui.toml), as paths.
+    pub pairs: Vec<(PathBuf, PathBuf)>,
+    /// Hold each file against the one of the same name a year earlier.
+    pub pair_by_year: bool,
+    /// Last year's report for every file checked (`prior` of hedui.toml).
+    pub prior: Option<PathBuf>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config::with_rule_dirs::<&Path>(&[]).expect("built-in rules and words compile (tested)")
+    }
+}
+
+impl Config {
+    /// The built-in rules and words plus those of each directory.
+    pub fn with_rule_dirs<P: AsRef<Path>>(dirs: &[P]) -> Result<Config, RuleError> {
+        Ok(Config {
+            rules: RuleSet::with_dirs(dirs)?,
+            lexicon: Lexicon::with_dirs(dirs)?,
+            vocabulary: Vocabulary::with_dirs(dirs)?,
+            select: Vec::new(),
+            ignore: Vec::new(),
+            per_file_ignores: Vec::new(),
+            pairs: Vec::new(),
+            pair_by_year: false,
+            prior: None,
+        })
+    }
+
+    /// The severity of an engine notice (`too-many-figures` …) on the file at `path`, or `None`
+    /// when it is turned off there.
+    pub(crate) fn notice(&self, id: &str, path: &Path) -> Option<Severity> {
+        let rule = self.rules.get(id)?;
+        self.enabled(id, path).then_some(rule.file.severity)
+    }
+
+    /// Whether rule `id` runs on the file at `path`: selected, not ignored, not turned off
+    /// for the file. Ids match exactly or by prefix (`rate` selects `rate-mismatch`).
+    pub(crate) fn enabled(&self, id: &str, path: &Path) -> bool {
+        let matches = |p: &String| id.starts_with(p.as_str());
+        (self.select.is_empty() || self.select.iter().any(matches))
+            && !self.ignore.iter().any(matches)
+            && !self
+                .per_file_ignores
+                .iter()
+                .any(|f| f.rules.iter().any(matches) && f.matches(path))
+    }
+}
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]

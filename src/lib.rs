@@ -22,5 +22,6 @@ pub mod span;
 pub mod structure;
 pub mod suppress;
 
-pub use check::{Config, check_document, check_text};
+pub use check::{check_document, check_text};
+pub use config::Config;
 pub use report::diagnostic::Report;

@@ -14,8 +14,8 @@
 
 use std::ops::Range;
 
-use crate::check::Config;
 use crate::claim::{self, Claim, Direction, Facts};
+use crate::config::Config;
 use crate::interval::Interval;
 use crate::layout::Layout;
 use crate::number::{self, Kind, Quantity};
@@ -26,9 +26,8 @@ use crate::rules::{Severity, percent_change};
 use crate::source::Document;
 use crate::span::Span;
 
-/// The codes of the findings.
-pub const PRIOR_GROWTH_MISMATCH: &str = "prior-growth-mismatch";
-pub const PRIOR_RESTATEMENT_MISMATCH: &str = "prior-restatement-mismatch";
+// At their old paths too, for library users.
+pub use crate::rules::notice_codes::{PRIOR_GROWTH_MISMATCH, PRIOR_RESTATEMENT_MISMATCH};
 
 /// Scope words that tell metrics apart: two phrases holding different words of one group are
 /// different metrics however alike the rest (`一审` and `二审` cases, `出口` and `进口`).

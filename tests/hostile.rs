@@ -428,3 +428,20 @@ fn fuzz_regression_seeds_run_clean() {
     no_panic(&out);
     assert_eq!(out.status.code(), Some(0));
 }
+
+/// Found by `cargo fuzz run check`: a metric ending in a three-byte character and 年 made the
+/// year-stripping of a label slice inside that character.
+#[test]
+fn label_of_a_metric_ending_in_a_wide_char_and_nian() {
+    let text = std::str::from_utf8(include_bytes!(
+        "../fuzz/seeds/regressions/label-year-slice.txt"
+    ))
+    .unwrap();
+    let report = hedui::check_text(text, &hedui::Config::default());
+    assert!(
+        report
+            .diagnostics
+            .iter()
+            .all(|d| !d.labels.is_empty() || d.code != "sum-mismatch")
+    );
+}

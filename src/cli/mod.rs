@@ -72,7 +72,7 @@ impl ConfigArgs {
     pub fn load(
         &self,
         rule_dirs: &[PathBuf],
-    ) -> Result<crate::check::Config, crate::rules::RuleError> {
+    ) -> Result<crate::config::Config, crate::rules::RuleError> {
         let file = match (&self.config, self.isolated) {
             (Some(f), _) => Some(f.clone()),
             (None, true) => None,
@@ -81,8 +81,8 @@ impl ConfigArgs {
                 .and_then(|d| crate::config::discover(&d)),
         };
         match file {
-            Some(f) => crate::check::Config::from_file(&f, rule_dirs),
-            None => crate::check::Config::with_rule_dirs(rule_dirs),
+            Some(f) => crate::config::Config::from_file(&f, rule_dirs),
+            None => crate::config::Config::with_rule_dirs(rule_dirs),
         }
     }
 }
@@ -291,7 +291,7 @@ fn init(args: &InitArgs) -> Outcome {
 pub(crate) fn load_config(
     settings: &ConfigArgs,
     rule_dirs: &[PathBuf],
-) -> Option<crate::check::Config> {
+) -> Option<crate::config::Config> {
     settings.load(rule_dirs).map_err(report_error).ok()
 }
 

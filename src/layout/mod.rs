@@ -8,10 +8,12 @@
 //! at numbers.
 
 mod lines;
+mod locate;
 mod offset_map;
 
 use std::ops::Range;
 
+pub use crate::source::LineMode;
 pub use offset_map::OffsetMap;
 
 use lines::{Line, LineProfile};
@@ -22,16 +24,6 @@ pub struct Layout {
     pub text: String,
     pub map: OffsetMap,
     pub paragraphs: Vec<Range<usize>>,
-}
-
-/// How the lines of a text map to paragraphs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum LineMode {
-    /// Measured from the text: newspaper columns, stray breaks, one paragraph per line.
-    #[default]
-    Auto,
-    /// Every line is a paragraph (text extracted from a .docx).
-    Paragraphs,
 }
 
 impl Layout {

@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 
 use super::numeral::Numeral;
 use super::{Approx, ApproxKind, Quantity};
+use crate::interval::Interval;
 use crate::lexicon::Lexicon;
 
 fn char_before(text: &str, at: usize) -> Option<char> {
@@ -186,7 +187,7 @@ pub fn with_prefix(text: &str, q: Quantity) -> Quantity {
     } else {
         q.step
     };
-    let Some(interval) = super::expression::approximate(q.value, step, kind) else {
+    let Some(interval) = approximate(q.value, step, kind) else {
         return q;
     };
     Quantity {
@@ -196,6 +197,19 @@ pub fn with_prefix(text: &str, q: Quantity) -> Quantity {
         approx: Some(Approx { word, kind }),
         ..q
     }
+}
+
+/// The interval an approximation word allows around `v` stated to `step` (RULEBOOK R6).
+/// Here rather than in `expression`, which calls it too, so that the parse calls into its
+/// context and never back.
+pub fn approximate(v: Decimal, step: Decimal, kind: ApproxKind) -> Option<Interval> {
+    Some(match kind {
+        ApproxKind::About => Interval::rounded(v, step)?,
+        ApproxKind::Over => Interval::new(v, v.checked_add(step)?),
+        ApproxKind::AtLeast => Interval::at_least(v),
+        ApproxKind::Near => Interval::new(v.checked_sub(step)?.max(Decimal::ZERO), v),
+        ApproxKind::Under | ApproxKind::AtMost => Interval::new(Decimal::ZERO.min(v), v),
+    })
 }
 
 /// The place of the last non-zero digit of an exact integer (`5000` → 1000): how far an

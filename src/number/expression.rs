@@ -449,7 +449,7 @@ fn prefixed(text: &str, at: usize, lex: &Lexicon) -> Option<Outcome> {
             Some(&(word, kind)) => {
                 end += word.len();
                 (
-                    approximate(value, Decimal::ZERO, kind)?,
+                    context::approximate(value, Decimal::ZERO, kind)?,
                     Some(Approx { word, kind }),
                 )
             }
@@ -668,7 +668,7 @@ fn build(text: &str, at: usize, end: usize, t: &Tail) -> Option<Quantity> {
         && !n.magnitude_inside
         && t.approx.is_none();
     let interval = match (t.approx, fraction) {
-        (Some(a), _) => approximate(value, approx_step, a.kind)?,
+        (Some(a), _) => context::approximate(value, approx_step, a.kind)?,
         (None, Some(i)) => {
             exact = i.is_exact();
             i
@@ -689,17 +689,6 @@ fn build(text: &str, at: usize, end: usize, t: &Tail) -> Option<Quantity> {
         range: false,
     })
     .filter(|_| text.is_char_boundary(end))
-}
-
-/// The interval an approximation word allows around `v` stated to `step` (RULEBOOK R6).
-pub fn approximate(v: Decimal, step: Decimal, kind: ApproxKind) -> Option<Interval> {
-    Some(match kind {
-        ApproxKind::About => Interval::rounded(v, step)?,
-        ApproxKind::Over => Interval::new(v, v.checked_add(step)?),
-        ApproxKind::AtLeast => Interval::at_least(v),
-        ApproxKind::Near => Interval::new(v.checked_sub(step)?.max(Decimal::ZERO), v),
-        ApproxKind::Under | ApproxKind::AtMost => Interval::new(Decimal::ZERO.min(v), v),
-    })
 }
 
 fn pow10(exp: i32) -> Option<Decimal> {

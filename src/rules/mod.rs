@@ -7,6 +7,7 @@
 
 pub mod finding;
 mod kinds;
+pub mod notice_codes;
 
 pub(crate) use kinds::percent_change;
 pub mod verdict;
@@ -317,11 +318,11 @@ pub fn parse(text: &str, origin: &str) -> Result<Rule, RuleError> {
     {
         return Err(error(format!("id `{}` must be kebab-case ASCII", file.id)));
     }
-    if file.kind == "notice" && !kinds::notice::CODES.contains(&file.id.as_str()) {
+    if file.kind == "notice" && !notice_codes::CODES.contains(&file.id.as_str()) {
         return Err(error(format!(
             "rule `{}`: kind `notice` is reserved for the engine's own codes ({})",
             file.id,
-            kinds::notice::CODES.join(", ")
+            notice_codes::CODES.join(", ")
         )));
     }
     let check = kinds::compile(&file.kind, &file.params)

@@ -30,6 +30,17 @@ pub struct Document {
     checkpoints: Vec<(usize, usize)>,
 }
 
+/// How the lines of a text map to paragraphs. The source's to say, since only the format knows
+/// (a .docx paragraph is one line); layout acts on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LineMode {
+    /// Measured from the text: newspaper columns, stray breaks, one paragraph per line.
+    #[default]
+    Auto,
+    /// Every line is a paragraph (text extracted from a .docx).
+    Paragraphs,
+}
+
 const CHECKPOINT_BYTES: usize = 4096;
 
 fn checkpoints(text: &str) -> Vec<(usize, usize)> {
@@ -172,11 +183,11 @@ impl Document {
     }
 
     /// How lines of the text relate to paragraphs.
-    pub fn line_mode(&self) -> crate::layout::LineMode {
+    pub fn line_mode(&self) -> LineMode {
         if self.encoding == Encoding::Docx {
-            crate::layout::LineMode::Paragraphs
+            LineMode::Paragraphs
         } else {
-            crate::layout::LineMode::Auto
+            LineMode::Auto
         }
     }
 

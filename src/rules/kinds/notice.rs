@@ -1,20 +1,11 @@
 //! `notice`: findings about the reading itself, not the arithmetic (a sentence too crowded to
 //! read, a figure out of range, a suppression that suppressed nothing). The engine raises them
-//! where it meets them; as rule files they get a code, a severity users can change, and
-//! `hedui explain`.
+//! where it meets them, under the codes of `rules::notice_codes`; as rule files they get a
+//! code, a severity users can change, and `hedui explain`.
 
 use super::NoParams;
 use crate::claim::Facts;
 use crate::rules::{Finding, RuleKind};
-
-/// The codes the engine raises.
-pub const CODES: &[&str] = &[
-    crate::check::FIGURE_OUT_OF_RANGE,
-    crate::check::TOO_MANY_FIGURES,
-    crate::check::UNUSED_SUPPRESSION,
-    crate::prior::PRIOR_GROWTH_MISMATCH,
-    crate::prior::PRIOR_RESTATEMENT_MISMATCH,
-];
 
 #[derive(Debug)]
 pub struct Notice;
