@@ -281,9 +281,8 @@ pub fn bounded(ctx: &Context, claims: &mut Vec<Claim>) {
         }
         let metric = ctx.metric(s);
         // `占总任务7.35万亩的106.8%`: a share of a plan is a completion rate.
-        if share_word(ctx, s).is_some_and(|(at, w)| {
-            whole_name(ctx, at, w, s).is_some_and(is_plan)
-        }) {
+        if share_word(ctx, s).is_some_and(|(at, w)| whole_name(ctx, at, w, s).is_some_and(is_plan))
+        {
             continue;
         }
         if metric.ends_with('率')

@@ -109,7 +109,8 @@ word_lists!(WholeWords {
     total,
     sum,
     exhaustive,
-    years
+    years,
+    partitions
 });
 word_lists!(ListWords {
     respectively,

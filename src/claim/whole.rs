@@ -2,8 +2,8 @@
 
 use super::Claim;
 use super::sentence::{Context, Sentence};
-use crate::structure::Tree;
 use super::vocabulary::{ends_with_any, rfind_any};
+use crate::structure::Tree;
 
 /// `W，其中P1、P2`: parts of a whole, bound by the sentence's shape.
 ///
@@ -52,6 +52,9 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
         // A change has parts of either sign (foreign-currency loans can fall while the total
         // rises), so only levels are parts and wholes.
         let candidate = |i: usize| ctx.is_measure(i) && !ctx.is_average(i) && !ctx.is_change(i);
+        // An average may stand where the whole would: then the items are its components
+        // (`人均可支配收入66140元。其中，工资性收入…`), and no figure further back is their whole.
+        let whole_or_average = |i: usize| ctx.is_measure(i) && !ctx.is_change(i);
         let in_range = |i: usize, r: &std::ops::Range<usize>| {
             ctx.q(i).span.start >= r.start && ctx.q(i).span.end <= r.end
         };
@@ -64,7 +67,9 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
             .map(|c| (c.start.max(at)..c.end, true))
             .collect();
         let later_trees: Vec<Tree> = if container.is_none() && reach == bounds.end {
-            chained(ctx).map(|s| Tree::parse(ctx.text, s.range.clone())).collect()
+            chained(ctx)
+                .map(|s| Tree::parse(ctx.text, s.range.clone()))
+                .collect()
         } else {
             Vec::new()
         };
@@ -125,7 +130,9 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
                         ctx.metric(parts[0]).trim_start_matches("其中"),
                         ctx.metric(lead),
                     )
-                    || ctx.between(clause.start, ctx.q(lead).span.start).contains("其中"))
+                    || ctx
+                        .between(clause.start, ctx.q(lead).span.start)
+                        .contains("其中"))
             {
                 break;
             }
@@ -136,10 +143,9 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
                 .copied()
                 .find(|&i| !ctx.is_change(i))
                 .unwrap_or(parts[0]);
-            if !parallel(
-                ctx.metric(first).trim_start_matches("其中"),
-                ctx.metric(lead),
-            ) {
+            let (first_name, lead_name) =
+                (ctx.metric(first).trim_start_matches("其中"), ctx.metric(lead));
+            if !parallel(first_name, lead_name) && !classes_of_one(ctx, first_name, lead_name) {
                 break;
             }
             listed = false;
@@ -156,55 +162,56 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
         // depth, in its `；` clause; or the sentence before.
         // Candidates come in groups, nearest first: one group for a whole in this sentence,
         // one per sentence for a sentence-opening 其中.
-        let (wholes, from_previous): (Vec<Vec<usize>>, bool) = if let Some(w) =
-            bracketed_whole(ctx, at)
-        {
-            (vec![vec![w]], false)
-        } else if opens_sentence {
-            // The sentences before in the paragraph (a `；` may have ended the last one), read
-            // at their top level where the shape of the sentence before is known.
-            let Some(prev_tree) = ctx.previous_tree else {
-                continue;
-            };
-            // A figure under a 其中 of its own sentence is a part there, not a whole here
-            // (`其中，出口210.44亿元…。…进出口额478.72亿元。其中，出口233.58亿元`).
-            let prev_start = prev_tree.range.start;
-            let mut groups: Vec<Vec<usize>> = Vec::new();
-            for earlier in ctx.earlier_sentences() {
-                let qizhong = ctx
-                    .between(earlier.range.start, earlier.range.end)
-                    .find("其中")
-                    .map_or(earlier.range.end, |k| earlier.range.start + k);
-                let w: Vec<usize> = earlier
-                    .quantities
-                    .iter()
-                    .copied()
+        let (wholes, from_previous): (Vec<Vec<usize>>, bool) =
+            if let Some(w) = bracketed_whole(ctx, at) {
+                (vec![vec![w]], false)
+            } else if opens_sentence {
+                // The sentences before in the paragraph (a `；` may have ended the last one), read
+                // at their top level where the shape of the sentence before is known.
+                let Some(prev_tree) = ctx.previous_tree else {
+                    continue;
+                };
+                // A figure under a 其中 of its own sentence is a part there, not a whole here
+                // (`其中，出口210.44亿元…。…进出口额478.72亿元。其中，出口233.58亿元`).
+                let prev_start = prev_tree.range.start;
+                let mut groups: Vec<Vec<usize>> = Vec::new();
+                for earlier in ctx.earlier_sentences() {
+                    let qizhong = ctx
+                        .between(earlier.range.start, earlier.range.end)
+                        .find("其中")
+                        .map_or(earlier.range.end, |k| earlier.range.start + k);
+                    let w: Vec<usize> = earlier
+                        .quantities
+                        .iter()
+                        .copied()
+                        .filter(|&i| {
+                            let q = ctx.q(i);
+                            whole_or_average(i)
+                                && q.span.start < qizhong
+                                && (q.span.start < prev_start || prev_tree.depth(q.span.start) == 0)
+                        })
+                        .collect();
+                    // `…；…。` is one sentence: its `；` pieces make one group.
+                    let chained = ctx.text[..earlier.range.end].ends_with(['；', ';']);
+                    match groups.last_mut() {
+                        Some(g) if chained => g.splice(0..0, w),
+                        _ => {
+                            groups.push(w);
+                            continue;
+                        }
+                    };
+                }
+                (groups, true)
+            } else {
+                let major = tree.major(ctx.text, at);
+                let w = ctx
+                    .before(at)
                     .filter(|&i| {
-                        let q = ctx.q(i);
-                        candidate(i)
-                            && q.span.start < qizhong
-                            && (q.span.start < prev_start || prev_tree.depth(q.span.start) == 0)
+                        at_depth(i) && whole_or_average(i) && ctx.q(i).span.start >= major.start
                     })
                     .collect();
-                // `…；…。` is one sentence: its `；` pieces make one group.
-                let chained = ctx.text[..earlier.range.end].ends_with(['；', ';']);
-                match groups.last_mut() {
-                    Some(g) if chained => g.splice(0..0, w),
-                    _ => {
-                        groups.push(w);
-                        continue;
-                    }
-                };
-            }
-            (groups, true)
-        } else {
-            let major = tree.major(ctx.text, at);
-            let w = ctx
-                .before(at)
-                .filter(|&i| at_depth(i) && candidate(i) && ctx.q(i).span.start >= major.start)
-                .collect();
-            (vec![w], false)
-        };
+                (vec![w], false)
+            };
         let mut by_whole: Vec<(usize, Vec<usize>)> = Vec::new();
         for &p in &parts {
             // The nearest group that holds a figure of the part's unit.
@@ -216,7 +223,10 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
                     .collect();
                 (!fitting.is_empty()).then(|| pick_whole(ctx, &fitting, p, from_previous))
             });
-            let Some(whole) = whole.flatten().filter(|w| !totals.contains(w)) else {
+            let Some(whole) = whole
+                .flatten()
+                .filter(|&w| !totals.contains(&w) && !ctx.is_average(w))
+            else {
                 continue;
             };
             // A later item named like the whole rather than like the first part is the whole's
@@ -225,8 +235,10 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
             if let Some(&(_, own)) = continued.iter().find(|(i, _)| *i == p) {
                 let name = ctx.metric(p);
                 let first = ctx.metric(parts[0]).trim_start_matches("其中");
-                let (to_whole, to_first) = (likeness(name, ctx.metric(whole)), likeness(name, first));
-                if to_whole > to_first || (!own && to_whole == to_first) {
+                let whole_name = ctx.metric(whole);
+                let (to_whole, to_first) = (likeness(name, whole_name), likeness(name, first));
+                let closer_run = common_run(name, whole_name) > common_run(name, first);
+                if to_whole > to_first || (!own && to_whole == to_first && closer_run) {
                     continue;
                 }
             }
@@ -236,6 +248,21 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
             }
         }
         for (whole, ps) in by_whole {
+            // Items that name every class of a partition, or end with 其他, are all of the
+            // whole: a total, whose sum the `sum` rules check.
+            if covers_whole(ctx, &ps) {
+                claims.push(Claim::Total {
+                    total: whole,
+                    parts: ps.clone(),
+                    over_years: false,
+                });
+                claims.push(Claim::Parts {
+                    whole,
+                    parts: ps,
+                    listed: false,
+                });
+                continue;
+            }
             let listed = listed && ps.len() == parts.len();
             claims.push(Claim::Parts {
                 whole,
@@ -265,6 +292,66 @@ fn parallel(a: &str, b: &str) -> bool {
     (a.is_empty() && b.is_empty())
         || common_suffix(a, b) > 0
         || a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count() >= 2
+}
+
+/// The items are all of their whole: each names one class of a partition in `[whole]
+/// partitions` and together they name every class (`其中中央财政赤字…，地方财政赤字…`), or the
+/// last is the rest (`…，其他卫生机构22个`).
+fn covers_whole(ctx: &Context, parts: &[usize]) -> bool {
+    if parts.len() < 2 {
+        return false;
+    }
+    let names: Vec<&str> = parts
+        .iter()
+        .map(|&p| {
+            ctx.metric(p)
+                .trim_start_matches(['，', '：', ':', '、'])
+                .trim_start_matches("其中")
+                .trim_start_matches(['，', '：', ':', '、'])
+        })
+        .collect();
+    if names
+        .last()
+        .is_some_and(|n| n.starts_with("其他") || n.starts_with("其余"))
+    {
+        return true;
+    }
+    ctx.vocab.whole.partitions.iter().any(|partition| {
+        let members: Vec<&str> = partition.split('|').collect();
+        if members.len() != names.len() {
+            return false;
+        }
+        let mut seen = vec![false; members.len()];
+        names.iter().all(|name| {
+            let last = members
+                .iter()
+                .enumerate()
+                .filter_map(|(k, m)| name.rfind(m).map(|at| (at, k)))
+                .max();
+            match last {
+                Some((_, k)) if !seen[k] => {
+                    seen[k] = true;
+                    true
+                }
+                _ => false,
+            }
+        })
+    })
+}
+
+/// Two names hold different classes of one partition (`中央财政赤字`, `代发地方债`).
+fn classes_of_one(ctx: &Context, a: &str, b: &str) -> bool {
+    ctx.vocab.whole.partitions.iter().any(|partition| {
+        let class = |name: &str| {
+            partition
+                .split('|')
+                .enumerate()
+                .filter_map(|(k, m)| name.rfind(m).map(|at| (at, k)))
+                .max()
+                .map(|(_, k)| k)
+        };
+        matches!((class(a), class(b)), (Some(x), Some(y)) if x != y)
+    })
 }
 
 /// The sentences a `；` at the end of this one chains to, up to the full stop.
@@ -375,7 +462,11 @@ fn pick_whole(ctx: &Context, fitting: &[usize], p: usize, from_previous: bool) -
             // Across sentences a shared name (`农民工`) tells the whole; within a clause the
             // nearest figure does, and a shared word there (`地方`) says little.
             let whole = ctx.metric(w);
-            let run = if from_previous { common_run(whole, part) } else { 0 };
+            let run = if from_previous {
+                common_run(whole, part)
+            } else {
+                0
+            };
             (w, common_suffix(whole, part).max(run))
         })
         .collect();

@@ -229,7 +229,8 @@ impl Builder {
         // Zero-width characters and U+3000 are three bytes led by 0xE2, 0xE3 or 0xEF, U+00A0
         // is led by 0xC2: only those bytes and ASCII spaces are looked at.
         // Each search keeps its next hit until passed, so no stretch is scanned twice.
-        let find_a = |from: usize| memchr::memchr3(0xE2, 0xEF, b' ', &bytes[from..]).map(|k| from + k);
+        let find_a =
+            |from: usize| memchr::memchr3(0xE2, 0xEF, b' ', &bytes[from..]).map(|k| from + k);
         let find_b = |from: usize| memchr::memchr2(0xE3, 0xC2, &bytes[from..]).map(|k| from + k);
         let (mut next_a, mut next_b) = (find_a(0), find_b(0));
         while let Some(i) = next_a.into_iter().chain(next_b).min() {
@@ -238,7 +239,10 @@ impl Builder {
             };
             let mut from = i + c.len_utf8();
             if lines::is_zero_width(c) {
-                self.copy(decoded, line.content.start + run_start..line.content.start + i);
+                self.copy(
+                    decoded,
+                    line.content.start + run_start..line.content.start + i,
+                );
                 run_start = from;
             } else if lines::is_inline_space(c) {
                 let rest = &content[i..];
@@ -249,7 +253,10 @@ impl Builder {
                 if let (Some(a), Some(b)) = (before, after)
                     && lines::closes_up(a, b)
                 {
-                    self.copy(decoded, line.content.start + run_start..line.content.start + i);
+                    self.copy(
+                        decoded,
+                        line.content.start + run_start..line.content.start + i,
+                    );
                     run_start = end;
                 }
                 from = end;
