@@ -326,6 +326,8 @@ pub fn extract<'a>(
         let series = list::series(&ctx, &mut local);
         list::respectively(&ctx, &mut local);
         rate::rates(&ctx, &mut local);
+        rate::defined_rates(&ctx, &mut local);
+        rate::completions(&ctx, &mut local);
         change::changes(&ctx, series.as_ref(), &mut local);
         whole::totals(&ctx, &mut local);
         whole::parts(&ctx, &mut local);

@@ -43,6 +43,140 @@ pub fn rates(ctx: &Context, claims: &mut Vec<Claim>) {
     }
 }
 
+/// `城镇化率58.02%` after `常住人口434.6万人，其中城镇常住人口252.2万人`: a rate defined in
+/// `[rate] definitions` with the figures of its numerator's and denominator's names, the
+/// nearest of each in the sentence or the three before (a denominator never holds a numerator
+/// word).
+pub fn defined_rates(ctx: &Context, claims: &mut Vec<Claim>) {
+    for &s in &ctx.sentence.quantities {
+        let q = ctx.q(s);
+        let bound = claims.iter().any(|c| {
+            matches!(c, Claim::Rate { rate, .. } if *rate == s)
+                || matches!(c, Claim::Share { share, .. } if *share == s)
+        });
+        if q.kind != Kind::Percent || q.range || bound {
+            continue;
+        }
+        let metric = ctx.metric(s);
+        let Some((numerators, denominators)) = ctx.vocab.rate.definitions.iter().find_map(|d| {
+            let (name, terms) = d.split_once('=')?;
+            let (num, den) = terms.split_once('/')?;
+            metric.ends_with(name.trim()).then(|| {
+                let words = |t: &'_ str| -> Vec<String> {
+                    t.split(',').map(|w| w.trim().to_string()).collect()
+                };
+                (words(num), words(den))
+            })
+        }) else {
+            continue;
+        };
+        let level = |i: usize| ctx.is_measure(i) && !ctx.is_change(i) && !ctx.is_average(i);
+        let named =
+            |i: usize, words: &[String]| words.iter().any(|w| ctx.metric(i).contains(w.as_str()));
+        let Some(numerator) = ctx
+            .earlier_figures(q.span.start)
+            .find(|&i| level(i) && named(i, &numerators))
+        else {
+            continue;
+        };
+        let Some(denominator) = ctx.earlier_figures(q.span.start).find(|&i| {
+            i != numerator
+                && level(i)
+                && ctx.comparable(i, numerator)
+                && named(i, &denominators)
+                && !named(i, &numerators)
+                && !ctx.sibling_classes(ctx.metric(i), ctx.metric(numerator))
+        }) else {
+            continue;
+        };
+        claims.push(Claim::Rate {
+            rate: s,
+            name: ctx.metrics[s].clone(),
+            numerator,
+            denominator,
+        });
+    }
+}
+
+/// Budget accounts whose names hold 预算 without naming a plan.
+const ACCOUNTS: [&str; 4] = ["一般公共预算", "政府性基金预算", "国有资本经营预算", "社会保险基金预算"];
+
+/// `实际完成139.3亿元，为调整预算的107.8%`: a completion rate, the actual figure of its clause
+/// over the plan it names: the adjusted budget (the figure after `调整为`) or the budget (a
+/// figure named 预算 other than as an account, `收入预算105万元`), nearest before it.
+pub fn completions(ctx: &Context, claims: &mut Vec<Claim>) {
+    for &s in &ctx.sentence.quantities {
+        let q = ctx.q(s);
+        if q.kind != Kind::Percent || q.range {
+            continue;
+        }
+        // `（其中：市本级为预算的100.6%…）` are rates of parts the text does not state.
+        if !ctx.at_top_level(s) {
+            continue;
+        }
+        let lead = ctx.clause_before(s).trim_end();
+        let Some(plan) = ["预算数的", "预算的"]
+            .iter()
+            .find_map(|w| lead.strip_suffix(w))
+        else {
+            continue;
+        };
+        if !(plan.ends_with('为') || plan.ends_with("完成") || plan.ends_with("调整") || plan.ends_with("年初")) {
+            continue;
+        }
+        let adjusted = plan.ends_with("调整");
+        let level = |i: usize| {
+            ctx.is_measure(i) && !ctx.is_change(i) && !ctx.is_average(i) && ctx.at_top_level(i)
+        };
+        let clause_start = ctx.clause_start(q.span.start);
+        let Some(actual) = ctx.before(clause_start).rev().find(|&i| level(i)) else {
+            continue;
+        };
+        let names_plan = |i: usize| {
+            let before = ctx.clause_before(i);
+            let set_to = ["调整为", "调整后为", "调整预算为", "调整后收入预算为", "调整后支出预算为"]
+                .iter()
+                .any(|w| before.ends_with(w));
+            if adjusted {
+                return set_to;
+            }
+            let metric = ACCOUNTS
+                .iter()
+                .fold(ctx.metric(i).to_string(), |m, a| m.replace(a, ""));
+            !set_to && metric.contains("预算")
+        };
+        // The plan is of the actual's account and side (收入 or 支出) wherever both say it.
+        let account = |i: usize| {
+            let m = ctx.metric(i);
+            (
+                ["一般公共", "政府性基金", "国有资本经营", "社会保险基金"]
+                    .into_iter()
+                    .find(|a| m.contains(a)),
+                ["收入", "支出"].into_iter().find(|a| m.contains(a)),
+            )
+        };
+        let same = |a: Option<&str>, b: Option<&str>| a.zip(b).is_none_or(|(x, y)| x == y);
+        let (actual_account, actual_side) = account(actual);
+        let Some(budget) = ctx.earlier_figures(ctx.q(actual).span.start).find(|&i| {
+            let (a, side) = account(i);
+            i != actual
+                && level(i)
+                && ctx.comparable(i, actual)
+                && names_plan(i)
+                && same(a, actual_account)
+                && same(side, actual_side)
+        }) else {
+            continue;
+        };
+        claims.push(Claim::Share {
+            share: s,
+            part: actual,
+            whole: budget,
+            named: true,
+        });
+    }
+}
+
 /// The share word before quantity `s` in its clause, with its offset, when `占` is not part of
 /// another word (`侵占`, `占用`).
 fn share_word<'v>(ctx: &'v Context, s: usize) -> Option<(usize, &'v str)> {

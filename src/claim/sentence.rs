@@ -172,6 +172,38 @@ impl Context<'_> {
         })
     }
 
+    /// Two names hold different classes of one partition of `[whole] partitions`
+    /// (`中央财政赤字` and `代发地方债`, `城镇常住人口` and `乡村常住人口`).
+    pub fn sibling_classes(&self, a: &str, b: &str) -> bool {
+        self.vocab.whole.partitions.iter().any(|partition| {
+            let class = |name: &str| {
+                partition
+                    .split('|')
+                    .enumerate()
+                    .filter_map(|(k, m)| name.rfind(m).map(|at| (at, k)))
+                    .max()
+                    .map(|(_, k)| k)
+            };
+            matches!((class(a), class(b)), (Some(x), Some(y)) if x != y)
+        })
+    }
+
+    /// Figure `i` stands outside brackets in its sentence (`实际完成37.9亿元` rather than the
+    /// `（其中：开发区5.9亿元）` after it).
+    pub fn at_top_level(&self, i: usize) -> bool {
+        let start = self.q(i).span.start;
+        if self.sentence.range.contains(&start) {
+            return self.tree.depth(start) == 0;
+        }
+        let sentence_start = self
+            .earlier
+            .iter()
+            .find(|s| s.range.contains(&start))
+            .map_or(start, |s| s.range.start);
+        let before = &self.text[sentence_start..start];
+        before.matches(['（', '(']).count() <= before.matches(['）', ')']).count()
+    }
+
     /// Figure `i` stands after a `其中` of its sentence: a part of something, never a base or a
     /// total of its own.
     pub fn under_qizhong(&self, i: usize) -> bool {

@@ -128,6 +128,7 @@ word_lists!(PerCapitaWords {
     heads,
     households
 });
+word_lists!(RateWords { definitions });
 word_lists!(ShareWords {
     words,
     not_before,
@@ -153,6 +154,8 @@ pub struct Vocabulary {
     pub share: ShareWords,
     #[serde(default)]
     pub per_capita: PerCapitaWords,
+    #[serde(default)]
+    pub rate: RateWords,
 }
 
 impl Vocabulary {
@@ -177,6 +180,7 @@ impl Vocabulary {
             v.list.extend(more.list);
             v.share.extend(more.share);
             v.per_capita.extend(more.per_capita);
+            v.rate.extend(more.rate);
         }
         v.sort();
         Ok(v)
@@ -193,6 +197,7 @@ impl Vocabulary {
         self.list.sort();
         self.share.sort();
         self.per_capita.sort();
+        self.rate.sort();
     }
 }
 

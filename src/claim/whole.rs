@@ -143,9 +143,11 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
                 .copied()
                 .find(|&i| !ctx.is_change(i))
                 .unwrap_or(parts[0]);
-            let (first_name, lead_name) =
-                (ctx.metric(first).trim_start_matches("其中"), ctx.metric(lead));
-            if !parallel(first_name, lead_name) && !classes_of_one(ctx, first_name, lead_name) {
+            let (first_name, lead_name) = (
+                ctx.metric(first).trim_start_matches("其中"),
+                ctx.metric(lead),
+            );
+            if !parallel(first_name, lead_name) && !ctx.sibling_classes(first_name, lead_name) {
                 break;
             }
             listed = false;
@@ -336,21 +338,6 @@ fn covers_whole(ctx: &Context, parts: &[usize]) -> bool {
                 _ => false,
             }
         })
-    })
-}
-
-/// Two names hold different classes of one partition (`中央财政赤字`, `代发地方债`).
-fn classes_of_one(ctx: &Context, a: &str, b: &str) -> bool {
-    ctx.vocab.whole.partitions.iter().any(|partition| {
-        let class = |name: &str| {
-            partition
-                .split('|')
-                .enumerate()
-                .filter_map(|(k, m)| name.rfind(m).map(|at| (at, k)))
-                .max()
-                .map(|(_, k)| k)
-        };
-        matches!((class(a), class(b)), (Some(x), Some(y)) if x != y)
     })
 }
 

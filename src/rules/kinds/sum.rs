@@ -44,10 +44,13 @@ impl RuleKind for Sum {
             }
             // A part larger than its total alone is `part-exceeds-whole`'s finding.
             let total_hi = q(f, *total).interval.hi;
-            if parts
-                .iter()
-                .any(|&p| q(f, p).interval.lo.zip(total_hi).is_some_and(|(lo, hi)| lo > hi))
-            {
+            if parts.iter().any(|&p| {
+                q(f, p)
+                    .interval
+                    .lo
+                    .zip(total_hi)
+                    .is_some_and(|(lo, hi)| lo > hi)
+            }) {
                 continue;
             }
             let Some(sum) = Interval::sum(parts.iter().map(|&i| &q(f, i).interval)) else {
