@@ -30,6 +30,17 @@ const LINKS: [&str; 12] = [
     "达到", "保持", "共计", "合计", "总计", "为", "达", "是", "有", "到", "计", "了",
 ];
 
+/// The phrase without a reference to a note at its end (`地区生产总值[2]`).
+fn note_mark_stripped(phrase: &str) -> Option<&str> {
+    let inner = phrase.strip_suffix([']', '］', '〕'])?;
+    let open = inner.rfind(['[', '［', '〔'])?;
+    inner[open..]
+        .chars()
+        .skip(1)
+        .all(|c| c.is_ascii_digit())
+        .then(|| &inner[..open])
+}
+
 /// The phrase naming what quantity `i` measures: the text since the previous figure or
 /// punctuation, without link words (`审结35773件` → `审结`, `结案率为99.4%` → `结案率`).
 pub fn metric_phrase(text: &str, quantities: &[Quantity], i: usize) -> Range<usize> {
@@ -38,16 +49,31 @@ pub fn metric_phrase(text: &str, quantities: &[Quantity], i: usize) -> Range<usi
         .checked_sub(1)
         .map_or(0, |p| quantities[p].span.end.min(end));
     let before = &text[floor..end];
-    let start = before
+    let mut start = before
         .char_indices()
         .rev()
         .find(|&(_, c)| is_phrase_break(c))
         .map_or(floor, |(at, c)| floor + at + c.len_utf8());
+    // `地区生产总值（GDP）2637.67亿元`: a gloss in brackets right before the figure belongs to
+    // the name before it.
+    if start == end
+        && let Some(gloss) = before.strip_suffix(['）', ')'])
+        && let Some(open) = gloss.rfind(['（', '('])
+        && !gloss[open..].contains(|c: char| c.is_ascii_digit())
+    {
+        let name = &gloss[..open];
+        start = name
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| is_phrase_break(c))
+            .map_or(floor, |(at, c)| floor + at + c.len_utf8());
+    }
     let mut phrase = &text[start..end];
     loop {
         let trimmed = LINKS
             .iter()
             .find_map(|l| phrase.strip_suffix(l))
+            .or_else(|| note_mark_stripped(phrase))
             .unwrap_or(phrase);
         if trimmed.len() == phrase.len() {
             break;
@@ -78,5 +104,7 @@ mod tests {
         );
         assert_eq!(metrics("审结案件2.2万件2.6万人"), ["审结案件", ""]);
         assert_eq!(metrics("分别为56.8万件、145.5万件"), ["分别", ""]);
+        assert_eq!(metrics("全年地区生产总值（GDP）2637.67亿元"), ["全年地区生产总值（GDP）"]);
+        assert_eq!(metrics("全年地区生产总值[2]18500.81亿元"), ["全年地区生产总值"]);
     }
 }

@@ -201,7 +201,11 @@ fn share_word<'v>(ctx: &'v Context, s: usize) -> Option<(usize, &'v str)> {
             .next()
             .map(String::from)
             .unwrap_or_default();
-        if ctx.vocab.share.not_before.contains(&prev) || ctx.vocab.share.not_after.contains(&next) {
+        // `占地面积` is land taken, `占地区生产总值` a share of the region's GDP.
+        let region = ctx.text[at + word.len()..].starts_with("地区");
+        if ctx.vocab.share.not_before.contains(&prev)
+            || (ctx.vocab.share.not_after.contains(&next) && !region)
+        {
             return None;
         }
     }

@@ -161,7 +161,9 @@ impl<'a> Scanner<'a> {
                 match expression::parse_at(text, at, self.lexicon) {
                     expression::Outcome::Quantity(q, next) => {
                         at = next;
-                        result = Some(Found::Quantity(q));
+                        if !is_note_mark(text, &q) {
+                            result = Some(Found::Quantity(q));
+                        }
                     }
                     expression::Outcome::Skip(next) => at = next.max(at + 1),
                     expression::Outcome::OutOfRange(r) => {
@@ -188,6 +190,14 @@ impl Iterator for Scanner<'_> {
     fn next(&mut self) -> Option<Found> {
         self.next_before(self.text.len())
     }
+}
+
+/// `地区生产总值[2]18500.81亿元`: a bare number in square brackets is a reference to a note,
+/// not a figure.
+fn is_note_mark(text: &str, q: &Quantity) -> bool {
+    q.kind == Kind::Number
+        && text[..q.span.start].ends_with(['[', '［', '〔'])
+        && text[q.span.end..].starts_with([']', '］', '〕'])
 }
 
 /// Every quantity of the laid-out text, in text order.
