@@ -206,13 +206,21 @@ impl Context<'_> {
 
     /// Figure `i` stands after a `其中` of its sentence: a part of something, never a base or a
     /// total of its own.
+    /// A `；` does not end a 其中's reach: `其中，出口…；进口…。` holds both under it.
     pub fn under_qizhong(&self, i: usize) -> bool {
         let start = self.q(i).span.start;
-        let sentence_start = std::iter::once(&self.sentence.range)
-            .chain(self.earlier.iter().map(|s| &s.range))
-            .find(|r| r.contains(&start))
-            .map_or(start, |r| r.start);
-        self.between(sentence_start, start).contains("其中")
+        let sentences: Vec<&Sentence> = self
+            .earlier
+            .iter()
+            .chain(std::iter::once(self.sentence))
+            .collect();
+        let Some(mut k) = sentences.iter().position(|s| s.range.contains(&start)) else {
+            return false;
+        };
+        while k > 0 && self.text[..sentences[k - 1].range.end].ends_with(['；', ';']) {
+            k -= 1;
+        }
+        self.between(sentences[k].range.start, start).contains("其中")
     }
 
     /// Quantities of this sentence or the ones after it that start within `range`.

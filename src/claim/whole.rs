@@ -21,6 +21,11 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
     for word in &ctx.vocab.whole.part {
         words.extend(text.match_indices(word.as_str()).map(|(o, _)| start + o));
     }
+    // `分产业看，第一产业…`: a sentence that opens by naming a breakdown lists parts of the
+    // whole stated before, as a sentence-opening 其中 does.
+    if breakdown_heading(text) {
+        words.push(start);
+    }
     words.sort_unstable();
     // A whole whose parts are all listed is a total; the `sum` rules check it.
     let totals: Vec<usize> = claims
@@ -178,10 +183,6 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
                 let prev_start = prev_tree.range.start;
                 let mut groups: Vec<Vec<usize>> = Vec::new();
                 for earlier in ctx.earlier_sentences() {
-                    let qizhong = ctx
-                        .between(earlier.range.start, earlier.range.end)
-                        .find("其中")
-                        .map_or(earlier.range.end, |k| earlier.range.start + k);
                     let w: Vec<usize> = earlier
                         .quantities
                         .iter()
@@ -189,7 +190,7 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
                         .filter(|&i| {
                             let q = ctx.q(i);
                             whole_or_average(i)
-                                && q.span.start < qizhong
+                                && !ctx.under_qizhong(i)
                                 && (q.span.start < prev_start || prev_tree.depth(q.span.start) == 0)
                         })
                         .collect();
@@ -339,6 +340,19 @@ fn covers_whole(ctx: &Context, parts: &[usize]) -> bool {
             }
         })
     })
+}
+
+/// The sentence opens with a breakdown heading: `分产业看，`, `按经营地分，`, `从构成看，`.
+fn breakdown_heading(sentence: &str) -> bool {
+    let Some(head) = sentence.split(['，', ',']).next().filter(|h| h.len() < sentence.len()) else {
+        return false;
+    };
+    let n = head.chars().count();
+    let by = (head.starts_with('分') && head.ends_with('看'))
+        || (head.starts_with('按') && head.ends_with('分'))
+        || head == "从构成看"
+        || head == "从结构看";
+    by && (3..=10).contains(&n) && !head.contains(|c: char| c.is_ascii_digit())
 }
 
 /// The sentences a `；` at the end of this one chains to, up to the full stop.

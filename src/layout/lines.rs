@@ -150,7 +150,12 @@ impl LineProfile {
         let prev_text = &text[prev.content.clone()];
         let next_text = &text[next.content.clone()];
         if self.wrapped {
-            ends_sentence(prev_text) && prev.chars < self.short_line
+            // A heading line (`七、对外经济和旅游`) is its own paragraph even in wrapped text:
+            // joined, it would carry the table or text before it into the next sentence.
+            // A heading may wrap too: it ends where prose (a line with punctuation) begins.
+            (ends_sentence(prev_text) && prev.chars < self.short_line)
+                || (is_heading(prev_text) && next_text.contains(['，', '。', '；']))
+                || is_heading(next_text)
         } else {
             ends_sentence(prev_text) || is_heading(prev_text) || starts_heading(next_text)
         }

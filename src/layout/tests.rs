@@ -138,3 +138,19 @@ fn tabs_between_table_cells_stay() {
     let l = Layout::new(decoded);
     assert_eq!(paragraphs(&l), ["货物运输总量\t万吨\t4934.25\t2.6"]);
 }
+
+#[test]
+fn headings_stand_alone_in_wrapped_text() {
+    // Most lines end mid-sentence, so the text is read as wrapped at a column.
+    let decoded = "全年商品房销售额391.36亿元，其中住宅\n销售额335.62亿元，比上年增长8.3%，\n七、对外经济和旅游\n全年货物进出口总额981.77亿元，比上\n年增长22.6%。其中，出口789.74亿元，\n进口192.03亿元，比上年增长31.1%，\n";
+    let l = Layout::new(decoded);
+    assert_eq!(
+        paragraphs(&l),
+        [
+            "全年商品房销售额391.36亿元，其中住宅销售额335.62亿元，比上年增长8.3%，",
+            "七、对外经济和旅游",
+            "全年货物进出口总额981.77亿元，比上年增长22.6%。其中，出口789.74亿元，进口192.03亿元，比上年增长31.1%，"
+        ]
+    );
+    assert_maps_back(decoded, &l);
+}
