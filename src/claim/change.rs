@@ -46,9 +46,23 @@ pub fn changes(ctx: &Context, series: Option<&SeriesInfo>, claims: &mut Vec<Clai
         .or_else(|| previous_base(ctx, s))
         .or_else(|| ratio_base(ctx, s, clause_start, measure))
         .or_else(|| if difference { None } else { from_to(ctx, s) }) else {
-            if matches!(measure, ChangeMeasure::Percent)
-                && let Some((value, years)) = against_earlier(ctx, s)
-            {
+            let percent = matches!(measure, ChangeMeasure::Percent);
+            let increment = percent.then(|| with_increment(ctx, s, direction)).flatten();
+            if let Some((value, increment)) = increment {
+                claims.push(Claim::Increment {
+                    stated: s,
+                    value,
+                    increment,
+                    direction,
+                });
+            }
+            if percent && let Some((value, years)) = against_earlier(ctx, s) {
+                // The change is of the value, never of its increment (`常住人口954.70万人，
+                // 比上年末增加5.59万人，增长0.59%`).
+                let value = match increment {
+                    Some((v, inc)) if inc == value => v,
+                    _ => value,
+                };
                 claims.push(Claim::AgainstPrior {
                     stated: s,
                     value,
@@ -303,6 +317,52 @@ fn against_earlier(ctx: &Context, s: usize) -> Option<(usize, u32)> {
         return None;
     }
     figure_before(ctx, s, clause_start).map(|v| (v, 1))
+}
+
+/// `V，比上年增加X，增长g%` (or `增加X、规模V，增长g%`): the value and the increment of the
+/// clauses before the percent, the increment a change of the same direction and both of one
+/// unit, in the percent's `；` clause with no other figure between.
+fn with_increment(ctx: &Context, s: usize, direction: Direction) -> Option<(usize, usize)> {
+    let at = ctx.q(s).span.start;
+    let major = ctx.tree.major(ctx.text, at);
+    let before: Vec<usize> = ctx
+        .before(at)
+        .filter(|&i| ctx.q(i).span.start >= major.start && ctx.at_top_level(i))
+        .collect();
+    let (&last, rest) = before.split_last()?;
+    let (&other, _) = rest.split_last()?;
+    let (increment, value) = if ctx.is_change(last) { (last, other) } else { (other, last) };
+    let increases = |i: usize| {
+        let lead = super::rate::strip_fillers(ctx.clause_before(i), &ctx.vocab.change.fillers);
+        if ends_with_any(lead, &ctx.vocab.change.up).is_some() {
+            Some(Direction::Up)
+        } else if ends_with_any(lead, &ctx.vocab.change.down).is_some() {
+            Some(Direction::Down)
+        } else {
+            None
+        }
+    };
+    let measure = |i: usize| ctx.is_measure(i) && !ctx.is_average(i);
+    // Both against last year: a base of their own (`比年初增加`, `比“十三五”时期增加`) or a rate
+    // over years (`年均增长`) is another comparison.
+    let yoy = &ctx.vocab.change.yoy;
+    let against_last_year = |lead: &str| {
+        yoy.iter().any(|w| lead.contains(w.as_str())) || !lead.contains(['比', '较'])
+    };
+    let annual = &ctx.vocab.change.annual;
+    let rate_lead = ctx.clause_before(s);
+    if !against_last_year(ctx.clause_before(increment))
+        || !against_last_year(rate_lead)
+        || annual.iter().any(|w| rate_lead.contains(w.as_str()))
+    {
+        return None;
+    }
+    (increases(increment) == Some(direction)
+        && !ctx.is_change(value)
+        && measure(value)
+        && measure(increment)
+        && ctx.comparable(value, increment))
+    .then_some((value, increment))
 }
 
 /// The figure a change is of: the last count or amount before `s`, in its clause or the one

@@ -108,6 +108,14 @@ pub enum Claim {
         /// The change word (`增长`, `下降`, `翻番`).
         word: Range<usize>,
     },
+    /// `会员210万人，比上年增加10万人，增长5.0%`: a change in percent whose base is the value
+    /// less its stated increment (or plus its decrease): 10 ÷ (210 − 10).
+    Increment {
+        stated: usize,
+        value: usize,
+        increment: usize,
+        direction: Direction,
+    },
     /// `分别`: one value per subject.
     Respectively {
         keyword: Range<usize>,

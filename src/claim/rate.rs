@@ -99,7 +99,12 @@ pub fn defined_rates(ctx: &Context, claims: &mut Vec<Claim>) {
 }
 
 /// Budget accounts whose names hold 预算 without naming a plan.
-const ACCOUNTS: [&str; 4] = ["一般公共预算", "政府性基金预算", "国有资本经营预算", "社会保险基金预算"];
+const ACCOUNTS: [&str; 4] = [
+    "一般公共预算",
+    "政府性基金预算",
+    "国有资本经营预算",
+    "社会保险基金预算",
+];
 
 /// `实际完成139.3亿元，为调整预算的107.8%`: a completion rate, the actual figure of its clause
 /// over the plan it names: the adjusted budget (the figure after `调整为`) or the budget (a
@@ -121,7 +126,11 @@ pub fn completions(ctx: &Context, claims: &mut Vec<Claim>) {
         else {
             continue;
         };
-        if !(plan.ends_with('为') || plan.ends_with("完成") || plan.ends_with("调整") || plan.ends_with("年初")) {
+        if !(plan.ends_with('为')
+            || plan.ends_with("完成")
+            || plan.ends_with("调整")
+            || plan.ends_with("年初"))
+        {
             continue;
         }
         let adjusted = plan.ends_with("调整");
@@ -134,9 +143,15 @@ pub fn completions(ctx: &Context, claims: &mut Vec<Claim>) {
         };
         let names_plan = |i: usize| {
             let before = ctx.clause_before(i);
-            let set_to = ["调整为", "调整后为", "调整预算为", "调整后收入预算为", "调整后支出预算为"]
-                .iter()
-                .any(|w| before.ends_with(w));
+            let set_to = [
+                "调整为",
+                "调整后为",
+                "调整预算为",
+                "调整后收入预算为",
+                "调整后支出预算为",
+            ]
+            .iter()
+            .any(|w| before.ends_with(w));
             if adjusted {
                 return set_to;
             }

@@ -220,7 +220,8 @@ impl Context<'_> {
         while k > 0 && self.text[..sentences[k - 1].range.end].ends_with(['；', ';']) {
             k -= 1;
         }
-        self.between(sentences[k].range.start, start).contains("其中")
+        self.between(sentences[k].range.start, start)
+            .contains("其中")
     }
 
     /// Quantities of this sentence or the ones after it that start within `range`.

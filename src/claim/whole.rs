@@ -344,7 +344,11 @@ fn covers_whole(ctx: &Context, parts: &[usize]) -> bool {
 
 /// The sentence opens with a breakdown heading: `分产业看，`, `按经营地分，`, `从构成看，`.
 fn breakdown_heading(sentence: &str) -> bool {
-    let Some(head) = sentence.split(['，', ',']).next().filter(|h| h.len() < sentence.len()) else {
+    let Some(head) = sentence
+        .split(['，', ','])
+        .next()
+        .filter(|h| h.len() < sentence.len())
+    else {
         return false;
     };
     let n = head.chars().count();

@@ -26,6 +26,7 @@ const FIGURES: &[&str] = &[
     "parts",
     "total",
     "value",
+    "increment",
 ];
 const PHRASES: &[&str] = &["name", "word", "keyword", "subjects"];
 
@@ -118,6 +119,21 @@ pub fn to_table(doc: &Document, layout: &Layout, facts: &Facts) -> String {
                     t(*part),
                     t(*whole),
                     if *named { "" } else { "（整体为推测）" }
+                ),
+            ),
+            Claim::Increment {
+                stated,
+                value,
+                increment,
+                direction,
+            } => (
+                at(*stated),
+                format!(
+                    "increment     {} ← {} of {}（{:?}）",
+                    t(*stated),
+                    t(*increment),
+                    t(*value),
+                    direction
                 ),
             ),
             Claim::AgainstPrior {

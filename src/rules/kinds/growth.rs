@@ -3,7 +3,8 @@
 use rust_decimal::Decimal;
 
 use super::{NoParams, change_ratio, growth_slip, label, percent_change, q, text, word};
-use crate::claim::{ChangeMeasure, ChangeRef, Direction, Facts};
+use crate::claim::{ChangeMeasure, ChangeRef, Claim, Direction, Facts};
+use crate::interval::Interval;
 use crate::number::Kind;
 use crate::rules::verdict::{Verdict, judge, show_computed, show_stated};
 use crate::rules::{Certainty, Finding, Label, RuleKind};
@@ -91,6 +92,75 @@ impl RuleKind for Growth {
                 labels: vec![label(f, *from, "基数"), label(f, *to, "现值")],
             });
         }
+        out.extend(increments(f));
         out
     }
+}
+
+/// `V，比上年增加X，增长g%`: g against X ÷ (V − X), or X ÷ (V + X) for a fall. The ratio grows
+/// with X and falls with V, so its exact range comes from the ends of both.
+fn increments(f: &Facts) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for claim in &f.claims {
+        let Claim::Increment {
+            stated,
+            value,
+            increment,
+            direction,
+        } = claim
+        else {
+            continue;
+        };
+        let (Some((v_lo, v_hi)), Some((x_lo, x_hi))) = (
+            q(f, *value).interval.ends(),
+            q(f, *increment).interval.ends(),
+        ) else {
+            continue;
+        };
+        let (Some(base_lo), Some(base_hi)) = (match direction {
+            Direction::Up => (v_lo.checked_sub(x_hi), v_hi.checked_sub(x_lo)),
+            Direction::Down => (v_lo.checked_add(x_hi), v_hi.checked_add(x_lo)),
+        }) else {
+            continue;
+        };
+        if base_lo <= Decimal::ZERO || x_lo < Decimal::ZERO {
+            continue;
+        }
+        let (Some(lo), Some(hi)) = (
+            x_lo.checked_div(base_hi).and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED)),
+            x_hi.checked_div(base_lo).and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED)),
+        ) else {
+            continue;
+        };
+        let computed = Interval::new(lo, hi);
+        let certainty = match judge(&computed, q(f, *stated)) {
+            Verdict::Consistent => continue,
+            Verdict::Truncated => Certainty::Truncated,
+            Verdict::Inconsistent => Certainty::Proven,
+        };
+        let sign = match direction {
+            Direction::Up => "−",
+            Direction::Down => "+",
+        };
+        let arithmetic = format!(
+            "{} ÷ ({} {sign} {}) {}",
+            text(f, *increment),
+            text(f, *value),
+            text(f, *increment),
+            show_computed(&computed, 2, "%")
+        );
+        out.push(Finding {
+            certainty,
+            message: format!("{} 与增量不符：{arithmetic}", text(f, *stated)),
+            help: format!(
+                "上年数 = {} {sign} {}；{arithmetic}；{}",
+                text(f, *value),
+                text(f, *increment),
+                show_stated(f.text, q(f, *stated), 2, "%")
+            ),
+            primary: Label::new(q(f, *stated).span.clone(), "所述增幅"),
+            labels: vec![label(f, *value, "现值"), label(f, *increment, "增量")],
+        });
+    }
+    out
 }
