@@ -331,7 +331,11 @@ fn with_increment(ctx: &Context, s: usize, direction: Direction) -> Option<(usiz
         .collect();
     let (&last, rest) = before.split_last()?;
     let (&other, _) = rest.split_last()?;
-    let (increment, value) = if ctx.is_change(last) { (last, other) } else { (other, last) };
+    let (increment, value) = if ctx.is_change(last) {
+        (last, other)
+    } else {
+        (other, last)
+    };
     let increases = |i: usize| {
         let lead = super::rate::strip_fillers(ctx.clause_before(i), &ctx.vocab.change.fillers);
         if ends_with_any(lead, &ctx.vocab.change.up).is_some() {
@@ -346,9 +350,8 @@ fn with_increment(ctx: &Context, s: usize, direction: Direction) -> Option<(usiz
     // Both against last year: a base of their own (`比年初增加`, `比“十三五”时期增加`) or a rate
     // over years (`年均增长`) is another comparison.
     let yoy = &ctx.vocab.change.yoy;
-    let against_last_year = |lead: &str| {
-        yoy.iter().any(|w| lead.contains(w.as_str())) || !lead.contains(['比', '较'])
-    };
+    let against_last_year =
+        |lead: &str| yoy.iter().any(|w| lead.contains(w.as_str())) || !lead.contains(['比', '较']);
     let annual = &ctx.vocab.change.annual;
     let rate_lead = ctx.clause_before(s);
     if !against_last_year(ctx.clause_before(increment))

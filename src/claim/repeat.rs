@@ -114,7 +114,8 @@ pub(crate) fn years(text: &str, metrics: &[Range<usize>], i: usize) -> Vec<i32> 
 /// `1000Mbps及以上接入速率的宽带用户`): a name and the clause's own figure follow it before any
 /// punctuation.
 fn attributive(text: &str, quantities: &[Quantity], sentence: &[usize], i: usize) -> bool {
-    let Some(&next) = sentence.iter().find(|&&j| j > i) else {
+    let after = sentence.partition_point(|&j| j <= i);
+    let Some(&next) = sentence.get(after) else {
         return false;
     };
     let gap = &text[quantities[i].span.end..quantities[next].span.start];
@@ -126,11 +127,11 @@ fn attributive(text: &str, quantities: &[Quantity], sentence: &[usize], i: usize
             .any(|w| gap.starts_with(w))
 }
 
-/// The text before a figure in its sentence leaves a bracket open.
-fn in_brackets(before: &str) -> bool {
-    let open = before.matches(['（', '(', '[', '【']).count();
-    let close = before.matches(['）', ')', ']', '】']).count();
-    open > close
+/// Brackets opened less brackets closed in `text`.
+fn bracket_balance(text: &str) -> i64 {
+    let open = text.matches(['（', '(', '[', '【']).count() as i64;
+    let close = text.matches(['）', ')', ']', '】']).count() as i64;
+    open - close
 }
 
 /// How many earlier figures a possible restatement is compared with.
@@ -154,10 +155,17 @@ pub fn repeats(
             // A figure in brackets breaks down the figure the bracket follows
             // (`实际完成37.9亿元（其中：开发区5.9亿元）`): it is of that figure's stage and scope,
             // which its own words do not say.
+            // Bracket depth is counted once along the sentence, figure after figure.
+            let (mut depth, mut scanned) = (0i64, s.range.start);
             s.quantities
                 .iter()
                 .copied()
-                .filter(|&i| !in_brackets(&text[s.range.start..quantities[i].span.start]))
+                .filter(move |&i| {
+                    let at = quantities[i].span.start.max(scanned);
+                    depth += bracket_balance(&text[scanned..at]);
+                    scanned = at;
+                    depth <= 0
+                })
                 .filter(|&i| !attributive(text, quantities, &s.quantities, i))
         })
         .filter(|&i| {

@@ -175,17 +175,10 @@ impl Context<'_> {
     /// Two names hold different classes of one partition of `[whole] partitions`
     /// (`中央财政赤字` and `代发地方债`, `城镇常住人口` and `乡村常住人口`).
     pub fn sibling_classes(&self, a: &str, b: &str) -> bool {
-        self.vocab.whole.partitions.iter().any(|partition| {
-            let class = |name: &str| {
-                partition
-                    .split('|')
-                    .enumerate()
-                    .filter_map(|(k, m)| name.rfind(m).map(|at| (at, k)))
-                    .max()
-                    .map(|(_, k)| k)
-            };
-            matches!((class(a), class(b)), (Some(x), Some(y)) if x != y)
-        })
+        let automata = self.vocab.automata();
+        let (x, y) = (automata.classes_named(a), automata.classes_named(b));
+        x.iter()
+            .any(|&(p, k)| y.iter().any(|&(q, j)| p == q && k != j))
     }
 
     /// Figure `i` stands outside brackets in its sentence (`实际完成37.9亿元` rather than the

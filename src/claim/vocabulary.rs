@@ -211,6 +211,11 @@ pub struct Automata {
     pub respectively: AhoCorasick,
     /// `change.up` and `change.down`.
     pub change: AhoCorasick,
+    /// Every class of `whole.partitions`, and for each pattern its (partition, class).
+    pub classes: AhoCorasick,
+    pub class_of: Vec<(usize, usize)>,
+    /// How many classes each partition has.
+    pub partition_sizes: Vec<usize>,
     /// Which word families a sentence may hold, from the first two characters of each word.
     gate: PairGate,
 }
@@ -240,7 +245,24 @@ impl Automata {
             (&v.per_capita.per_person, family::PER_CAPITA),
             (&v.per_capita.per_household, family::PER_CAPITA),
         ];
+        let mut classes: Vec<&str> = Vec::new();
+        let mut class_of = Vec::new();
+        let mut partition_sizes = Vec::new();
+        for (p, partition) in v.whole.partitions.iter().enumerate() {
+            let members: Vec<&str> = partition.split('|').map(str::trim).collect();
+            partition_sizes.push(members.len());
+            for (k, m) in members.into_iter().enumerate() {
+                classes.push(m);
+                class_of.push((p, k));
+            }
+        }
         Automata {
+            classes: AhoCorasick::builder()
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(&classes)
+                .expect("word lists are small enough for an automaton"),
+            class_of,
+            partition_sizes,
             gate: PairGate::new(&families),
             ranking: build(v.list.highest.iter().chain(&v.list.lowest).collect()),
             highest: v.list.highest.len(),
@@ -251,6 +273,22 @@ impl Automata {
 }
 
 impl Automata {
+    /// For each partition whose class `name` names, that class: the one named last when it
+    /// names several (`由中央代地方发债` is 地方's), as (partition, class) in partition order.
+    pub fn classes_named(&self, name: &str) -> Vec<(usize, usize)> {
+        let mut found: Vec<(usize, usize, usize)> = Vec::new(); // (partition, end, class)
+        for m in self.classes.find_overlapping_iter(name) {
+            let (p, k) = self.class_of[m.pattern().as_usize()];
+            match found.iter_mut().find(|f| f.0 == p) {
+                Some(f) if m.start() >= f.1 => *f = (p, m.start(), k),
+                Some(_) => {}
+                None => found.push((p, m.start(), k)),
+            }
+        }
+        found.sort_unstable();
+        found.into_iter().map(|(p, _, k)| (p, k)).collect()
+    }
+
     /// The [`family`] bits of the words that occur in `text`.
     pub fn families(&self, text: &str) -> u8 {
         self.gate.families(text)

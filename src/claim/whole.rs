@@ -183,6 +183,19 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
                 let prev_start = prev_tree.range.start;
                 let mut groups: Vec<Vec<usize>> = Vec::new();
                 for earlier in ctx.earlier_sentences() {
+                    // Where the first 其中 of its `；` chain stands: figures after it are parts.
+                    let qizhong = earlier
+                        .quantities
+                        .first()
+                        .filter(|&&i| ctx.under_qizhong(i))
+                        .map_or_else(
+                            || {
+                                ctx.between(earlier.range.start, earlier.range.end)
+                                    .find("其中")
+                                    .map_or(earlier.range.end, |k| earlier.range.start + k)
+                            },
+                            |_| earlier.range.start,
+                        );
                     let w: Vec<usize> = earlier
                         .quantities
                         .iter()
@@ -190,7 +203,7 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
                         .filter(|&i| {
                             let q = ctx.q(i);
                             whole_or_average(i)
-                                && !ctx.under_qizhong(i)
+                                && q.span.start < qizhong
                                 && (q.span.start < prev_start || prev_tree.depth(q.span.start) == 0)
                         })
                         .collect();
@@ -319,27 +332,27 @@ fn covers_whole(ctx: &Context, parts: &[usize]) -> bool {
     {
         return true;
     }
-    ctx.vocab.whole.partitions.iter().any(|partition| {
-        let members: Vec<&str> = partition.split('|').collect();
-        if members.len() != names.len() {
-            return false;
-        }
-        let mut seen = vec![false; members.len()];
-        names.iter().all(|name| {
-            let last = members
-                .iter()
-                .enumerate()
-                .filter_map(|(k, m)| name.rfind(m).map(|at| (at, k)))
-                .max();
-            match last {
-                Some((_, k)) if !seen[k] => {
-                    seen[k] = true;
-                    true
-                }
-                _ => false,
+    let automata = ctx.vocab.automata();
+    let named: Vec<Vec<(usize, usize)>> = names.iter().map(|n| automata.classes_named(n)).collect();
+    automata
+        .partition_sizes
+        .iter()
+        .enumerate()
+        .any(|(p, &size)| {
+            if size != names.len() {
+                return false;
             }
+            let mut seen = vec![false; size];
+            named
+                .iter()
+                .all(|classes| match classes.iter().find(|c| c.0 == p) {
+                    Some(&(_, k)) if !seen[k] => {
+                        seen[k] = true;
+                        true
+                    }
+                    _ => false,
+                })
         })
-    })
 }
 
 /// The sentence opens with a breakdown heading: `分产业看，`, `按经营地分，`, `从构成看，`.

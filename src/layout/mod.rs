@@ -234,10 +234,21 @@ impl Builder {
         let find_b = |from: usize| memchr::memchr2(0xE3, 0xC2, &bytes[from..]).map(|k| from + k);
         let (mut next_a, mut next_b) = (find_a(0), find_b(0));
         while let Some(i) = next_a.into_iter().chain(next_b).min() {
-            let Some(c) = content[i..].chars().next() else {
-                break;
+            // Most hits are the lead bytes of full-width punctuation: passed over unread.
+            let candidate = matches!(
+                &bytes[i..],
+                [b' ', ..]
+                    | [0xC2, 0xA0, ..]
+                    | [0xE3, 0x80, 0x80, ..]
+                    | [0xE2, 0x80 | 0x81, ..]
+                    | [0xEF, 0xBB, 0xBF, ..]
+            );
+            let c = if candidate {
+                content[i..].chars().next().unwrap_or(' ')
+            } else {
+                '\0'
             };
-            let mut from = i + c.len_utf8();
+            let mut from = i + c.len_utf8().max(1);
             if lines::is_zero_width(c) {
                 self.copy(
                     decoded,

@@ -127,8 +127,10 @@ fn increments(f: &Facts) -> Vec<Finding> {
             continue;
         }
         let (Some(lo), Some(hi)) = (
-            x_lo.checked_div(base_hi).and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED)),
-            x_hi.checked_div(base_lo).and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED)),
+            x_lo.checked_div(base_hi)
+                .and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED)),
+            x_hi.checked_div(base_lo)
+                .and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED)),
         ) else {
             continue;
         };
