@@ -638,6 +638,54 @@ pub fn totals(ctx: &Context, claims: &mut Vec<Claim>) {
     }
 }
 
+/// `收入总计A…。…支出总计B。收支相抵，年终结转C。`: the balance of a budget is income less
+/// spending, both stated as totals (`收入总计`, `支出总计`) in the sentences before.
+pub fn balances(ctx: &Context, claims: &mut Vec<Claim>) {
+    for &s in &ctx.sentence.quantities {
+        let clause_start = ctx.clause_start(ctx.q(s).span.start);
+        let lead = ctx.clause_before(s);
+        let Some(word_at) = ["结转", "结余"]
+            .iter()
+            .find_map(|w| lead.strip_suffix(w).map(|rest| clause_start + rest.len()))
+        else {
+            continue;
+        };
+        // 收支相抵 stands in the clause or opens the one before.
+        let separator = ctx.text[..clause_start]
+            .chars()
+            .next_back()
+            .map_or(0, char::len_utf8);
+        let previous_end = clause_start - separator;
+        let before = ctx.between(ctx.clause_start(previous_end), previous_end);
+        if !lead.contains("收支相抵") && !before.starts_with("收支相抵") {
+            continue;
+        }
+        let level = |i: usize| {
+            ctx.is_measure(i) && !ctx.is_change(i) && ctx.comparable(i, s) && ctx.at_top_level(i)
+        };
+        // The metric phrase drops 总计 as a link word: the words before the figure are read.
+        let total = |name: &str| {
+            ctx.earlier_figures(clause_start).find(|&i| {
+                level(i)
+                    && ctx
+                        .between(ctx.metrics[i].start, ctx.q(i).span.start)
+                        .contains(name)
+            })
+        };
+        let (Some(income), Some(spending)) = (total("收入总计"), total("支出总计")) else {
+            continue;
+        };
+        claims.push(Claim::Change {
+            stated: s,
+            from: spending,
+            to: income,
+            direction: super::Direction::Up,
+            measure: super::ChangeMeasure::Difference,
+            word: word_at..word_at + "结转".len(),
+        });
+    }
+}
+
 /// `X。加上A、B，收入总计T`: the figures added after `加上` at `plus`, with the base X they are
 /// added to: the nearest level before `加上` whose metric ends with the total's (`收入` for
 /// `收入总计`). No base, no claim: the added figures alone are not the total.
