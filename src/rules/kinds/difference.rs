@@ -2,9 +2,9 @@
 
 use rust_decimal::Decimal;
 
-use super::{NoParams, label, q, signed_difference, text, transposition, word};
+use super::{NoParams, in_units_of, label, q, signed_difference, text, transposition, word};
 use crate::claim::{ChangeMeasure, ChangeRef, Direction, Facts};
-use crate::rules::verdict::{Verdict, judge, show_computed, show_stated};
+use crate::rules::verdict::{Verdict, judge, show_stated};
 use crate::rules::{Certainty, Finding, Label, RuleKind};
 
 #[derive(Debug)]
@@ -52,7 +52,7 @@ impl RuleKind for Difference {
                 "{} − {} {}",
                 text(f, a),
                 text(f, b),
-                show_computed(&delta, 2, unit)
+                in_units_of(f, *stated, &delta)
             );
             let mut help = format!(
                 "{arithmetic}；{}",
