@@ -54,12 +54,14 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
             .find("加上")
             .map_or(reach, |k| at + k);
         let at_depth = |i: usize| tree.bracket_of(ctx.q(i).span.start) == container;
-        // A change has parts of either sign (foreign-currency loans can fall while the total
-        // rises), so only levels are parts and wholes.
-        let candidate = |i: usize| ctx.is_measure(i) && !ctx.is_average(i) && !ctx.is_change(i);
+        // A net change has parts of either sign (foreign-currency loans can fall while the
+        // total rises); what is newly added (`新增装机3000万千瓦，其中可再生能源…`) has none
+        // below zero.
+        let level = |i: usize| !ctx.is_change(i) || ctx.clause_before(i).ends_with("新增");
+        let candidate = |i: usize| ctx.is_measure(i) && !ctx.is_average(i) && level(i);
         // An average may stand where the whole would: then the items are its components
         // (`人均可支配收入66140元。其中，工资性收入…`), and no figure further back is their whole.
-        let whole_or_average = |i: usize| ctx.is_measure(i) && !ctx.is_change(i);
+        let whole_or_average = |i: usize| ctx.is_measure(i) && level(i);
         let in_range = |i: usize, r: &std::ops::Range<usize>| {
             ctx.q(i).span.start >= r.start && ctx.q(i).span.end <= r.end
         };
@@ -129,6 +131,11 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
             // Past a `；` an item must say plainly that it is one more of the same: a unit
             // like the first item's, a head or opening of two characters like its name, and no
             // 其中 of its own (`…；新增公路60.9万公里，其中高速公路…`).
+            // A clause of another unit describes the item before (`夏粮播种面积…；总产量…；
+            // 秋粮播种面积…`): passed over.
+            if !own && !ctx.comparable(parts[0], lead) {
+                continue;
+            }
             if !own
                 && (!ctx.comparable(parts[0], lead)
                     || !closely_parallel(
@@ -153,6 +160,11 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
                 ctx.metric(lead),
             );
             if !parallel(first_name, lead_name) && !ctx.sibling_classes(first_name, lead_name) {
+                // In this sentence a clause of another unit describes the item before
+                // (`夏粮播种面积…；总产量21.64万吨…；秋粮播种面积…`): passed over, not an end.
+                if *own && !ctx.comparable(first, lead) {
+                    continue;
+                }
                 break;
             }
             listed = false;
@@ -239,10 +251,7 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
                     .collect();
                 (!fitting.is_empty()).then(|| pick_whole(ctx, &fitting, p, from_previous))
             });
-            let Some(whole) = whole
-                .flatten()
-                .filter(|&w| !totals.contains(&w) && !ctx.is_average(w))
-            else {
+            let Some(whole) = whole.flatten().filter(|&w| !totals.contains(&w)) else {
                 continue;
             };
             // A later item named like the whole rather than like the first part is the whole's
@@ -263,15 +272,24 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
                 None => by_whole.push((whole, vec![p])),
             }
         }
+        // Items of an average are its components only when they are the classes of a
+        // partition (工资性收入, 经营净收入…); otherwise they are averages of subgroups
+        // (`月均工资6200元，其中技术岗位7800元`), which may exceed it.
+        by_whole.retain(|(w, ps)| !ctx.is_average(*w) || covers_whole(ctx, ps));
         for (whole, ps) in by_whole {
             // Items that name every class of a partition, or end with 其他, are all of the
             // whole: a total, whose sum the `sum` rules check.
             if covers_whole(ctx, &ps) {
-                claims.push(Claim::Total {
-                    total: whole,
-                    parts: ps.clone(),
-                    over_years: false,
-                });
+                // Components of an average are means rounded to the yuan, though written as
+                // whole numbers: their sum may miss the average by a unit or two, so only a
+                // part larger than the whole is read.
+                if !ctx.is_average(whole) {
+                    claims.push(Claim::Total {
+                        total: whole,
+                        parts: ps.clone(),
+                        over_years: false,
+                    });
+                }
                 claims.push(Claim::Parts {
                     whole,
                     parts: ps,
