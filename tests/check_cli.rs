@@ -153,6 +153,40 @@ fn claims_lists_what_rules_read() {
     assert_eq!(rate["denominator"]["text"], "39347件");
 }
 
+/// A communiqué paragraph with each shape `claims --tree` shows: a 其中 sentence of `；`
+/// clauses, a bracketed part (`（含…）`), `、` items inside a bracket and a 分别 list.
+const TREE_FIXTURE: &str = "　　全年全县地区生产总值2846.37亿元，比上年增长5.2%。其中，第一产业增加值213.58亿元，增长3.6%；第二产业增加值1120.44亿元，增长4.8%；第三产业增加值1512.35亿元，增长5.9%。
+　　年末全县常住人口186.42万人（含城镇常住人口121.09万人），比上年末增加0.73万人。全县各级各类学校合计312所（其中小学168所、初中96所、高中48所）。全年城镇、农村居民人均可支配收入分别为48215元、25630元，比上年分别增长4.6%、6.8%。
+";
+
+/// Issue: "`hedui claims` shows the tree and each claim's evidence."
+#[test]
+fn claims_tree_shows_each_sentence_and_its_claims() {
+    let path = temp("tree.txt", TREE_FIXTURE);
+    let out = hedui(&["claims", "--tree", &path]);
+    assert!(out.status.success());
+    let table = String::from_utf8(out.stdout)
+        .unwrap()
+        .replace(&path, "tree.txt");
+    insta::assert_snapshot!("claims_tree_table", table);
+
+    let out = hedui(&["claims", "--tree", "--format", "json", &path]);
+    assert!(out.status.success());
+    // The text as printed, so that the order of fields is pinned too.
+    let printed = String::from_utf8(out.stdout)
+        .unwrap()
+        .replace(&path, "tree.txt");
+    insta::assert_snapshot!("claims_tree_json", printed);
+    // `--tree` only adds: the rest of the document is that of plain `claims`.
+    let mut json: Value = serde_json::from_str(&printed).unwrap();
+    json.as_object_mut().unwrap().remove("sentences");
+    let plain = hedui(&["claims", "--format", "json", &path]);
+    let plain = String::from_utf8(plain.stdout)
+        .unwrap()
+        .replace(&path, "tree.txt");
+    assert_eq!(json, serde_json::from_str::<Value>(&plain).unwrap());
+}
+
 #[test]
 fn exit_code_options() {
     // One warning (a rate no whole numerator gives over the count stated) and no error.

@@ -5,7 +5,7 @@ use crate::claim;
 use crate::layout::Layout;
 use crate::number;
 use crate::prior::{self, Prior};
-use crate::report::claims;
+use crate::report::{claims, claims_tree};
 
 pub fn run(claims_args: &ClaimsArgs) -> Outcome {
     let args = &claims_args.common;
@@ -42,10 +42,22 @@ pub fn run(claims_args: &ClaimsArgs) -> Outcome {
             if let Some(p) = &prior {
                 json["against_prior"] = comparisons_json(&doc, &layout, &facts, p, &comparisons);
             }
-            print(&(serde_json::to_string_pretty(&json).expect("JSON") + "\n"));
+            let text = if claims_args.tree {
+                serde_json::to_string_pretty(&claims_tree::WithSentences {
+                    claims: json,
+                    sentences: claims_tree::to_json(&doc, &layout, &facts, &sentences),
+                })
+            } else {
+                serde_json::to_string_pretty(&json)
+            };
+            print(&(text.expect("JSON") + "\n"));
         }
         TableOrJson::Table => {
-            let mut out = claims::to_table(&doc, &layout, &facts);
+            let mut out = if claims_args.tree {
+                claims_tree::to_table(&doc, &layout, &facts, &sentences)
+            } else {
+                claims::to_table(&doc, &layout, &facts)
+            };
             if let Some(p) = &prior {
                 out.push_str(&comparisons_table(&facts, p, &comparisons));
             }

@@ -201,6 +201,11 @@ pub struct ClaimsArgs {
     /// against, or why none was.
     #[arg(long, value_name = "FILE")]
     pub prior: Option<PathBuf>,
+    /// Show each sentence that holds figures as a tree of its clauses, items and brackets, with
+    /// the figures and scope words (其中, 分别, 比上年…) in each, before its claims; JSON adds a
+    /// `sentences` array.
+    #[arg(long)]
+    pub tree: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

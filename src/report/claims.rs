@@ -2,7 +2,9 @@
 //!
 //! JSON: `{"version": 1, "path": …, "claims": [{"claim": "rate", "rate": {"text", "span"}, …}]}`,
 //! where every figure is given as its text and span, and every phrase (`name`, `word`,
-//! `subjects`) likewise.
+//! `subjects`) likewise. `--tree` adds the sentences these are read from ([`super::claims_tree`]).
+
+use std::ops::Range;
 
 use serde_json::{Map, Value, json};
 
@@ -82,227 +84,236 @@ pub fn to_json(doc: &Document, layout: &Layout, facts: &Facts) -> Value {
 
 /// One line per claim: where, what kind, and the figures in words.
 pub fn to_table(doc: &Document, layout: &Layout, facts: &Facts) -> String {
-    let t = |i: usize| &layout.text[facts.quantities[i].span.clone()];
-    let at = |i: usize| {
-        let s = Span::locate(doc, layout, facts.quantities[i].span.clone());
-        format!("{}:{}", s.line, s.column)
-    };
-    let list = |v: &[usize]| v.iter().map(|&i| t(i)).collect::<Vec<_>>().join("、");
     let mut out = String::new();
     for c in &facts.claims {
-        let (pos, line) = match c {
-            Claim::Rate {
-                rate,
-                name,
-                numerator,
-                denominator,
-            } => (
-                at(*rate),
-                format!(
-                    "rate          {} {} ← {} / {}",
-                    &layout.text[name.clone()],
-                    t(*rate),
-                    t(*numerator),
-                    t(*denominator)
-                ),
-            ),
-            Claim::Share {
-                share,
-                part,
-                whole,
-                named,
-            } => (
-                at(*share),
-                format!(
-                    "share         {} ← {} / {}{}",
-                    t(*share),
-                    t(*part),
-                    t(*whole),
-                    if *named { "" } else { "（整体为推测）" }
-                ),
-            ),
-            Claim::Increment {
-                stated,
-                value,
-                increment,
-                direction,
-            } => (
-                at(*stated),
-                format!(
-                    "increment     {} ← {} of {}（{:?}）",
-                    t(*stated),
-                    t(*increment),
-                    t(*value),
-                    direction
-                ),
-            ),
-            Claim::AgainstPrior {
-                stated,
-                value,
-                direction,
-                word,
-                years,
-            } => (
-                at(*stated),
-                format!(
-                    "against-prior {}{} ← {} against the report {} year(s) earlier（{:?}）",
-                    &layout.text[word.clone()],
-                    t(*stated),
-                    t(*value),
-                    years,
-                    direction
-                ),
-            ),
-            Claim::Change {
-                stated,
-                from,
-                to,
-                direction,
-                measure,
-                word,
-            } => (
-                at(*stated),
-                format!(
-                    "change        {}{} ← {} → {}（{:?}，{:?}）",
-                    &layout.text[word.clone()],
-                    t(*stated),
-                    t(*from),
-                    t(*to),
-                    direction,
-                    measure
-                ),
-            ),
-            Claim::Respectively {
-                keyword,
-                subjects,
-                values,
-                ..
-            } => (
-                at(values[0]),
-                format!(
-                    "respectively  {} 个对象（{}）{} {} 个数值（{}）",
-                    subjects.len(),
-                    subjects
-                        .iter()
-                        .map(|r| &layout.text[r.clone()])
-                        .collect::<Vec<_>>()
-                        .join("、"),
-                    &layout.text[keyword.clone()],
-                    values.len(),
-                    list(values)
-                ),
-            ),
-            Claim::Series { values, years } => (
-                at(values[0]),
-                format!(
-                    "series        {} ← {}",
-                    years
-                        .iter()
-                        .map(i32::to_string)
-                        .collect::<Vec<_>>()
-                        .join("、"),
-                    list(values)
-                ),
-            ),
-            Claim::Parts {
-                whole,
-                parts,
-                listed,
-            } => (
-                at(*whole),
-                format!(
-                    "parts         {} ⊇ {}{}",
-                    t(*whole),
-                    list(parts),
-                    if *listed { "（列举）" } else { "" }
-                ),
-            ),
-            Claim::Total { total, parts, .. } => (
-                at(*total),
-                format!("total         {} = {}", t(*total), list(parts)),
-            ),
-            Claim::Bounded { value, .. } => {
-                (at(*value), format!("bounded       {} ≤ 100%", t(*value)))
-            }
-            Claim::PerCapita {
-                value,
-                total,
-                heads,
-            } => (
-                at(*value),
-                format!(
-                    "per-capita    {} ← {} / {}",
-                    t(*value),
-                    t(*total),
-                    t(*heads)
-                ),
-            ),
-            Claim::Trend {
-                values,
-                direction,
-                word,
-                ..
-            } => (
-                at(values[0]),
-                format!(
-                    "trend         {}（{:?}）：{}",
-                    &layout.text[word.clone()],
-                    direction,
-                    list(values)
-                ),
-            ),
-            Claim::Repeat { first, second, .. } => (
-                at(*second),
-                format!("repeat        {} = {}", t(*second), t(*first)),
-            ),
-            Claim::Granular { rate, denominator } => (
-                at(*rate),
-                format!("granular      {} over {}", t(*rate), t(*denominator)),
-            ),
-            Claim::Composition {
-                values, exhaustive, ..
-            } => (
-                at(values[0]),
-                format!(
-                    "composition   {}{}",
-                    list(values),
-                    if *exhaustive { "（全部）" } else { "" }
-                ),
-            ),
-            Claim::Ranking {
-                word,
-                claimed,
-                others,
-                ..
-            } => (
-                at(*claimed),
-                format!(
-                    "ranking       {} {} among {}",
-                    t(*claimed),
-                    &layout.text[word.clone()],
-                    list(others)
-                ),
-            ),
-            Claim::Period {
-                word,
-                said,
-                first,
-                last,
-                years,
-                ..
-            } => {
-                let s = Span::locate(doc, layout, years.clone());
-                (
-                    format!("{}:{}", s.line, s.column),
-                    format!(
-                        "period        {} ← {first}–{last}（{said}）",
-                        &layout.text[word.clone()]
-                    ),
-                )
-            }
-        };
-        out.push_str(&format!("{pos:<9}{line}\n"));
+        out.push_str(&line(doc, layout, facts, c));
     }
-    out.push_str(&format!("{} claims in {}\n", facts.claims.len(), doc.name));
+    out.push_str(&summary(doc, facts));
     out
+}
+
+pub(crate) fn summary(doc: &Document, facts: &Facts) -> String {
+    format!("{} claims in {}\n", facts.claims.len(), doc.name)
+}
+
+/// A claim's line of the table.
+pub(crate) fn line(doc: &Document, layout: &Layout, facts: &Facts, c: &Claim) -> String {
+    let (at, line) = describe(layout, facts, c);
+    let s = Span::locate(doc, layout, at);
+    let pos = format!("{}:{}", s.line, s.column);
+    format!("{pos:<9}{line}\n")
+}
+
+/// Where a claim is shown (a figure of it, or the years of a period, as a logical range) and
+/// what it says.
+pub(crate) fn describe(layout: &Layout, facts: &Facts, c: &Claim) -> (Range<usize>, String) {
+    let t = |i: usize| &layout.text[facts.quantities[i].span.clone()];
+    let at = |i: usize| facts.quantities[i].span.clone();
+    let list = |v: &[usize]| v.iter().map(|&i| t(i)).collect::<Vec<_>>().join("、");
+    match c {
+        Claim::Rate {
+            rate,
+            name,
+            numerator,
+            denominator,
+        } => (
+            at(*rate),
+            format!(
+                "rate          {} {} ← {} / {}",
+                &layout.text[name.clone()],
+                t(*rate),
+                t(*numerator),
+                t(*denominator)
+            ),
+        ),
+        Claim::Share {
+            share,
+            part,
+            whole,
+            named,
+        } => (
+            at(*share),
+            format!(
+                "share         {} ← {} / {}{}",
+                t(*share),
+                t(*part),
+                t(*whole),
+                if *named { "" } else { "（整体为推测）" }
+            ),
+        ),
+        Claim::Increment {
+            stated,
+            value,
+            increment,
+            direction,
+        } => (
+            at(*stated),
+            format!(
+                "increment     {} ← {} of {}（{:?}）",
+                t(*stated),
+                t(*increment),
+                t(*value),
+                direction
+            ),
+        ),
+        Claim::AgainstPrior {
+            stated,
+            value,
+            direction,
+            word,
+            years,
+        } => (
+            at(*stated),
+            format!(
+                "against-prior {}{} ← {} against the report {} year(s) earlier（{:?}）",
+                &layout.text[word.clone()],
+                t(*stated),
+                t(*value),
+                years,
+                direction
+            ),
+        ),
+        Claim::Change {
+            stated,
+            from,
+            to,
+            direction,
+            measure,
+            word,
+        } => (
+            at(*stated),
+            format!(
+                "change        {}{} ← {} → {}（{:?}，{:?}）",
+                &layout.text[word.clone()],
+                t(*stated),
+                t(*from),
+                t(*to),
+                direction,
+                measure
+            ),
+        ),
+        Claim::Respectively {
+            keyword,
+            subjects,
+            values,
+            ..
+        } => (
+            at(values[0]),
+            format!(
+                "respectively  {} 个对象（{}）{} {} 个数值（{}）",
+                subjects.len(),
+                subjects
+                    .iter()
+                    .map(|r| &layout.text[r.clone()])
+                    .collect::<Vec<_>>()
+                    .join("、"),
+                &layout.text[keyword.clone()],
+                values.len(),
+                list(values)
+            ),
+        ),
+        Claim::Series { values, years } => (
+            at(values[0]),
+            format!(
+                "series        {} ← {}",
+                years
+                    .iter()
+                    .map(i32::to_string)
+                    .collect::<Vec<_>>()
+                    .join("、"),
+                list(values)
+            ),
+        ),
+        Claim::Parts {
+            whole,
+            parts,
+            listed,
+        } => (
+            at(*whole),
+            format!(
+                "parts         {} ⊇ {}{}",
+                t(*whole),
+                list(parts),
+                if *listed { "（列举）" } else { "" }
+            ),
+        ),
+        Claim::Total { total, parts, .. } => (
+            at(*total),
+            format!("total         {} = {}", t(*total), list(parts)),
+        ),
+        Claim::Bounded { value, .. } => (at(*value), format!("bounded       {} ≤ 100%", t(*value))),
+        Claim::PerCapita {
+            value,
+            total,
+            heads,
+        } => (
+            at(*value),
+            format!(
+                "per-capita    {} ← {} / {}",
+                t(*value),
+                t(*total),
+                t(*heads)
+            ),
+        ),
+        Claim::Trend {
+            values,
+            direction,
+            word,
+            ..
+        } => (
+            at(values[0]),
+            format!(
+                "trend         {}（{:?}）：{}",
+                &layout.text[word.clone()],
+                direction,
+                list(values)
+            ),
+        ),
+        Claim::Repeat { first, second, .. } => (
+            at(*second),
+            format!("repeat        {} = {}", t(*second), t(*first)),
+        ),
+        Claim::Granular { rate, denominator } => (
+            at(*rate),
+            format!("granular      {} over {}", t(*rate), t(*denominator)),
+        ),
+        Claim::Composition {
+            values, exhaustive, ..
+        } => (
+            at(values[0]),
+            format!(
+                "composition   {}{}",
+                list(values),
+                if *exhaustive { "（全部）" } else { "" }
+            ),
+        ),
+        Claim::Ranking {
+            word,
+            claimed,
+            others,
+            ..
+        } => (
+            at(*claimed),
+            format!(
+                "ranking       {} {} among {}",
+                t(*claimed),
+                &layout.text[word.clone()],
+                list(others)
+            ),
+        ),
+        Claim::Period {
+            word,
+            said,
+            first,
+            last,
+            years,
+            ..
+        } => (
+            years.clone(),
+            format!(
+                "period        {} ← {first}–{last}（{said}）",
+                &layout.text[word.clone()]
+            ),
+        ),
+    }
 }

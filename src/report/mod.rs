@@ -2,6 +2,7 @@
 //! ([`diagnostic`]); each output format lives in its own module.
 
 pub mod claims;
+pub mod claims_tree;
 pub mod concise;
 pub mod diagnostic;
 pub mod excerpt;

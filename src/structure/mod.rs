@@ -8,8 +8,11 @@
 
 use std::ops::Range;
 
+mod outline;
 #[cfg(test)]
 mod tests;
+
+pub use outline::{Node, Part};
 
 /// A bracketed stretch of a sentence: `（…）`, `(…)`, `【…】`, `[…]`.
 #[derive(Debug, Clone, PartialEq, Eq)]

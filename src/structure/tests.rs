@@ -71,3 +71,70 @@ fn unclosed_and_stray_brackets_do_not_panic() {
         }
     }
 }
+
+/// An outline as `kind:text` lines, indented two spaces a level.
+fn outline(t: &str) -> Vec<String> {
+    fn walk(t: &str, nodes: &[Node], depth: usize, out: &mut Vec<String>) {
+        for n in nodes {
+            out.push(format!(
+                "{}{:?}:{}",
+                "  ".repeat(depth),
+                n.part,
+                &t[n.range.clone()]
+            ));
+            walk(t, &n.children, depth + 1, out);
+        }
+    }
+    let mut out = Vec::new();
+    walk(t, &Tree::parse(t, 0..t.len()).outline(t), 0, &mut out);
+    out
+}
+
+#[test]
+fn outline_nests_majors_clauses_items_and_brackets() {
+    let t =
+        "　　铁路总里程599公里（干线533公里、支线66公里），其中高速铁路466公里；公路11779公里。";
+    assert_eq!(
+        outline(t),
+        [
+            "Major:铁路总里程599公里（干线533公里、支线66公里），其中高速铁路466公里",
+            "  Clause:铁路总里程599公里（干线533公里、支线66公里）",
+            "    Bracket:（干线533公里、支线66公里）",
+            "      Item:干线533公里",
+            "      Item:支线66公里",
+            "  Clause:其中高速铁路466公里",
+            "Major:公路11779公里",
+        ]
+    );
+}
+
+#[test]
+fn outline_places_a_bracket_in_its_item() {
+    let t = "小学60人（含寄宿10人（走读除外））、初中40人。";
+    assert_eq!(
+        outline(t),
+        [
+            "Major:小学60人（含寄宿10人（走读除外））、初中40人",
+            "  Item:小学60人（含寄宿10人（走读除外））",
+            "    Bracket:（含寄宿10人（走读除外））",
+            "      Bracket:（走读除外）",
+            "  Item:初中40人",
+        ]
+    );
+}
+
+#[test]
+fn outline_of_hostile_nesting_stays_shallow() {
+    let t = format!("{}1{}", "（".repeat(10_000), "）".repeat(10_000));
+    let tree = Tree::parse(&t, 0..t.len());
+    let mut depth = 0;
+    let mut nodes = tree.outline(&t);
+    while let Some(n) = nodes.pop() {
+        depth += 1;
+        nodes = n.children;
+    }
+    assert!(depth <= 10, "{depth}");
+    for t in ["", "，，；", "（", "）、（、", "a；；b"] {
+        let _ = Tree::parse(t, 0..t.len()).outline(t);
+    }
+}
