@@ -138,10 +138,10 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
             }
             if !own
                 && (!ctx.comparable(parts[0], lead)
-                    || !closely_parallel(
+                    || !(closely_parallel(
                         ctx.metric(parts[0]).trim_start_matches("其中"),
                         ctx.metric(lead),
-                    )
+                    ) || ctx.sibling_classes(ctx.metric(parts[0]), ctx.metric(lead)))
                     || ctx
                         .between(clause.start, ctx.q(lead).span.start)
                         .contains("其中"))
