@@ -101,6 +101,9 @@ pub struct LineProfile {
     short_line: usize,
     /// Every line break ends a paragraph.
     every_line: bool,
+    /// An indented line opens a paragraph; not so when nearly every line is indented (text
+    /// extracted with a tab before each line of a column).
+    indent_opens: bool,
 }
 
 impl LineProfile {
@@ -120,7 +123,9 @@ impl LineProfile {
         let mut widths: Vec<usize> = filled.iter().map(|l| l.chars).collect();
         let k = widths.len() * 3 / 4;
         let typical = *widths.select_nth_unstable(k).1;
+        let indented = filled.iter().filter(|l| l.indented).count();
         Self {
+            indent_opens: indented * 10 < filled.len() * 9 || filled.len() < 10,
             wrapped: sentence_ends * 2 < filled.len(),
             double_spaced: followed_by_blank * 5 >= (filled.len() - 1).max(1) * 4,
             short_line: typical * 4 / 5,
@@ -134,6 +139,7 @@ impl LineProfile {
             double_spaced: false,
             short_line: 0,
             every_line: true,
+            indent_opens: true,
         }
     }
 
@@ -144,7 +150,7 @@ impl LineProfile {
         } else {
             blanks
         };
-        if self.every_line || gap > 0 || next.indented {
+        if self.every_line || gap > 0 || (next.indented && self.indent_opens) {
             return true;
         }
         let prev_text = &text[prev.content.clone()];

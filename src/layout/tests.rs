@@ -154,3 +154,26 @@ fn headings_stand_alone_in_wrapped_text() {
     );
     assert_maps_back(decoded, &l);
 }
+
+#[test]
+fn a_tab_before_every_line_is_not_a_paragraph_mark() {
+    let lines = [
+        "\t年末全县就业人员 73.35 万人，其中城镇就业人员 45.93万人，占全县就业人员",
+        "\t比重 62.6%。全年农民工总量 29.56 万人，比上年增长 1.1%。",
+        "\t其中，本地农民工 12.37 万人，增长 2.4%；外出农民工 17.19",
+        "\t万人，增长 0.1%。",
+        "\t全年城镇新增就业 1.21 万人，城镇调查失业率 5.6%，年末城镇登记失业",
+        "\t率 5.5%。全年共帮助 2.3 万名失业人员实现再就业，帮助就业困难人员",
+        "\t就业 0.9 万人。年末全县参加基本养老保险人数 105.3 万人，比上年",
+        "\t末增加 2.2 万人，其中，参保职工 36.7 万人，参保离退休人员 13.5",
+        "\t万人。年末全县参加失业保险人数 23.8 万人，比上年末增加 0.9 万",
+        "\t人，其中农民工 4.4 万人。",
+    ];
+    let decoded = lines.join("\n") + "\n";
+    let l = Layout::new(&decoded);
+    // Paragraphs end where a short line ends a sentence, as in any wrapped text; a tab before
+    // every line ends none.
+    assert_eq!(l.paragraphs.len(), 2, "{:?}", paragraphs(&l));
+    assert!(paragraphs(&l)[0].contains("其中，本地农民工12.37万人，增长2.4%；外出农民工17.19万人"));
+    assert_maps_back(&decoded, &l);
+}
