@@ -23,7 +23,9 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
     }
     // `分产业看，第一产业…`: a sentence that opens by naming a breakdown lists parts of the
     // whole stated before, as a sentence-opening 其中 does.
-    if breakdown_heading(text) {
+    // `在等级公路中，高速公路…`: a sentence opening with the whole's name lists its parts.
+    let named = within_named(text);
+    if breakdown_heading(text) || named.is_some() {
         words.push(start);
     }
     words.sort_unstable();
@@ -248,6 +250,9 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
                     .iter()
                     .copied()
                     .filter(|&w| ctx.comparable(w, p))
+                    .filter(|&w| {
+                        named.is_none_or(|n| at != start || ctx.metric(w).contains(n))
+                    })
                     .collect();
                 (!fitting.is_empty()).then(|| pick_whole(ctx, &fitting, p, from_previous))
             });
@@ -371,6 +376,16 @@ fn covers_whole(ctx: &Context, parts: &[usize]) -> bool {
                     _ => false,
                 })
         })
+}
+
+/// The name X of a sentence that opens `在X中，`.
+fn within_named(sentence: &str) -> Option<&str> {
+    let head = sentence.split(['，', ',']).next()?;
+    let name = head.strip_prefix('在')?.strip_suffix('中')?;
+    (2..=12)
+        .contains(&name.chars().count())
+        .then_some(name)
+        .filter(|n| !n.contains(|c: char| c.is_ascii_digit()))
 }
 
 /// The sentence opens with a breakdown heading: `分产业看，`, `按经营地分，`, `从构成看，`.
