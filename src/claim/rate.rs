@@ -263,13 +263,11 @@ pub fn shares(ctx: &Context, claims: &mut Vec<Claim>) {
             None if lead_name.is_empty() || lead_is_whole => {
                 ctx.before(clause_start).rev().find(|&i| level(i))
             }
-            None => ctx
-                .earlier_figures(clause_start)
-                .find(|&i| {
-                    // `税收占比` names `税收收入` by its opening.
-                    let (m, l) = (core(ctx.metric(i)), core(lead_name));
-                    level(i) && (m == l || (l.chars().count() >= 2 && m.starts_with(l)))
-                }),
+            None => ctx.earlier_figures(clause_start).find(|&i| {
+                // `税收占比` names `税收收入` by its opening.
+                let (m, l) = (core(ctx.metric(i)), core(lead_name));
+                level(i) && (m == l || (l.chars().count() >= 2 && m.starts_with(l)))
+            }),
         };
         let Some(part) = part.filter(|&p| ctx.is_measure(p)) else {
             continue;

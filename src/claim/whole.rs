@@ -250,9 +250,7 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
                     .iter()
                     .copied()
                     .filter(|&w| ctx.comparable(w, p))
-                    .filter(|&w| {
-                        named.is_none_or(|n| at != start || ctx.metric(w).contains(n))
-                    })
+                    .filter(|&w| named.is_none_or(|n| at != start || ctx.metric(w).contains(n)))
                     .collect();
                 (!fitting.is_empty()).then(|| pick_whole(ctx, &fitting, p, from_previous))
             });
