@@ -336,16 +336,6 @@ fn with_increment(ctx: &Context, s: usize, direction: Direction) -> Option<(usiz
     } else {
         (other, last)
     };
-    let increases = |i: usize| {
-        let lead = super::rate::strip_fillers(ctx.clause_before(i), &ctx.vocab.change.fillers);
-        if ends_with_any(lead, &ctx.vocab.change.up).is_some() {
-            Some(Direction::Up)
-        } else if ends_with_any(lead, &ctx.vocab.change.down).is_some() {
-            Some(Direction::Down)
-        } else {
-            None
-        }
-    };
     let measure = |i: usize| ctx.is_measure(i) && !ctx.is_average(i);
     // Both against last year: a base of their own (`比年初增加`, `比“十三五”时期增加`) or a rate
     // over years (`年均增长`) is another comparison.
@@ -360,7 +350,7 @@ fn with_increment(ctx: &Context, s: usize, direction: Direction) -> Option<(usiz
     {
         return None;
     }
-    (increases(increment) == Some(direction)
+    (ctx.change_direction(increment) == Some(direction)
         && !ctx.is_change(value)
         && measure(value)
         && measure(increment)

@@ -98,13 +98,9 @@ pub fn defined_rates(ctx: &Context, claims: &mut Vec<Claim>) {
     }
 }
 
-/// Budget accounts whose names hold 预算 without naming a plan.
-const ACCOUNTS: [&str; 4] = [
-    "一般公共预算",
-    "政府性基金预算",
-    "国有资本经营预算",
-    "社会保险基金预算",
-];
+/// The four budget accounts (`一般公共预算`, `一般公共收入预算`…): their names hold 预算 without
+/// naming a plan.
+const ACCOUNTS: [&str; 4] = ["一般公共", "政府性基金", "国有资本经营", "社会保险基金"];
 
 /// `实际完成139.3亿元，为调整预算的107.8%`: a completion rate, the actual figure of its clause
 /// over the plan it names: the adjusted budget (the figure after `调整为`) or the budget (a
@@ -155,18 +151,16 @@ pub fn completions(ctx: &Context, claims: &mut Vec<Claim>) {
             if adjusted {
                 return set_to;
             }
-            let metric = ACCOUNTS
-                .iter()
-                .fold(ctx.metric(i).to_string(), |m, a| m.replace(a, ""));
+            let metric = ACCOUNTS.iter().fold(ctx.metric(i).to_string(), |m, a| {
+                m.replace(&format!("{a}预算"), "")
+            });
             !set_to && metric.contains("预算")
         };
         // The plan is of the actual's account and side (收入 or 支出) wherever both say it.
         let account = |i: usize| {
             let m = ctx.metric(i);
             (
-                ["一般公共", "政府性基金", "国有资本经营", "社会保险基金"]
-                    .into_iter()
-                    .find(|a| m.contains(a)),
+                ACCOUNTS.into_iter().find(|a| m.contains(a)),
                 ["收入", "支出"].into_iter().find(|a| m.contains(a)),
             )
         };

@@ -127,13 +127,6 @@ fn attributive(text: &str, quantities: &[Quantity], sentence: &[usize], i: usize
             .any(|w| gap.starts_with(w))
 }
 
-/// Brackets opened less brackets closed in `text`.
-fn bracket_balance(text: &str) -> i64 {
-    let open = text.matches(['（', '(', '[', '【']).count() as i64;
-    let close = text.matches(['）', ')', ']', '】']).count() as i64;
-    open - close
-}
-
 /// How many earlier figures a possible restatement is compared with.
 const WINDOW: usize = 200;
 
@@ -162,7 +155,7 @@ pub fn repeats(
                 .copied()
                 .filter(move |&i| {
                     let at = quantities[i].span.start.max(scanned);
-                    depth += bracket_balance(&text[scanned..at]);
+                    depth += crate::structure::bracket_balance(&text[scanned..at]);
                     scanned = at;
                     depth <= 0
                 })

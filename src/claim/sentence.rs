@@ -2,8 +2,8 @@
 
 use std::ops::Range;
 
-use super::Vocabulary;
 use super::vocabulary::ends_with_any;
+use super::{Direction, Vocabulary};
 use crate::layout::SentenceRef;
 use crate::lexicon::{Lexicon, UnitClass};
 use crate::number::{Kind, Quantity};
@@ -137,9 +137,19 @@ impl Context<'_> {
     /// What the figure states about its metric: a level, or a change of it (`增加1651万辆`,
     /// `新增1.91万亿元`, `比上年增产0.94万吨`), read from the words just before it in its clause.
     pub fn is_change(&self, i: usize) -> bool {
+        self.change_direction(i).is_some()
+    }
+
+    /// The way the change word right before figure `i` goes (`增加X` up, `减少X` down).
+    pub fn change_direction(&self, i: usize) -> Option<Direction> {
         let before = super::rate::strip_fillers(self.clause_before(i), &self.vocab.change.fillers);
-        ends_with_any(before, &self.vocab.change.up).is_some()
-            || ends_with_any(before, &self.vocab.change.down).is_some()
+        if ends_with_any(before, &self.vocab.change.up).is_some() {
+            Some(Direction::Up)
+        } else if ends_with_any(before, &self.vocab.change.down).is_some() {
+            Some(Direction::Down)
+        } else {
+            None
+        }
     }
 
     /// An average or a value per unit (`人均`, `年均`, `户均`, `每千人`): never a part or a whole.
@@ -193,8 +203,7 @@ impl Context<'_> {
             .iter()
             .find(|s| s.range.contains(&start))
             .map_or(start, |s| s.range.start);
-        let before = &self.text[sentence_start..start];
-        before.matches(['（', '(']).count() <= before.matches(['）', ')']).count()
+        crate::structure::bracket_balance(&self.text[sentence_start..start]) <= 0
     }
 
     /// Figure `i` stands after a `其中` of its sentence: a part of something, never a base or a

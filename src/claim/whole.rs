@@ -197,19 +197,6 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
                 let prev_start = prev_tree.range.start;
                 let mut groups: Vec<Vec<usize>> = Vec::new();
                 for earlier in ctx.earlier_sentences() {
-                    // Where the first 其中 of its `；` chain stands: figures after it are parts.
-                    let qizhong = earlier
-                        .quantities
-                        .first()
-                        .filter(|&&i| ctx.under_qizhong(i))
-                        .map_or_else(
-                            || {
-                                ctx.between(earlier.range.start, earlier.range.end)
-                                    .find("其中")
-                                    .map_or(earlier.range.end, |k| earlier.range.start + k)
-                            },
-                            |_| earlier.range.start,
-                        );
                     let w: Vec<usize> = earlier
                         .quantities
                         .iter()
@@ -217,7 +204,7 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
                         .filter(|&i| {
                             let q = ctx.q(i);
                             whole_or_average(i)
-                                && q.span.start < qizhong
+                                && !ctx.under_qizhong(i)
                                 && (q.span.start < prev_start || prev_tree.depth(q.span.start) == 0)
                         })
                         .collect();
@@ -312,8 +299,12 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
 
 /// How alike two names are: the longer of their common head and common opening.
 fn likeness(a: &str, b: &str) -> usize {
-    let opening = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
-    common_suffix(a, b).max(opening)
+    common_suffix(a, b).max(common_opening(a, b))
+}
+
+/// How many characters two names share at their starts.
+fn common_opening(a: &str, b: &str) -> usize {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
 }
 
 /// Two names share a head or an opening of two characters or more (`第一产业增加值`,
@@ -326,9 +317,7 @@ fn closely_parallel(a: &str, b: &str) -> bool {
 /// the same opening of two characters or more (`培训企业职工`, `培训失业人员`; `村委会` and `村民小组` are not
 /// one enumeration), or no name before the figure at all.
 fn parallel(a: &str, b: &str) -> bool {
-    (a.is_empty() && b.is_empty())
-        || common_suffix(a, b) > 0
-        || a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count() >= 2
+    (a.is_empty() && b.is_empty()) || common_suffix(a, b) > 0 || common_opening(a, b) >= 2
 }
 
 /// The items are all of their whole: each names one class of a partition in `[whole]

@@ -243,12 +243,9 @@ impl Builder {
                     | [0xE2, 0x80 | 0x81, ..]
                     | [0xEF, 0xBB, 0xBF, ..]
             );
-            let c = if candidate {
-                content[i..].chars().next().unwrap_or(' ')
-            } else {
-                '\0'
-            };
-            let mut from = i + c.len_utf8().max(1);
+            let c = candidate.then(|| content[i..].chars().next()).flatten();
+            let mut from = i + c.map_or(1, char::len_utf8);
+            let c = c.unwrap_or_default();
             if lines::is_zero_width(c) {
                 self.copy(
                     decoded,

@@ -71,6 +71,14 @@ fn is_close(c: char) -> bool {
     matches!(c, '）' | ')' | '】' | ']' | '〕' | '］')
 }
 
+/// Brackets opened less brackets closed in `text`: above zero, a position after `text` is
+/// inside a bracket. For text no [`Tree`] was parsed for (a sentence before the one read).
+pub fn bracket_balance(text: &str) -> i64 {
+    text.chars()
+        .map(|c| i64::from(is_open(c)) - i64::from(is_close(c)))
+        .sum()
+}
+
 fn is_clause_mark(c: char) -> bool {
     matches!(c, '，' | '；' | '：' | ',' | ';' | ':' | '。' | '！' | '？')
 }

@@ -97,6 +97,9 @@ fn trim(text: &str, range: Range<usize>) -> Range<usize> {
     start..end.max(start)
 }
 
+/// One level of the outline read from a range of a container.
+type Level = fn(&Tree, &str, &Index, Option<usize>, Range<usize>) -> Vec<Node>;
+
 impl Tree {
     /// The sentence as nodes: its `；` clauses, within them the `，` clauses and `、` items
     /// when there are several, and each bracket under the innermost of them holding it.
@@ -119,18 +122,15 @@ impl Tree {
         container: Option<usize>,
         range: Range<usize>,
     ) -> Vec<Node> {
-        let clauses = pieces(text, range.clone(), &index.clauses[slot(container)]);
-        if clauses.len() < 2 {
-            return self.items(text, index, container, range);
-        }
-        clauses
-            .into_iter()
-            .map(|range| Node {
-                part: Part::Clause,
-                children: self.items(text, index, container, range.clone()),
-                range,
-            })
-            .collect()
+        let marks = &index.clauses[slot(container)];
+        self.split(
+            text,
+            index,
+            container,
+            range,
+            (Part::Clause, marks),
+            Tree::items,
+        )
     }
 
     fn items(
@@ -140,15 +140,36 @@ impl Tree {
         container: Option<usize>,
         range: Range<usize>,
     ) -> Vec<Node> {
-        let items = pieces(text, range.clone(), &index.items[slot(container)]);
-        if items.len() < 2 {
-            return self.bracket_nodes(text, index, container, range);
+        let marks = &index.items[slot(container)];
+        self.split(
+            text,
+            index,
+            container,
+            range,
+            (Part::Item, marks),
+            Tree::bracket_nodes,
+        )
+    }
+
+    /// `range` cut at one level's marks into nodes of that part, each holding what `inner`
+    /// reads of it; a range the marks do not cut is read by `inner` as it is.
+    fn split(
+        &self,
+        text: &str,
+        index: &Index,
+        container: Option<usize>,
+        range: Range<usize>,
+        (part, marks): (Part, &[Mark]),
+        inner: Level,
+    ) -> Vec<Node> {
+        let cut = pieces(text, range.clone(), marks);
+        if cut.len() < 2 {
+            return inner(self, text, index, container, range);
         }
-        items
-            .into_iter()
+        cut.into_iter()
             .map(|range| Node {
-                part: Part::Item,
-                children: self.bracket_nodes(text, index, container, range.clone()),
+                part,
+                children: inner(self, text, index, container, range.clone()),
                 range,
             })
             .collect()
