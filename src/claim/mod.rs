@@ -274,6 +274,7 @@ pub fn extract<'a>(
         .map(|i| metric_phrase(text, quantities, i))
         .collect();
     let durations = sentence::durations(text, quantities);
+    let clause_marks = sentence::clause_marks(text);
     let mut claims = Vec::new();
     let mut skipped: Vec<(Range<usize>, usize)> = scan
         .crowded
@@ -321,6 +322,7 @@ pub fn extract<'a>(
                 .filter(|(p, _)| i.checked_sub(1) == Some(*p))
                 .map(|(_, t)| t),
             families: vocab.automata().families(&text[s.range.clone()]),
+            clause_marks: &clause_marks,
         };
         // Patterns see the claims of their own sentence only, so extraction stays linear.
         let mut local = Vec::new();

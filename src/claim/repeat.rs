@@ -204,32 +204,34 @@ pub fn repeats(
         let (paragraph2, clause2) = place_of(*second).unwrap_or_default();
         // Restatements stand near what they restate: the last WINDOW candidates are compared,
         // which keeps a document with a million figures linear.
-        let earlier =
-            candidates[k.saturating_sub(WINDOW)..k]
-                .iter()
-                .rev()
-                .find(|(first, core1, years1)| {
-                    let (a, b) = (&quantities[*first], &quantities[*second]);
-                    let (paragraph1, clause1) = place_of(*first).unwrap_or_default();
-                    if !((back || paragraph1 == paragraph2)
-                        && clause1 != clause2
-                        && a.kind == b.kind
-                        && years1 == years2
-                        && a.unit_text(text) == b.unit_text(text))
-                    {
-                        return false;
-                    }
-                    // A restatement names the metric as the first mention did, give or take a scope
-                    // word: one core holds the other and is not much longer.
-                    // A later figure that puts a qualifier before the first one's name is of a
-                    // subset (`留学人员创业园370多家，省部共建留学人员创业园54家`); a restatement
-                    // drops words (`法院受理案件…在受理的…案件中`), it does not add them.
-                    let (n1, n2) = (core1.chars().count(), core2.chars().count());
-                    let qualified = n2 > n1 && core2.ends_with(core1.as_str());
-                    n1.min(n2) * 5 >= n1.max(n2) * 3
-                        && (core1.contains(core2.as_str()) || core2.contains(core1.as_str()))
-                        && !qualified
-                });
+        // Candidates run in document order, so without a pointing-back word the search stops
+        // at the paragraph's start.
+        let earlier = candidates[k.saturating_sub(WINDOW)..k]
+            .iter()
+            .rev()
+            .take_while(|(first, _, _)| back || place[*first].0 == paragraph2)
+            .find(|(first, core1, years1)| {
+                let (a, b) = (&quantities[*first], &quantities[*second]);
+                let (paragraph1, clause1) = place_of(*first).unwrap_or_default();
+                if !((back || paragraph1 == paragraph2)
+                    && clause1 != clause2
+                    && a.kind == b.kind
+                    && years1 == years2
+                    && a.unit_text(text) == b.unit_text(text))
+                {
+                    return false;
+                }
+                // A restatement names the metric as the first mention did, give or take a scope
+                // word: one core holds the other and is not much longer.
+                // A later figure that puts a qualifier before the first one's name is of a
+                // subset (`留学人员创业园370多家，省部共建留学人员创业园54家`); a restatement
+                // drops words (`法院受理案件…在受理的…案件中`), it does not add them.
+                let (n1, n2) = (core1.chars().count(), core2.chars().count());
+                let qualified = n2 > n1 && core2.ends_with(core1.as_str());
+                n1.min(n2) * 5 >= n1.max(n2) * 3
+                    && (core1.contains(core2.as_str()) || core2.contains(core1.as_str()))
+                    && !qualified
+            });
         if let Some((first, _, _)) = earlier {
             claims.push(Claim::Repeat {
                 first: *first,

@@ -303,7 +303,8 @@ impl Automata {
 struct PairGate {
     /// Bit per BMP code point: the first character of some word.
     first: Vec<u64>,
-    /// (first, second, family bit) of every word; one-character words have `second` `None`.
+    /// (first, second, family bit) of every word, sorted by first character; one-character
+    /// words have `second` `None`.
     pairs: Vec<(char, Option<char>, u8)>,
     /// Families with a word that opens with something else than an ideograph.
     always: u8,
@@ -329,6 +330,7 @@ impl PairGate {
                 pairs.push((c, chars.next(), *bit));
             }
         }
+        pairs.sort_unstable();
         PairGate {
             first,
             pairs,
@@ -356,10 +358,13 @@ impl PairGate {
             if self.first[code >> 6] & (1 << (code & 63)) == 0 {
                 continue;
             }
-            let c = char::from_u32(code as u32);
+            let Some(c) = char::from_u32(code as u32) else {
+                continue;
+            };
             let next = text.get(i..).and_then(|rest| rest.chars().next());
-            for &(a, b, bit) in &self.pairs {
-                if Some(a) == c && (b.is_none() || b == next) {
+            let from = self.pairs.partition_point(|&(a, _, _)| a < c);
+            for &(_, b, bit) in self.pairs[from..].iter().take_while(|&&(a, _, _)| a == c) {
+                if b.is_none() || b == next {
                     bits |= bit;
                 }
             }
