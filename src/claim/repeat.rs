@@ -127,6 +127,9 @@ fn attributive(text: &str, quantities: &[Quantity], sentence: &[usize], i: usize
             .any(|w| gap.starts_with(w))
 }
 
+/// A candidate's core phrase and years, or `None` when the core is too short to name a metric.
+type Named = Option<(String, Vec<i32>)>;
+
 /// How many earlier figures a possible restatement is compared with.
 const WINDOW: usize = 200;
 
@@ -141,7 +144,7 @@ pub fn repeats(
     static PLANNED_WORDS: LazyLock<AhoCorasick> =
         LazyLock::new(|| AhoCorasick::new(PLANNED).expect("a small word list"));
     let change_words = &vocab.automata().change;
-    let candidates: Vec<(usize, String, Vec<i32>)> = sentences
+    let candidates: Vec<usize> = sentences
         .iter()
         .filter(|s| s.quantities.len() <= super::MAX_FIGURES_PER_SENTENCE)
         .flat_map(|s| {
@@ -172,15 +175,18 @@ pub fn repeats(
             !change_words.is_match(m) && !m.ends_with("比") && !m.contains("上年")
         })
         .filter(|&i| !PLANNED_WORDS.is_match(&text[metrics[i].clone()]))
-        .map(|i| {
-            (
-                i,
-                core(text, quantities, metrics, i),
-                years(text, metrics, i),
-            )
-        })
-        .filter(|(_, c, _)| c.chars().count() >= 4)
         .collect();
+    // A candidate's core phrase and years, built when a pair first passes the cheap tests: most
+    // figures never meet another of their kind and unit in their paragraph. `None` when the
+    // core is too short to name a metric.
+    let mut named: Vec<Option<Named>> = vec![None; candidates.len()];
+    let name = |k: usize, named: &mut [Option<Named>]| {
+        if named[k].is_none() {
+            let i = candidates[k];
+            let c = core(text, quantities, metrics, i);
+            named[k] = Some((c.chars().count() >= 4).then(|| (c, years(text, metrics, i))));
+        }
+    };
     // Paragraph and clause of every quantity, in one pass.
     let mut place = vec![(0usize, 0usize); quantities.len()];
     for s in sentences
@@ -199,43 +205,54 @@ pub fn repeats(
         }
     }
     let place_of = |i: usize| Some(place[i]);
-    for (k, (second, core2, years2)) in candidates.iter().enumerate() {
-        let back = refers_back(text, quantities, metrics, *second);
-        let (paragraph2, clause2) = place_of(*second).unwrap_or_default();
+    for (k, &second) in candidates.iter().enumerate() {
+        let back = refers_back(text, quantities, metrics, second);
+        let (paragraph2, clause2) = place_of(second).unwrap_or_default();
+        let b = &quantities[second];
         // Restatements stand near what they restate: the last WINDOW candidates are compared,
-        // which keeps a document with a million figures linear.
-        // Candidates run in document order, so without a pointing-back word the search stops
-        // at the paragraph's start.
-        let earlier = candidates[k.saturating_sub(WINDOW)..k]
-            .iter()
-            .rev()
-            .take_while(|(first, _, _)| back || place[*first].0 == paragraph2)
-            .find(|(first, core1, years1)| {
-                let (a, b) = (&quantities[*first], &quantities[*second]);
-                let (paragraph1, clause1) = place_of(*first).unwrap_or_default();
-                if !((back || paragraph1 == paragraph2)
-                    && clause1 != clause2
-                    && a.kind == b.kind
-                    && years1 == years2
-                    && a.unit_text(text) == b.unit_text(text))
-                {
-                    return false;
-                }
-                // A restatement names the metric as the first mention did, give or take a scope
-                // word: one core holds the other and is not much longer.
-                // A later figure that puts a qualifier before the first one's name is of a
-                // subset (`留学人员创业园370多家，省部共建留学人员创业园54家`); a restatement
-                // drops words (`法院受理案件…在受理的…案件中`), it does not add them.
-                let (n1, n2) = (core1.chars().count(), core2.chars().count());
-                let qualified = n2 > n1 && core2.ends_with(core1.as_str());
-                n1.min(n2) * 5 >= n1.max(n2) * 3
-                    && (core1.contains(core2.as_str()) || core2.contains(core1.as_str()))
-                    && !qualified
-            });
-        if let Some((first, _, _)) = earlier {
+        // which keeps a document with a million figures linear. Candidates run in document
+        // order, so without a pointing-back word the search stops at the paragraph's start.
+        let mut earlier = None;
+        for j in (k.saturating_sub(WINDOW)..k).rev() {
+            let first = candidates[j];
+            let a = &quantities[first];
+            let (paragraph1, clause1) = place_of(first).unwrap_or_default();
+            if !back && paragraph1 != paragraph2 {
+                break;
+            }
+            if clause1 == clause2 || a.kind != b.kind || a.unit_text(text) != b.unit_text(text) {
+                continue;
+            }
+            name(k, &mut named);
+            name(j, &mut named);
+            let Some(Some((core2, years2))) = &named[k] else {
+                break;
+            };
+            let Some(Some((core1, years1))) = &named[j] else {
+                continue;
+            };
+            if years1 != years2 {
+                continue;
+            }
+            // A restatement names the metric as the first mention did, give or take a scope
+            // word: one core holds the other and is not much longer.
+            // A later figure that puts a qualifier before the first one's name is of a
+            // subset (`留学人员创业园370多家，省部共建留学人员创业园54家`); a restatement
+            // drops words (`法院受理案件…在受理的…案件中`), it does not add them.
+            let (n1, n2) = (core1.chars().count(), core2.chars().count());
+            let qualified = n2 > n1 && core2.ends_with(core1.as_str());
+            if n1.min(n2) * 5 >= n1.max(n2) * 3
+                && (core1.contains(core2.as_str()) || core2.contains(core1.as_str()))
+                && !qualified
+            {
+                earlier = Some(first);
+                break;
+            }
+        }
+        if let Some(first) = earlier {
             claims.push(Claim::Repeat {
-                first: *first,
-                second: *second,
+                first,
+                second,
                 refers_back: back,
             });
         }
