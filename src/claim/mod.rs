@@ -12,6 +12,7 @@ mod per_capita;
 mod rate;
 mod repeat;
 mod sentence;
+mod table;
 pub mod vocabulary;
 mod whole;
 
@@ -353,6 +354,7 @@ pub fn extract<'a>(
         previous_tree = Some((i, tree));
     }
     skipped.sort_by_key(|(first, _)| first.start);
+    table::totals(text, &layout.paragraphs, quantities, vocab, &mut claims);
     repeat::repeats(text, quantities, &metrics, &sentences, vocab, &mut claims);
     Facts {
         text,
