@@ -142,6 +142,10 @@ pub enum Claim {
         total: usize,
         parts: Vec<usize>,
         over_years: bool,
+        /// The total is an average and the parts its components (`人均可支配收入` and its four
+        /// sources), each a mean rounded to its last digit even when written as a whole number.
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        rounded: bool,
     },
     /// `人均支出1732元`: an average, with the total and the head count it divides.
     PerCapita {

@@ -93,6 +93,7 @@ fn block(
                     total: *sum,
                     parts: column,
                     over_years: false,
+                    rounded: false,
                 });
             }
         }

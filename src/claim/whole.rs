@@ -226,6 +226,15 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
                     .collect();
                 (vec![w], false)
             };
+        // Items past a `；` that name all the classes of a partition by themselves are a
+        // breakdown of the same whole, not its siblings (`其中：一般债务A，专项债务B；市级
+        // 政府债务余额C，县区政府债务余额D`).
+        let rebroken: Vec<usize> = split_at_semicolons(ctx, &parts)
+            .into_iter()
+            .skip(1)
+            .filter(|g| covers_whole(ctx, g))
+            .flatten()
+            .collect();
         let mut by_whole: Vec<(usize, Vec<usize>)> = Vec::new();
         for &p in &parts {
             // The nearest group that holds a figure of the part's unit.
@@ -245,9 +254,9 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
             // sibling (`第二产业使用外资13亿美元，其中制造业…；第三产业使用外资37.1亿美元`).
             // Past a `；` an item named as much like the whole is its sibling too.
             // An item named as the rest (`其他儿童福利资金`) repeats the whole's name but is
-            // its last class.
-            let rest = names_the_rest(ctx.metric(p));
-            if let Some(&(_, own)) = continued.iter().find(|(i, _)| *i == p && !rest) {
+            // its last class; so may the items of a second breakdown.
+            let class = names_the_rest(ctx.metric(p)) || rebroken.contains(&p);
+            if let Some(&(_, own)) = continued.iter().find(|(i, _)| *i == p && !class) {
                 let name = ctx.metric(p);
                 let first = ctx.metric(parts[0]).trim_start_matches("其中");
                 let whole_name = ctx.metric(whole);
@@ -267,19 +276,39 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
         // (`月均工资6200元，其中技术岗位7800元`), which may exceed it.
         by_whole.retain(|(w, ps)| !ctx.is_average(*w) || covers_whole(ctx, ps));
         for (whole, ps) in by_whole {
+            // `其中：一般债务A，专项债务B；市级C，县区D`: two breakdowns of one whole, each by
+            // a partition of its own.
+            let groups = split_at_semicolons(ctx, &ps);
+            if groups.len() >= 2
+                && !ctx.is_average(whole)
+                && groups.iter().all(|g| covers_whole(ctx, g))
+            {
+                for g in groups {
+                    claims.push(Claim::Total {
+                        total: whole,
+                        parts: g.clone(),
+                        over_years: false,
+                        rounded: false,
+                    });
+                    claims.push(Claim::Parts {
+                        whole,
+                        parts: g,
+                        listed: false,
+                    });
+                }
+                continue;
+            }
             // Items that name every class of a partition, or end with 其他, are all of the
             // whole: a total, whose sum the `sum` rules check.
             if covers_whole(ctx, &ps) {
                 // Components of an average are means rounded to the yuan, though written as
-                // whole numbers: their sum may miss the average by a unit or two, so only a
-                // part larger than the whole is read.
-                if !ctx.is_average(whole) {
-                    claims.push(Claim::Total {
-                        total: whole,
-                        parts: ps.clone(),
-                        over_years: false,
-                    });
-                }
+                // whole numbers: their sum may miss the average by a unit or two.
+                claims.push(Claim::Total {
+                    total: whole,
+                    parts: ps.clone(),
+                    over_years: false,
+                    rounded: ctx.is_average(whole),
+                });
                 claims.push(Claim::Parts {
                     whole,
                     parts: ps,
@@ -295,6 +324,22 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
             });
         }
     }
+}
+
+/// The items in runs, a new run after each `；` between two of them.
+fn split_at_semicolons(ctx: &Context, items: &[usize]) -> Vec<Vec<usize>> {
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for (n, &i) in items.iter().enumerate() {
+        let new_run = n == 0 || {
+            let gap = ctx.between(ctx.q(items[n - 1]).span.end, ctx.q(i).span.start);
+            gap.contains(['；', ';'])
+        };
+        match groups.last_mut() {
+            Some(g) if !new_run => g.push(i),
+            _ => groups.push(vec![i]),
+        }
+    }
+    groups
 }
 
 /// How alike two names are: the longer of their common head and common opening.
@@ -487,13 +532,16 @@ pub fn breakdowns(ctx: &Context, claims: &mut Vec<Claim>) {
         if restated || !all_parts || !(scoped || (named && figures.len() >= 2)) {
             continue;
         }
-        let listed = figures.len() >= 2 && joined_by_items(ctx, &figures);
-        // `一般债39.44亿元（还本5亿元、付息34.44亿元）`: classes of a partition are all of it.
+        let mut listed = figures.len() >= 2 && joined_by_items(ctx, &figures);
+        // `一般债39.44亿元（还本5亿元、付息34.44亿元）`: classes of a partition are all of it;
+        // their sum is the `sum` rules', as for `其中` items.
         if covers_whole(ctx, &figures) {
+            listed = false;
             claims.push(Claim::Total {
                 total: whole,
                 parts: figures.clone(),
                 over_years: false,
+                rounded: false,
             });
         }
         claims.push(Claim::Parts {
@@ -614,6 +662,7 @@ pub fn totals(ctx: &Context, claims: &mut Vec<Claim>) {
                 total: t,
                 parts,
                 over_years: false,
+                rounded: false,
             });
             continue;
         }
@@ -644,6 +693,7 @@ pub fn totals(ctx: &Context, claims: &mut Vec<Claim>) {
                     total: t,
                     parts,
                     over_years: years_word.is_some(),
+                    rounded: false,
                 });
                 continue;
             }
@@ -662,6 +712,7 @@ pub fn totals(ctx: &Context, claims: &mut Vec<Claim>) {
                         total: t,
                         parts,
                         over_years: false,
+                        rounded: false,
                     });
                 }
                 continue;
@@ -676,6 +727,7 @@ pub fn totals(ctx: &Context, claims: &mut Vec<Claim>) {
                     total: t,
                     parts: before_total,
                     over_years: false,
+                    rounded: false,
                 });
             }
         }
