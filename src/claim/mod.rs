@@ -12,6 +12,7 @@ mod per_capita;
 mod rate;
 mod repeat;
 mod sentence;
+mod table;
 pub mod vocabulary;
 mod whole;
 
@@ -141,6 +142,10 @@ pub enum Claim {
         total: usize,
         parts: Vec<usize>,
         over_years: bool,
+        /// The total is an average and the parts its components (`人均可支配收入` and its four
+        /// sources), each a mean rounded to its last digit even when written as a whole number.
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        rounded: bool,
     },
     /// `人均支出1732元`: an average, with the total and the head count it divides.
     PerCapita {
@@ -355,6 +360,7 @@ pub fn extract<'a>(
         previous_tree = Some((i, tree));
     }
     skipped.sort_by_key(|(first, _)| first.start);
+    table::totals(text, &layout.paragraphs, quantities, vocab, &mut claims);
     repeat::repeats(text, quantities, &metrics, &sentences, vocab, &mut claims);
     Facts {
         text,

@@ -251,9 +251,12 @@ impl Automata {
         for (p, partition) in v.whole.partitions.iter().enumerate() {
             let members: Vec<&str> = partition.split('|').map(str::trim).collect();
             partition_sizes.push(members.len());
+            // A class may be written several ways (`人身险/人身保险`): each spelling names it.
             for (k, m) in members.into_iter().enumerate() {
-                classes.push(m);
-                class_of.push((p, k));
+                for spelling in m.split('/').map(str::trim) {
+                    classes.push(spelling);
+                    class_of.push((p, k));
+                }
             }
         }
         Automata {
@@ -276,9 +279,21 @@ impl Automata {
     /// For each partition whose class `name` names, that class: the one named last when it
     /// names several (`由中央代地方发债` is 地方's), as (partition, class) in partition order.
     pub fn classes_named(&self, name: &str) -> Vec<(usize, usize)> {
-        let mut found: Vec<(usize, usize, usize)> = Vec::new(); // (partition, end, class)
-        for m in self.classes.find_overlapping_iter(name) {
+        let matches: Vec<_> = self.classes.find_overlapping_iter(name).collect();
+        let mut found: Vec<(usize, usize, usize)> = Vec::new(); // (partition, start, class)
+        for m in &matches {
             let (p, k) = self.class_of[m.pattern().as_usize()];
+            // A class word inside a longer class of its partition names no class of its own
+            // (`渔业` in `农林牧渔业服务业`).
+            let nested = matches.iter().any(|o| {
+                self.class_of[o.pattern().as_usize()].0 == p
+                    && o.start() <= m.start()
+                    && o.end() >= m.end()
+                    && o.len() > m.len()
+            });
+            if nested {
+                continue;
+            }
             match found.iter_mut().find(|f| f.0 == p) {
                 Some(f) if m.start() >= f.1 => *f = (p, m.start(), k),
                 Some(_) => {}

@@ -51,10 +51,7 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
             .unwrap_or(bounds.end)
             .min(bounds.end);
         // `收入X，其中A、B，加上C…，收入总计T`: what is added is no longer a part.
-        let reach = ctx
-            .between(at, reach)
-            .find("加上")
-            .map_or(reach, |k| at + k);
+        let reach = plus_word(ctx.between(at, reach)).map_or(reach, |k| at + k);
         let at_depth = |i: usize| tree.bracket_of(ctx.q(i).span.start) == container;
         // A net change has parts of either sign (foreign-currency loans can fall while the
         // total rises); what is newly added (`新增装机3000万千瓦，其中可再生能源…`) has none
@@ -229,6 +226,15 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
                     .collect();
                 (vec![w], false)
             };
+        // Items past a `；` that name all the classes of a partition by themselves are a
+        // breakdown of the same whole, not its siblings (`其中：一般债务A，专项债务B；市级
+        // 政府债务余额C，县区政府债务余额D`).
+        let rebroken: Vec<usize> = split_at_semicolons(ctx, &parts)
+            .into_iter()
+            .skip(1)
+            .filter(|g| covers_whole(ctx, g))
+            .flatten()
+            .collect();
         let mut by_whole: Vec<(usize, Vec<usize>)> = Vec::new();
         for &p in &parts {
             // The nearest group that holds a figure of the part's unit.
@@ -247,7 +253,10 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
             // A later item named like the whole rather than like the first part is the whole's
             // sibling (`第二产业使用外资13亿美元，其中制造业…；第三产业使用外资37.1亿美元`).
             // Past a `；` an item named as much like the whole is its sibling too.
-            if let Some(&(_, own)) = continued.iter().find(|(i, _)| *i == p) {
+            // An item named as the rest (`其他儿童福利资金`) repeats the whole's name but is
+            // its last class; so may the items of a second breakdown.
+            let class = names_the_rest(ctx.metric(p)) || rebroken.contains(&p);
+            if let Some(&(_, own)) = continued.iter().find(|(i, _)| *i == p && !class) {
                 let name = ctx.metric(p);
                 let first = ctx.metric(parts[0]).trim_start_matches("其中");
                 let whole_name = ctx.metric(whole);
@@ -267,19 +276,39 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
         // (`月均工资6200元，其中技术岗位7800元`), which may exceed it.
         by_whole.retain(|(w, ps)| !ctx.is_average(*w) || covers_whole(ctx, ps));
         for (whole, ps) in by_whole {
+            // `其中：一般债务A，专项债务B；市级C，县区D`: two breakdowns of one whole, each by
+            // a partition of its own.
+            let groups = split_at_semicolons(ctx, &ps);
+            if groups.len() >= 2
+                && !ctx.is_average(whole)
+                && groups.iter().all(|g| covers_whole(ctx, g))
+            {
+                for g in groups {
+                    claims.push(Claim::Total {
+                        total: whole,
+                        parts: g.clone(),
+                        over_years: false,
+                        rounded: false,
+                    });
+                    claims.push(Claim::Parts {
+                        whole,
+                        parts: g,
+                        listed: false,
+                    });
+                }
+                continue;
+            }
             // Items that name every class of a partition, or end with 其他, are all of the
             // whole: a total, whose sum the `sum` rules check.
             if covers_whole(ctx, &ps) {
                 // Components of an average are means rounded to the yuan, though written as
-                // whole numbers: their sum may miss the average by a unit or two, so only a
-                // part larger than the whole is read.
-                if !ctx.is_average(whole) {
-                    claims.push(Claim::Total {
-                        total: whole,
-                        parts: ps.clone(),
-                        over_years: false,
-                    });
-                }
+                // whole numbers: their sum may miss the average by a unit or two.
+                claims.push(Claim::Total {
+                    total: whole,
+                    parts: ps.clone(),
+                    over_years: false,
+                    rounded: ctx.is_average(whole),
+                });
                 claims.push(Claim::Parts {
                     whole,
                     parts: ps,
@@ -295,6 +324,22 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
             });
         }
     }
+}
+
+/// The items in runs, a new run after each `；` between two of them.
+fn split_at_semicolons(ctx: &Context, items: &[usize]) -> Vec<Vec<usize>> {
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for (n, &i) in items.iter().enumerate() {
+        let new_run = n == 0 || {
+            let gap = ctx.between(ctx.q(items[n - 1]).span.end, ctx.q(i).span.start);
+            gap.contains(['；', ';'])
+        };
+        match groups.last_mut() {
+            Some(g) if !new_run => g.push(i),
+            _ => groups.push(vec![i]),
+        }
+    }
+    groups
 }
 
 /// How alike two names are: the longer of their common head and common opening.
@@ -336,10 +381,7 @@ fn covers_whole(ctx: &Context, parts: &[usize]) -> bool {
                 .trim_start_matches(['，', '：', ':', '、'])
         })
         .collect();
-    if names
-        .last()
-        .is_some_and(|n| n.starts_with("其他") || n.starts_with("其余"))
-    {
+    if names.last().is_some_and(|n| names_the_rest(n)) {
         return true;
     }
     let automata = ctx.vocab.automata();
@@ -363,6 +405,17 @@ fn covers_whole(ctx: &Context, parts: &[usize]) -> bool {
                     _ => false,
                 })
         })
+}
+
+/// An item named as the rest of its whole: `其他卫生机构`, `其余…`, `基础设施等其他用地`.
+fn names_the_rest(name: &str) -> bool {
+    let name = name
+        .trim_start_matches(['，', '：', ':', '、'])
+        .trim_start_matches("其中")
+        .trim_start_matches(['，', '：', ':', '、']);
+    ["其他", "其余"]
+        .iter()
+        .any(|w| name.starts_with(w) || name.contains(&format!("等{w}")))
 }
 
 /// The name X of a sentence that opens `在X中，`.
@@ -479,7 +532,18 @@ pub fn breakdowns(ctx: &Context, claims: &mut Vec<Claim>) {
         if restated || !all_parts || !(scoped || (named && figures.len() >= 2)) {
             continue;
         }
-        let listed = figures.len() >= 2 && joined_by_items(ctx, &figures);
+        let mut listed = figures.len() >= 2 && joined_by_items(ctx, &figures);
+        // `一般债39.44亿元（还本5亿元、付息34.44亿元）`: classes of a partition are all of it;
+        // their sum is the `sum` rules', as for `其中` items.
+        if covers_whole(ctx, &figures) {
+            listed = false;
+            claims.push(Claim::Total {
+                total: whole,
+                parts: figures.clone(),
+                over_years: false,
+                rounded: false,
+            });
+        }
         claims.push(Claim::Parts {
             whole,
             parts: figures,
@@ -593,6 +657,15 @@ fn names_total(before: &str, w: &str) -> bool {
 pub fn totals(ctx: &Context, claims: &mut Vec<Claim>) {
     let sentence_start = ctx.sentence.range.start;
     for &t in &ctx.sentence.quantities {
+        if let Some(parts) = recalled(ctx, t) {
+            claims.push(Claim::Total {
+                total: t,
+                parts,
+                over_years: false,
+                rounded: false,
+            });
+            continue;
+        }
         if !ctx.is_measure(t) {
             continue;
         }
@@ -620,6 +693,7 @@ pub fn totals(ctx: &Context, claims: &mut Vec<Claim>) {
                     total: t,
                     parts,
                     over_years: years_word.is_some(),
+                    rounded: false,
                 });
                 continue;
             }
@@ -631,13 +705,14 @@ pub fn totals(ctx: &Context, claims: &mut Vec<Claim>) {
                 .rfind("其中")
                 .map_or(sentence_start, |i| sentence_start + i);
             // The budget layout `收入X。加上A、B、C，收入总计T`: T is X and what is added to it.
-            if let Some(k) = ctx.between(floor, ctx.q(t).span.start).find("加上") {
+            if let Some(k) = plus_word(ctx.between(floor, ctx.q(t).span.start)) {
                 let head = before.strip_suffix(sum_word).unwrap_or(before);
                 if let Some(parts) = added_to(ctx, t, floor + k, head) {
                     claims.push(Claim::Total {
                         total: t,
                         parts,
                         over_years: false,
+                        rounded: false,
                     });
                 }
                 continue;
@@ -652,10 +727,50 @@ pub fn totals(ctx: &Context, claims: &mut Vec<Claim>) {
                     total: t,
                     parts: before_total,
                     over_years: false,
+                    rounded: false,
                 });
             }
         }
     }
+}
+
+/// `西药类占70.8%，中成药类占14.6%、中药材类占2.4%，以上三类占比合计为87.8%`: a total of the
+/// n items just named, when the sentence before the total's clause holds exactly n figures
+/// like it (levels, not changes), so which items are recalled is not in doubt.
+fn recalled(ctx: &Context, t: usize) -> Option<Vec<usize>> {
+    let lead = ctx.clause_before(t);
+    let rest = ["以上", "上述", "前述"]
+        .iter()
+        .find_map(|w| lead.strip_prefix(w))?;
+    let n = count_word(rest)?;
+    if ends_with_any(lead, &ctx.vocab.whole.sum).is_none()
+        && !ctx
+            .vocab
+            .whole
+            .sum
+            .iter()
+            .any(|w| lead.contains(&format!("{w}为")))
+    {
+        return None;
+    }
+    let clause = ctx.clause_start(ctx.q(t).span.start);
+    let items: Vec<usize> = ctx
+        .before(clause)
+        .filter(|&i| ctx.comparable(i, t) && !ctx.is_change(i) && !ctx.is_average(i))
+        .collect();
+    (items.len() == n).then_some(items)
+}
+
+/// The count a recall opens with: `三类`, `两项`, `4个`, `五大`.
+fn count_word(text: &str) -> Option<usize> {
+    const NUMERALS: [char; 9] = ['两', '三', '四', '五', '六', '七', '八', '九', '十'];
+    let first = text.chars().next()?;
+    let n = match NUMERALS.iter().position(|&c| c == first) {
+        Some(k) => k + 2,
+        None => first.to_digit(10).filter(|&d| d >= 2)? as usize,
+    };
+    let after = text[first.len_utf8()..].chars().next()?;
+    matches!(after, '类' | '项' | '个' | '大' | '种' | '者').then_some(n)
 }
 
 /// `收入总计A…。…支出总计B。收支相抵，年终结转C。`: the balance of a budget is income less
@@ -703,6 +818,37 @@ pub fn balances(ctx: &Context, claims: &mut Vec<Claim>) {
             measure: super::ChangeMeasure::Difference,
             word: word_at..word_at + "结转".len(),
         });
+    }
+}
+
+/// Where `text` (from a sentence's start or a 其中) adds to the figure before: `加上`, or a
+/// clause opening with `加` followed by
+/// what is added (`，加结转资金15万元`), not the verbs 加快, 加强, 加大….
+fn plus_word(text: &str) -> Option<usize> {
+    let opening = text.match_indices('加').map(|(i, _)| i).find(|&i| {
+        let prev = text[..i].chars().next_back();
+        let next = text[i + '加'.len_utf8()..].chars().next();
+        matches!(prev, None | Some('，' | '。' | '；' | ',' | ';'))
+            && !matches!(
+                next,
+                Some(
+                    '快' | '强'
+                        | '大'
+                        | '速'
+                        | '紧'
+                        | '以'
+                        | '深'
+                        | '重'
+                        | '剧'
+                        | '工'
+                        | '入'
+                        | '之'
+                )
+            )
+    });
+    match (text.find("加上"), opening) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
     }
 }
 

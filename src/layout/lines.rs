@@ -155,6 +155,11 @@ impl LineProfile {
         }
         let prev_text = &text[prev.content.clone()];
         let next_text = &text[next.content.clone()];
+        // A table row is a paragraph of its own: joined, its cells would run into the next
+        // row's and the columns could no longer be read.
+        if is_table_row(prev_text) || is_table_row(next_text) {
+            return true;
+        }
         if self.wrapped {
             // A heading line (`七、对外经济和旅游`) is its own paragraph even in wrapped text:
             // joined, it would carry the table or text before it into the next sentence.
@@ -166,6 +171,11 @@ impl LineProfile {
             ends_sentence(prev_text) || is_heading(prev_text) || starts_heading(next_text)
         }
     }
+}
+
+/// A line of table cells: a tab between two of them (leading tabs are indentation, trimmed).
+pub fn is_table_row(line: &str) -> bool {
+    line.contains('\t')
 }
 
 /// The line ends with sentence-final punctuation, possibly followed by closing quotes or brackets.

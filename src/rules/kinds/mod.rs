@@ -168,7 +168,8 @@ const LINKING: &[&str] = &[
 
 /// The last few characters of a quantity's metric phrase: enough to recognise it in a label.
 fn short_metric(f: &Facts, i: usize) -> String {
-    let mut m = f.metric(i);
+    // In a table row the name is the row's label, its first cell (`公路\t万吨\t20834.34`).
+    let mut m = f.metric(i).split('\t').next().unwrap_or_default().trim();
     loop {
         if let Some(w) = LINKING.iter().find(|w| m.ends_with(*w)) {
             m = &m[..m.len() - w.len()];

@@ -4,6 +4,8 @@ use serde::Deserialize;
 
 use super::{in_units_of, label, q, text};
 use crate::claim::{Claim, Facts};
+use rust_decimal::Decimal;
+
 use crate::interval::Interval;
 use crate::rules::verdict::{Verdict, judge};
 use crate::rules::{Certainty, Finding, Label, RuleKind};
@@ -35,6 +37,7 @@ impl RuleKind for Sum {
                 total,
                 parts,
                 over_years,
+                rounded,
             } = claim
             else {
                 continue;
@@ -53,9 +56,19 @@ impl RuleKind for Sum {
             }) {
                 continue;
             }
-            let Some(sum) = Interval::sum(parts.iter().map(|&i| &q(f, i).interval)) else {
+            let Some(mut sum) = Interval::sum(parts.iter().map(|&i| &q(f, i).interval)) else {
                 continue;
             };
+            // Means rounded to their last digit: each, and the average, may be off by a unit.
+            if *rounded {
+                let slack: Decimal = parts
+                    .iter()
+                    .chain(std::iter::once(total))
+                    .map(|&i| q(f, i).step)
+                    .sum();
+                let Some((lo, hi)) = sum.ends() else { continue };
+                sum = Interval::new(lo - slack, hi + slack);
+            }
             let certainty = match judge(&sum, q(f, *total)) {
                 Verdict::Consistent => continue,
                 Verdict::Truncated => Certainty::Truncated,

@@ -1,0 +1,179 @@
+//! Totals of tables: a row named as a total (`合计`, `货物运输总量`) whose cells are the sums of
+//! the cells of its parts' rows, column by column.
+//!
+//! A table is read as structure, never by proximity: its rows are consecutive paragraphs of
+//! tab-separated cells, a column is a cell position, and the parts of a total are the rows right
+//! below it that name, one each, every class of a partition of `[whole] partitions` (`公路`,
+//! `水运`, `铁路`, `民航`, `管道`). Rows numbered `一、`, `二、`… are not enough: a customs table
+//! by continent leaves out trade of no stated origin, so its rows fall short of its total.
+
+use std::ops::Range;
+
+use super::Claim;
+use super::vocabulary::Vocabulary;
+use crate::number::{Kind, Quantity};
+
+/// One row: its label (the first cell) and, for each later cell, the figure that fills it.
+struct Row<'t> {
+    label: &'t str,
+    cells: Vec<Option<usize>>,
+}
+
+/// Header words of a column that holds rates, shares or indices rather than amounts: such a
+/// column does not add up.
+const NOT_ADDITIVE: [&str; 8] = ["%", "％", "增长", "比重", "率", "指数", "占", "增速"];
+
+/// Label words of a total row.
+const TOTAL_LABELS: [&str; 6] = ["合计", "总计", "总量", "总额", "总数", "全部"];
+
+pub fn totals(
+    text: &str,
+    paragraphs: &[Range<usize>],
+    quantities: &[Quantity],
+    vocab: &Vocabulary,
+    claims: &mut Vec<Claim>,
+) {
+    let mut k = 0;
+    while k < paragraphs.len() {
+        let end = (k..paragraphs.len())
+            .find(|&j| !text[paragraphs[j].clone()].contains('\t'))
+            .unwrap_or(paragraphs.len());
+        if end > k {
+            block(text, &paragraphs[k..end], quantities, vocab, claims);
+        }
+        k = end + 1;
+    }
+}
+
+/// The totals of one block of consecutive rows.
+fn block(
+    text: &str,
+    paragraphs: &[Range<usize>],
+    quantities: &[Quantity],
+    vocab: &Vocabulary,
+    claims: &mut Vec<Claim>,
+) {
+    let rows: Vec<Row> = paragraphs
+        .iter()
+        .map(|p| row(text, p.clone(), quantities))
+        .collect();
+    let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    for (t, total) in rows.iter().enumerate() {
+        if !TOTAL_LABELS.iter().any(|w| total.label.ends_with(w)) {
+            continue;
+        }
+        // The header: the last row above the total without figures.
+        let header = rows[..t]
+            .iter()
+            .rposition(|r| r.cells.iter().all(Option::is_none))
+            .map(|h| paragraphs[h].clone());
+        let Some(parts) = classes(&rows[t + 1..], vocab) else {
+            continue;
+        };
+        let parts: Vec<&Row> = parts.into_iter().map(|i| &rows[t + 1 + i]).collect();
+        for c in 0..width {
+            let Some(Some(sum)) = total.cells.get(c) else {
+                continue;
+            };
+            let header_cell = header.as_ref().and_then(|h| cell(text, h.clone(), c + 1));
+            if !additive(text, &quantities[*sum], header_cell) {
+                continue;
+            }
+            let column: Option<Vec<usize>> = parts
+                .iter()
+                .map(|r| r.cells.get(c).copied().flatten())
+                .collect();
+            let Some(column) = column else { continue };
+            let alike = column.iter().all(|&i| {
+                let (a, b) = (&quantities[i], &quantities[*sum]);
+                a.kind == b.kind && a.unit_text(text) == b.unit_text(text) && !a.range
+            });
+            if alike {
+                claims.push(Claim::Total {
+                    total: *sum,
+                    parts: column,
+                    over_years: false,
+                    rounded: false,
+                });
+            }
+        }
+    }
+}
+
+/// The row of paragraph `p`: its label and the figure filling each later cell, if one does.
+fn row<'t>(text: &'t str, p: Range<usize>, quantities: &[Quantity]) -> Row<'t> {
+    let mut cells = Vec::new();
+    let mut label = "";
+    let mut start = p.start;
+    for (n, piece) in text[p.clone()].split('\t').enumerate() {
+        let range = start..start + piece.len();
+        start = range.end + 1;
+        if n == 0 {
+            label = piece.trim();
+            continue;
+        }
+        if piece.trim().is_empty() {
+            continue; // an empty cell between two tabs is layout, not a column
+        }
+        let inside: Vec<usize> = quantities
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| q.span.start >= range.start && q.span.end <= range.end)
+            .map(|(i, _)| i)
+            .collect();
+        // A cell is a figure when it holds one and nothing else.
+        let whole = match inside.as_slice() {
+            &[i] if text[quantities[i].span.clone()].trim() == piece.trim() => Some(i),
+            _ => None,
+        };
+        cells.push(whole);
+    }
+    Row { label, cells }
+}
+
+/// The text of cell `c` of paragraph `p`.
+fn cell(text: &str, p: Range<usize>, c: usize) -> Option<&str> {
+    text[p]
+        .split('\t')
+        .filter(|piece| !piece.trim().is_empty())
+        .nth(c)
+}
+
+/// A column of amounts or counts: not rates, shares or changes, by its figures or its header.
+fn additive(text: &str, q: &Quantity, header: Option<&str>) -> bool {
+    let sums = |h: &str| !NOT_ADDITIVE.iter().any(|w| h.contains(w));
+    let by_kind = match q.kind {
+        Kind::Count | Kind::Amount => header.is_none_or(sums),
+        // A bare number adds up only under a header that names an amount.
+        Kind::Number => header.is_some_and(sums),
+        _ => false,
+    };
+    by_kind && !text[q.span.clone()].starts_with('-')
+}
+
+/// The rows right below the total that name, one each, every class of a partition.
+fn classes(rows: &[Row], vocab: &Vocabulary) -> Option<Vec<usize>> {
+    let automata = vocab.automata();
+    automata
+        .partition_sizes
+        .iter()
+        .enumerate()
+        .find_map(|(p, &size)| {
+            let run = rows.get(..size)?;
+            let mut seen = vec![false; size];
+            let all = run.iter().all(|r| {
+                let label = r
+                    .label
+                    .trim_start_matches("其中")
+                    .trim_start_matches(['：', ':', '#']);
+                match automata.classes_named(label).iter().find(|c| c.0 == p) {
+                    Some(&(_, k)) if !seen[k] => {
+                        seen[k] = true;
+                        true
+                    }
+                    _ => false,
+                }
+            });
+            all.then(|| (0..size).collect())
+        })
+}
