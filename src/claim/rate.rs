@@ -71,17 +71,23 @@ pub fn defined_rates(ctx: &Context, claims: &mut Vec<Claim>) {
             continue;
         };
         let level = |i: usize| ctx.is_measure(i) && !ctx.is_change(i) && !ctx.is_average(i);
-        let named =
-            |i: usize, words: &[String]| words.iter().any(|w| ctx.metric(i).contains(w.as_str()));
-        let Some(numerator) = ctx
-            .earlier_figures(q.span.start)
-            .find(|&i| level(i) && named(i, &numerators))
-        else {
+        // The name with its link word (`资产总计为`: the metric phrase drops 总计).
+        let named = |i: usize, words: &[String]| {
+            let phrase = ctx.between(ctx.metrics[i].start, ctx.q(i).span.start);
+            words.iter().any(|w| phrase.contains(w.as_str()))
+        };
+        // A `其中` part is no term of a rate, unless it is the numerator's part of the
+        // denominator (`常住人口…，其中城镇常住人口…`): `其中流动负债` is not `负债总计`.
+        let part_of = |i: usize| ctx.part_of[i];
+        let Some(numerator) = ctx.earlier_figures(q.span.start).find(|&i| {
+            level(i) && named(i, &numerators) && part_of(i).is_none_or(|w| named(w, &denominators))
+        }) else {
             continue;
         };
         let Some(denominator) = ctx.earlier_figures(q.span.start).find(|&i| {
             i != numerator
                 && level(i)
+                && part_of(i).is_none()
                 && ctx.comparable(i, numerator)
                 && named(i, &denominators)
                 && !named(i, &numerators)
