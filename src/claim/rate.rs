@@ -540,7 +540,7 @@ fn gdp(metric: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// The whole of the `其中` that holds `part`, unless that whole carries a share with no name
-/// of its own (`60周岁及以上人口114.4万人，占比21.4%，其中…占比15.3%`: both are shares of a
+/// of its own right after it (`60周岁及以上人口114.4万人，占比21.4%，其中…占比15.3%`: both are shares of a
 /// total the text does not state).
 fn qizhong_whole(ctx: &Context, claims: &[Claim], part: usize) -> Option<usize> {
     let whole = claims
@@ -554,10 +554,13 @@ fn qizhong_whole(ctx: &Context, claims: &[Claim], part: usize) -> Option<usize> 
     let whole_shared = claims
         .iter()
         .any(|c| matches!(c, Claim::Share { part, .. } if *part == whole))
-        || (whole + 1..part).any(|i| {
-            ctx.q(i).kind == Kind::Percent
-                && share_word(ctx, i).is_some_and(|(at, w)| whole_name(ctx, at, w, i).is_none())
-        });
+        || (whole + 1..part)
+            .take_while(|&i| !ctx.is_measure(i))
+            .any(|i| {
+                ctx.q(i).kind == Kind::Percent
+                    && share_word(ctx, i)
+                        .is_some_and(|(at, w)| whole_name(ctx, at, w, i).is_none())
+            });
     (!whole_shared).then_some(whole)
 }
 
