@@ -273,6 +273,17 @@ pub fn shares(ctx: &Context, claims: &mut Vec<Claim>) {
             continue;
         };
         let name = whole_name(ctx, word_at, word, s);
+        // `占总任务7.35万亩的106.8%`: the whole stated inside the share, a plan's completion
+        // rate, which may pass 100%.
+        if let Some(whole) = stated_whole(ctx, word_at, s, part) {
+            claims.push(Claim::Share {
+                share: s,
+                part,
+                whole,
+                named: true,
+            });
+            continue;
+        }
         if name.is_some_and(is_plan) {
             continue; // a completion rate, which may pass 100%
         }
@@ -310,6 +321,25 @@ pub fn shares(ctx: &Context, claims: &mut Vec<Claim>) {
             named: true,
         });
     }
+}
+
+/// The figure stated between 占 at `word_at` and share `s` (`占总任务7.35万亩的`), of the part's
+/// unit.
+fn stated_whole(ctx: &Context, word_at: usize, s: usize, part: usize) -> Option<usize> {
+    let (from, to) = (word_at, ctx.q(s).span.start);
+    let mut inside = ctx
+        .sentence
+        .quantities
+        .iter()
+        .copied()
+        .filter(|&w| ctx.q(w).span.start > from && ctx.q(w).span.end <= to);
+    let whole = inside.next()?;
+    (inside.next().is_none()
+        && ctx.is_measure(whole)
+        && !ctx.is_change(whole)
+        && ctx.comparable(whole, part)
+        && ctx.between(ctx.q(whole).span.end, to).trim() == "的")
+        .then_some(whole)
 }
 
 /// A whole named by one of these is a plan: its share is a completion rate, which may pass 100%.
