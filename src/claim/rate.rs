@@ -244,7 +244,16 @@ pub fn shares(ctx: &Context, claims: &mut Vec<Claim>) {
         let Some((word_at, word)) = share_word(ctx, s) else {
             continue;
         };
-        let clause_start = ctx.clause_start(word_at);
+        // `城镇化率（城镇人口占常住人口比重）为84.18%`: a gloss in brackets states the share
+        // the figure after it is; its part is named inside.
+        let gloss = ctx
+            .tree
+            .bracket_of(word_at)
+            .map(|b| ctx.tree.brackets[b].inner(ctx.text))
+            .filter(|inner| inner.end <= q.span.start);
+        let clause_start = ctx
+            .clause_start(word_at)
+            .max(gloss.map_or(0, |inner| inner.start));
         let lead = ctx.between(clause_start, word_at);
         // The part: a figure in the clause before the share word; or, when the clause opens
         // with the share word, the last figure of the clause before; or, when the clause names
@@ -374,8 +383,12 @@ fn whole_name<'t>(ctx: &Context<'t>, word_at: usize, word: &str, s: usize) -> Op
     } else {
         ""
     };
-    // `占总人口比重（常住人口城镇化率）为`: the bracket glosses the share, not the whole.
-    let mut name = after.split(['（', '(']).next().unwrap_or(after);
+    // `占总人口比重（常住人口城镇化率）为`: the bracket glosses the share, not the whole; so does
+    // `（城镇人口占常住人口比重）为`.
+    let mut name = after
+        .split(['（', '(', '）', ')'])
+        .next()
+        .unwrap_or(after);
     for w in [
         "的比重为",
         "的比重",
