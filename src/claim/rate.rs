@@ -479,11 +479,15 @@ fn figure_name<'t>(ctx: &Context<'t>, w: usize) -> &'t str {
     if !["折", "折合", "约合"].contains(&own) {
         return own;
     }
-    ctx.before(ctx.q(w).span.start)
+    (w.saturating_sub(MAX_RESTATED)..w)
         .rev()
+        .take_while(|&i| !ctx.between(ctx.q(i).span.end, ctx.q(w).span.start).contains('。'))
         .find(|&i| ctx.is_measure(i) && !ctx.is_change(i))
         .map_or(own, |i| &text[ctx.metrics[i].clone()])
 }
+
+/// How many figures back a restated figure (`折1660亿美元`) looks for the one it restates.
+const MAX_RESTATED: usize = 4;
 
 /// How well a figure's name matches the whole a share names, worst to best.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
