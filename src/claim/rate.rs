@@ -505,8 +505,9 @@ enum Naming {
 /// How `metric` names the whole `name`: `全国就业人员` names `年末全国就业人员`, `R&D经费支出`
 /// names `经费支出`; `直报企业利润总额` does not name `股份制企业主营业务收入`.
 fn naming(metric: &str, name: &str) -> Naming {
-    // `占全省地区生产总值的` is not the city's 全市地区生产总值.
-    if scope(metric).zip(scope(name)).is_some_and(|(a, b)| a != b) {
+    // `占全省地区生产总值的` is not the city's 全市地区生产总值, nor a figure that does not say
+    // where it is counted.
+    if scope(name).is_some_and(|s| scope(metric) != Some(s)) {
         return Naming::No;
     }
     let (m, n) = (gdp(core(metric)), gdp(core(name)));
