@@ -26,8 +26,8 @@ fn is_phrase_break(c: char) -> bool {
 }
 
 /// Link words between a metric and its figure that are not part of the metric.
-const LINKS: [&str; 12] = [
-    "达到", "保持", "共计", "合计", "总计", "为", "达", "是", "有", "到", "计", "了",
+const LINKS: [&str; 13] = [
+    "达到", "保持", "共计", "合计", "总计", "高达", "为", "达", "是", "有", "到", "计", "了",
 ];
 
 /// The phrase without a reference to a note at its end (`地区生产总值[2]`).

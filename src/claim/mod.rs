@@ -290,6 +290,7 @@ pub fn extract<'a>(
     // The previous sentence's shape, kept for a sentence that opens with 其中.
     let mut previous_tree: Option<(usize, Tree)> = None;
     let mut paragraph_start = 0;
+    let mut part_of: Vec<Option<usize>> = vec![None; quantities.len()];
     for (i, s) in sentences.iter().enumerate() {
         if i > 0 && sentences[i - 1].paragraph != s.paragraph {
             paragraph_start = i;
@@ -327,6 +328,7 @@ pub fn extract<'a>(
                 .filter(|(p, _)| i.checked_sub(1) == Some(*p))
                 .map(|(_, t)| t),
             families: vocab.automata().families(&text[s.range.clone()]),
+            part_of: &part_of,
             clause_marks: &clause_marks,
         };
         // Patterns see the claims of their own sentence only, so extraction stays linear.
@@ -356,6 +358,13 @@ pub fn extract<'a>(
         list::composition(&ctx, &mut local);
         list::period(&ctx, series.as_ref(), &mut local);
         list::ranking(&ctx, &mut local);
+        for c in &local {
+            if let Claim::Parts { whole, parts, .. } = c {
+                for &p in parts {
+                    part_of[p].get_or_insert(*whole);
+                }
+            }
+        }
         claims.append(&mut local);
         previous_tree = Some((i, tree));
     }

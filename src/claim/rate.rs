@@ -71,17 +71,23 @@ pub fn defined_rates(ctx: &Context, claims: &mut Vec<Claim>) {
             continue;
         };
         let level = |i: usize| ctx.is_measure(i) && !ctx.is_change(i) && !ctx.is_average(i);
-        let named =
-            |i: usize, words: &[String]| words.iter().any(|w| ctx.metric(i).contains(w.as_str()));
-        let Some(numerator) = ctx
-            .earlier_figures(q.span.start)
-            .find(|&i| level(i) && named(i, &numerators))
-        else {
+        // The name with its link word (`资产总计为`: the metric phrase drops 总计).
+        let named = |i: usize, words: &[String]| {
+            let phrase = ctx.between(ctx.metrics[i].start, ctx.q(i).span.start);
+            words.iter().any(|w| phrase.contains(w.as_str()))
+        };
+        // A `其中` part is no term of a rate, unless it is the numerator's part of the
+        // denominator (`常住人口…，其中城镇常住人口…`): `其中流动负债` is not `负债总计`.
+        let part_of = |i: usize| ctx.part_of[i];
+        let Some(numerator) = ctx.earlier_figures(q.span.start).find(|&i| {
+            level(i) && named(i, &numerators) && part_of(i).is_none_or(|w| named(w, &denominators))
+        }) else {
             continue;
         };
         let Some(denominator) = ctx.earlier_figures(q.span.start).find(|&i| {
             i != numerator
                 && level(i)
+                && part_of(i).is_none()
                 && ctx.comparable(i, numerator)
                 && named(i, &denominators)
                 && !named(i, &numerators)
@@ -238,7 +244,16 @@ pub fn shares(ctx: &Context, claims: &mut Vec<Claim>) {
         let Some((word_at, word)) = share_word(ctx, s) else {
             continue;
         };
-        let clause_start = ctx.clause_start(word_at);
+        // `城镇化率（城镇人口占常住人口比重）为84.18%`: a gloss in brackets states the share
+        // the figure after it is; its part is named inside.
+        let gloss = ctx
+            .tree
+            .bracket_of(word_at)
+            .map(|b| ctx.tree.brackets[b].inner(ctx.text))
+            .filter(|inner| inner.end <= q.span.start);
+        let clause_start = ctx
+            .clause_start(word_at)
+            .max(gloss.map_or(0, |inner| inner.start));
         let lead = ctx.between(clause_start, word_at);
         // The part: a figure in the clause before the share word; or, when the clause opens
         // with the share word, the last figure of the clause before; or, when the clause names
@@ -267,13 +282,22 @@ pub fn shares(ctx: &Context, claims: &mut Vec<Claim>) {
             continue;
         };
         let name = whole_name(ctx, word_at, word, s);
+        // `占总任务7.35万亩的106.8%`: the whole stated inside the share, a plan's completion
+        // rate, which may pass 100%.
+        if let Some(whole) = stated_whole(ctx, word_at, s, part) {
+            claims.push(Claim::Share {
+                share: s,
+                part,
+                whole,
+                named: true,
+            });
+            continue;
+        }
         if name.is_some_and(is_plan) {
             continue; // a completion rate, which may pass 100%
         }
         let whole = match name {
-            Some(name) => ctx
-                .earlier_figures(ctx.q(part).span.start)
-                .find(|&w| w != part && ctx.comparable(w, part) && names(ctx.metric(w), name)),
+            Some(name) => named_whole(ctx, part, name),
             None if lead_is_whole => None,
             None => qizhong_whole(ctx, claims, part).or_else(|| {
                 // `第一产业…占GDP比重为5.0%，第二产业增加值比重为36.0%`: the whole named for the
@@ -308,6 +332,25 @@ pub fn shares(ctx: &Context, claims: &mut Vec<Claim>) {
     }
 }
 
+/// The figure stated between 占 at `word_at` and share `s` (`占总任务7.35万亩的`), of the part's
+/// unit.
+fn stated_whole(ctx: &Context, word_at: usize, s: usize, part: usize) -> Option<usize> {
+    let (from, to) = (word_at, ctx.q(s).span.start);
+    let mut inside = ctx
+        .sentence
+        .quantities
+        .iter()
+        .copied()
+        .filter(|&w| ctx.q(w).span.start > from && ctx.q(w).span.end <= to);
+    let whole = inside.next()?;
+    (inside.next().is_none()
+        && ctx.is_measure(whole)
+        && !ctx.is_change(whole)
+        && ctx.comparable(whole, part)
+        && ctx.between(ctx.q(whole).span.end, to).trim() == "的")
+        .then_some(whole)
+}
+
 /// A whole named by one of these is a plan: its share is a completion rate, which may pass 100%.
 const PLAN_WORDS: [&str; 3] = ["任务", "计划", "目标"];
 
@@ -340,8 +383,12 @@ fn whole_name<'t>(ctx: &Context<'t>, word_at: usize, word: &str, s: usize) -> Op
     } else {
         ""
     };
-    // `占总人口比重（常住人口城镇化率）为`: the bracket glosses the share, not the whole.
-    let mut name = after.split(['（', '(']).next().unwrap_or(after);
+    // `占总人口比重（常住人口城镇化率）为`: the bracket glosses the share, not the whole; so does
+    // `（城镇人口占常住人口比重）为`.
+    let mut name = after
+        .split(['（', '(', '）', ')'])
+        .next()
+        .unwrap_or(after);
     for w in [
         "的比重为",
         "的比重",
@@ -382,12 +429,151 @@ fn core(metric: &str) -> &str {
     m
 }
 
-/// The metric names the whole: `全国就业人员` names `年末全国就业人员`, `R&D经费支出` names
-/// `经费支出`; `直报企业利润总额` does not name `股份制企业主营业务收入`.
-fn names(metric: &str, name: &str) -> bool {
+/// The figure stated before `part` that a share names as its whole (`占出口总额的` → the
+/// figure named 出口). The figures of the sentence and the few before it are read first, the best
+/// named nearest; past them the nearest figure named so is the whole when it is named exactly so
+/// but for its total word and the words of when and where (`全年地区生产总值` in the opening
+/// paragraph).
+fn named_whole(ctx: &Context, part: usize, name: &str) -> Option<usize> {
+    let fits = |w: usize| {
+        w != part
+            && ctx.comparable(w, part)
+            && ctx.is_measure(w)
+            && !ctx.is_change(w)
+            && !ctx.is_average(w)
+    };
+    let mut best: Option<(Naming, usize)> = None;
+    let mut floor = part;
+    for w in ctx.earlier_figures(ctx.q(part).span.start) {
+        floor = floor.min(w);
+        if w == part || !ctx.comparable(w, part) {
+            continue;
+        }
+        let naming = naming(figure_name(ctx, w), name);
+        if naming > Naming::No && best.is_none_or(|(b, _)| naming > b) {
+            best = Some((naming, w));
+        }
+    }
+    if let Some((_, w)) = best {
+        return Some(w);
+    }
+    // The nearest figure so named must be named exactly: one that only ends with the name
+    // (`国有工业资产总额` for `工业资产总额`) may be a subset, and ends the search.
+    (floor.saturating_sub(MAX_FAR)..floor)
+        .rev()
+        .filter(|&w| fits(w))
+        .map(|w| (w, naming(figure_name(ctx, w), name)))
+        .find(|&(_, n)| n >= Naming::Head)
+        .filter(|&(_, n)| n == Naming::Same)
+        .map(|(w, _)| w)
+}
+
+/// How many figures before the paragraph a named whole is looked for.
+const MAX_FAR: usize = 1500;
+
+/// The name of figure `w`; a figure restated in another currency (`…11820亿元，增长4.2%，折1660亿
+/// 美元`) has the name of the figure it restates.
+fn figure_name<'t>(ctx: &Context<'t>, w: usize) -> &'t str {
+    let text: &'t str = ctx.text;
+    let own = &text[ctx.metrics[w].clone()];
+    if !["折", "折合", "约合"].contains(&own) {
+        return own;
+    }
+    (w.saturating_sub(MAX_RESTATED)..w)
+        .rev()
+        .take_while(|&i| !ctx.between(ctx.q(i).span.end, ctx.q(w).span.start).contains('。'))
+        .find(|&i| ctx.is_measure(i) && !ctx.is_change(i))
+        .map_or(own, |i| &text[ctx.metrics[i].clone()])
+}
+
+/// How many figures back a restated figure (`折1660亿美元`) looks for the one it restates.
+const MAX_RESTATED: usize = 4;
+
+/// How well a figure's name matches the whole a share names, worst to best.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+enum Naming {
+    No,
+    /// One holds the other (`获得专利授权总量` for `专利授权量`), or the name leaves out one run
+    /// of the figure's (`固定宽带接入用户` for `固定互联网宽带接入用户`).
+    Within,
+    /// The figure's name ends with the named whole (`货物进出口总额` for `进出口总额`).
+    Head,
+    /// The same name but for a total word (`出口` for `出口总额`, `进出口总值` for `全市进出口总值`).
+    Same,
+}
+
+/// How `metric` names the whole `name`: `全国就业人员` names `年末全国就业人员`, `R&D经费支出`
+/// names `经费支出`; `直报企业利润总额` does not name `股份制企业主营业务收入`.
+fn naming(metric: &str, name: &str) -> Naming {
+    // `占全省地区生产总值的` is not the city's 全市地区生产总值, nor a figure that does not say
+    // where it is counted.
+    if scope(name).is_some_and(|s| scope(metric) != Some(s)) {
+        return Naming::No;
+    }
     let (m, n) = (gdp(core(metric)), gdp(core(name)));
     let (m, n) = (m.as_ref(), n.as_ref());
-    !m.is_empty() && !n.is_empty() && (m.contains(n) || (n.ends_with(m) && m.chars().count() >= 2))
+    if m.chars().count() < 2 || n.chars().count() < 2 {
+        return Naming::No;
+    }
+    let (mb, nb) = (bare(m), bare(n));
+    if mb == nb {
+        Naming::Same
+    } else if m.ends_with(n) {
+        Naming::Head
+    } else if m.contains(n) || n.ends_with(m) || abridges(m, n) {
+        Naming::Within
+    } else if !TOTAL_WORDS.iter().any(|w| n.ends_with(w)) && mb.contains(nb) {
+        // `专利授权量` is found in `获得专利授权总量`; a name with a total word (`销售总额`) is
+        // the total, not a figure that holds its bare word (`对终端销售额`).
+        Naming::Within
+    } else {
+        Naming::No
+    }
+}
+
+/// The area a name is counted over (`全省`, `全市`), when it says.
+fn scope(name: &str) -> Option<&'static str> {
+    let name = name.trim_start_matches("其中");
+    let name = ["全年", "年末", "年初"]
+        .iter()
+        .fold(name, |n, w| n.strip_prefix(w).unwrap_or(n));
+    ["全国", "全省", "全市", "全州", "全区", "全县"]
+        .into_iter()
+        .find(|w| name.starts_with(w))
+}
+
+/// Words that make a name the total of what it names.
+const TOTAL_WORDS: [&str; 4] = ["总额", "总值", "总量", "总数"];
+
+/// A name without the word that makes it a total or an amount (`出口总额` → `出口`, `专利授权量`
+/// → `专利授权`), keeping two characters at least.
+fn bare(name: &str) -> &str {
+    let strip = |words: &[&str]| {
+        words.iter().find_map(|w| {
+            name.strip_suffix(w)
+                .filter(|rest| rest.chars().count() >= 2)
+        })
+    };
+    strip(&TOTAL_WORDS)
+        .or_else(|| strip(&["额", "值", "量", "数"]))
+        .unwrap_or(name)
+}
+
+/// `name` is `metric` with one run of characters left out, keeping two characters of each end
+/// (`固定宽带接入用户` for `固定互联网宽带接入用户`).
+fn abridges(metric: &str, name: &str) -> bool {
+    let (m, n): (Vec<char>, Vec<char>) = (metric.chars().collect(), name.chars().collect());
+    if n.len() < 4 || m.len() <= n.len() {
+        return false;
+    }
+    let head = m.iter().zip(&n).take_while(|(a, b)| a == b).count();
+    let tail = m
+        .iter()
+        .rev()
+        .zip(n.iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    head >= 2 && tail >= 2 && head + tail >= n.len()
 }
 
 /// A region's GDP is its 地区生产总值; reports name it 国内生产总值 or GDP as well.
@@ -402,22 +588,27 @@ fn gdp(metric: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// The whole of the `其中` that holds `part`, unless that whole carries a share with no name
-/// of its own (`60周岁及以上人口114.4万人，占比21.4%，其中…占比15.3%`: both are shares of a
+/// of its own right after it (`60周岁及以上人口114.4万人，占比21.4%，其中…占比15.3%`: both are shares of a
 /// total the text does not state).
 fn qizhong_whole(ctx: &Context, claims: &[Claim], part: usize) -> Option<usize> {
-    let whole = claims.iter().find_map(|c| match c {
-        Claim::Parts { whole, parts, .. } if parts.contains(&part) => Some(*whole),
-        _ => None,
-    })?;
+    let whole = claims
+        .iter()
+        .find_map(|c| match c {
+            Claim::Parts { whole, parts, .. } if parts.contains(&part) => Some(*whole),
+            _ => None,
+        })
+        // A part listed in an earlier `；` piece (`其中住户存款…、占28.5%；非金融企业存款…、占31.2%`).
+        .or(ctx.part_of[part])?;
     let whole_shared = claims
         .iter()
         .any(|c| matches!(c, Claim::Share { part, .. } if *part == whole))
-        || ctx.sentence.quantities.iter().any(|&i| {
-            i > whole
-                && i < part
-                && ctx.q(i).kind == Kind::Percent
-                && share_word(ctx, i).is_some_and(|(at, w)| whole_name(ctx, at, w, i).is_none())
-        });
+        || (whole + 1..part)
+            .take_while(|&i| !ctx.is_measure(i))
+            .any(|i| {
+                ctx.q(i).kind == Kind::Percent
+                    && share_word(ctx, i)
+                        .is_some_and(|(at, w)| whole_name(ctx, at, w, i).is_none())
+            });
     (!whole_shared).then_some(whole)
 }
 

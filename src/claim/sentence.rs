@@ -78,6 +78,9 @@ pub struct Context<'a> {
     pub previous_tree: Option<&'a Tree>,
     /// The word families the sentence holds (`vocabulary::family` bits).
     pub families: u8,
+    /// For each quantity of the sentences before this one, the whole it is a part of (`其中`,
+    /// a breakdown), parallel to `quantities`.
+    pub part_of: &'a [Option<usize>],
     /// End offsets of the document's clause marks (`clause_marks`), sorted.
     pub clause_marks: &'a [usize],
 }

@@ -189,8 +189,9 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
                 let Some(prev_tree) = ctx.previous_tree else {
                     continue;
                 };
-                // A figure under a 其中 of its own sentence is a part there, not a whole here
-                // (`其中，出口210.44亿元…。…进出口额478.72亿元。其中，出口233.58亿元`).
+                // A figure under a 其中 of its own sentence, or a part of an earlier breakdown
+                // (`分城乡看，城镇人口…`) unless `在X中` names it, is a part there, not a whole
+                // here (`其中，出口210.44亿元…。…进出口额478.72亿元。其中，出口233.58亿元`).
                 let prev_start = prev_tree.range.start;
                 let mut groups: Vec<Vec<usize>> = Vec::new();
                 for earlier in ctx.earlier_sentences() {
@@ -202,6 +203,7 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
                             let q = ctx.q(i);
                             whole_or_average(i)
                                 && !ctx.under_qizhong(i)
+                                && (named.is_some() || ctx.part_of[i].is_none())
                                 && (q.span.start < prev_start || prev_tree.depth(q.span.start) == 0)
                         })
                         .collect();
