@@ -391,7 +391,7 @@ fn covers_whole(ctx: &Context, parts: &[usize]) -> bool {
         .iter()
         .enumerate()
         .any(|(p, &size)| {
-            if size != names.len() {
+            if size != names.len() || automata.table_only[p] {
                 return false;
             }
             let mut seen = vec![false; size];
@@ -657,7 +657,7 @@ fn names_total(before: &str, w: &str) -> bool {
 pub fn totals(ctx: &Context, claims: &mut Vec<Claim>) {
     let sentence_start = ctx.sentence.range.start;
     for &t in &ctx.sentence.quantities {
-        if let Some(parts) = recalled(ctx, t) {
+        if let Some(parts) = recalled(ctx, t).or_else(|| closed_by_deng(ctx, t)) {
             claims.push(Claim::Total {
                 total: t,
                 parts,
@@ -759,6 +759,43 @@ fn recalled(ctx: &Context, t: usize) -> Option<Vec<usize>> {
         .filter(|&i| ctx.comparable(i, t) && !ctx.is_change(i) && !ctx.is_average(i))
         .collect();
     (items.len() == n).then_some(items)
+}
+
+/// `加上新增转移支付（127.92亿元）、上年结转（20.41亿元）…等174.6亿元`: items each glossed with
+/// its figure in brackets, closed by 等 and their total. Every figure of the clause before the
+/// total is such a gloss, the items are joined by `、` and nothing but 等 stands between the
+/// last bracket and the total.
+fn closed_by_deng(ctx: &Context, t: usize) -> Option<Vec<usize>> {
+    let start = ctx.q(t).span.start;
+    let lead = ctx.clause_before(t);
+    let clause = start - lead.len();
+    let items: Vec<usize> = ctx
+        .before(start)
+        .filter(|&i| ctx.q(i).span.start >= clause)
+        .collect();
+    if items.len() < 2
+        || !items
+            .iter()
+            .all(|&i| ctx.comparable(i, t) && !ctx.is_change(i))
+    {
+        return None;
+    }
+    let glossed = |i: usize| {
+        let span = &ctx.q(i).span;
+        ctx.text[..span.start].ends_with(['（', '('])
+            && ctx.text[span.end..].starts_with(['）', ')'])
+    };
+    let closing = |&i: &usize| {
+        let end = ctx.q(i).span.end;
+        end + ctx.text[end..].chars().next().map_or(0, char::len_utf8)
+    };
+    let last_close = items.last().map(closing)?;
+    let joined = items.windows(2).all(|w| {
+        let gap = ctx.between(closing(&w[0]), ctx.q(w[1]).span.start);
+        gap.starts_with('、')
+    });
+    (items.iter().all(|&i| glossed(i)) && joined && ctx.between(last_close, start) == "等")
+        .then_some(items)
 }
 
 /// The count a recall opens with: `三类`, `两项`, `4个`, `五大`.
