@@ -657,7 +657,10 @@ fn names_total(before: &str, w: &str) -> bool {
 pub fn totals(ctx: &Context, claims: &mut Vec<Claim>) {
     let sentence_start = ctx.sentence.range.start;
     for &t in &ctx.sentence.quantities {
-        if let Some(parts) = recalled(ctx, t).or_else(|| closed_by_deng(ctx, t)) {
+        let found = recalled(ctx, t)
+            .or_else(|| closed_by_deng(ctx, t))
+            .or_else(|| named_members(ctx, t));
+        if let Some(parts) = found {
             claims.push(Claim::Total {
                 total: t,
                 parts,
@@ -796,6 +799,41 @@ fn closed_by_deng(ctx: &Context, t: usize) -> Option<Vec<usize>> {
     });
     (items.iter().all(|&i| glossed(i)) && joined && ctx.between(last_close, start) == "等")
         .then_some(items)
+}
+
+/// `华东36.3%；中南27.0%；华北15.2%；…。其中，华东、中南、华北三大区域…占78.5%`: a share of
+/// members named before, each with a share of its own: the members are counted (`三大`), each
+/// names exactly one earlier figure like the total, and that figure's whole name is the member.
+fn named_members(ctx: &Context, t: usize) -> Option<Vec<usize>> {
+    if ctx.q(t).kind != crate::number::Kind::Percent {
+        return None;
+    }
+    let lead = ctx.clause_before(t);
+    let (at, n) = lead
+        .char_indices()
+        .find_map(|(i, _)| count_word(&lead[i..]).map(|n| (i, n)))?;
+    let names: Vec<&str> = lead[..at].split('、').collect();
+    let plain = |name: &&str| {
+        (1..=6).contains(&name.chars().count()) && !name.contains(|c: char| c.is_ascii_digit())
+    };
+    if names.len() != n || !names.iter().all(plain) {
+        return None;
+    }
+    let clause = ctx.clause_start(ctx.q(t).span.start);
+    let earlier: Vec<usize> = ctx
+        .earlier_figures(clause)
+        .filter(|&i| ctx.comparable(i, t) && !ctx.is_change(i))
+        .collect();
+    names
+        .iter()
+        .map(|name| {
+            let mut named = earlier.iter().copied().filter(|&i| ctx.metric(i) == *name);
+            match (named.next(), named.next()) {
+                (Some(i), None) => Some(i),
+                _ => None,
+            }
+        })
+        .collect()
 }
 
 /// The count a recall opens with: `三类`, `两项`, `4个`, `五大`.
