@@ -219,7 +219,7 @@ impl Context<'_> {
         let automata = self.vocab.automata();
         let (x, y) = (automata.classes_named(a), automata.classes_named(b));
         x.iter()
-            .any(|&(p, k)| y.iter().any(|&(q, j)| p == q && k != j))
+            .any(|&(p, k)| !automata.table_only[p] && y.iter().any(|&(q, j)| p == q && k != j))
     }
 
     /// Figure `i` stands outside brackets in its sentence (`实际完成37.9亿元` rather than the

@@ -3,9 +3,10 @@
 //!
 //! A table is read as structure, never by proximity: its rows are consecutive paragraphs of
 //! tab-separated cells, a column is a cell position, and the parts of a total are the rows right
-//! below it that name, one each, every class of a partition of `[whole] partitions` (`公路`,
-//! `水运`, `铁路`, `民航`, `管道`). Rows numbered `一、`, `二、`… are not enough: a customs table
-//! by continent leaves out trade of no stated origin, so its rows fall short of its total.
+//! below it that name, one each, every class of a partition of `[whole] partitions` or
+//! `table_partitions` (`公路`, `水运`, `铁路`, `民航`, `管道`). Rows numbered `一、`, `二、`…
+//! are not enough: a customs table by continent leaves out trade of no stated origin, so its
+//! rows fall short of its total.
 
 use std::ops::Range;
 

@@ -110,7 +110,8 @@ word_lists!(WholeWords {
     sum,
     exhaustive,
     years,
-    partitions
+    partitions,
+    table_partitions
 });
 word_lists!(ListWords {
     respectively,
@@ -211,11 +212,14 @@ pub struct Automata {
     pub respectively: AhoCorasick,
     /// `change.up` and `change.down`.
     pub change: AhoCorasick,
-    /// Every class of `whole.partitions`, and for each pattern its (partition, class).
+    /// Every class of `whole.partitions` and `whole.table_partitions`, and for each pattern its
+    /// (partition, class).
     pub classes: AhoCorasick,
     pub class_of: Vec<(usize, usize)>,
     /// How many classes each partition has.
     pub partition_sizes: Vec<usize>,
+    /// Whether each partition is one of `whole.table_partitions`, read in tables only.
+    pub table_only: Vec<bool>,
     /// Which word families a sentence may hold, from the first two characters of each word.
     gate: PairGate,
 }
@@ -248,9 +252,13 @@ impl Automata {
         let mut classes: Vec<&str> = Vec::new();
         let mut class_of = Vec::new();
         let mut partition_sizes = Vec::new();
-        for (p, partition) in v.whole.partitions.iter().enumerate() {
+        let mut table_only = Vec::new();
+        let all = v.whole.partitions.iter().map(|p| (p, false));
+        let tables = v.whole.table_partitions.iter().map(|p| (p, true));
+        for (p, (partition, in_tables)) in all.chain(tables).enumerate() {
             let members: Vec<&str> = partition.split('|').map(str::trim).collect();
             partition_sizes.push(members.len());
+            table_only.push(in_tables);
             // A class may be written several ways (`人身险/人身保险`): each spelling names it.
             for (k, m) in members.into_iter().enumerate() {
                 for spelling in m.split('/').map(str::trim) {
@@ -266,6 +274,7 @@ impl Automata {
                 .expect("word lists are small enough for an automaton"),
             class_of,
             partition_sizes,
+            table_only,
             gate: PairGate::new(&families),
             ranking: build(v.list.highest.iter().chain(&v.list.lowest).collect()),
             highest: v.list.highest.len(),

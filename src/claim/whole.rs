@@ -393,7 +393,7 @@ fn covers_whole(ctx: &Context, parts: &[usize]) -> bool {
         .iter()
         .enumerate()
         .any(|(p, &size)| {
-            if size != names.len() {
+            if size != names.len() || automata.table_only[p] {
                 return false;
             }
             let mut seen = vec![false; size];
@@ -659,7 +659,10 @@ fn names_total(before: &str, w: &str) -> bool {
 pub fn totals(ctx: &Context, claims: &mut Vec<Claim>) {
     let sentence_start = ctx.sentence.range.start;
     for &t in &ctx.sentence.quantities {
-        if let Some(parts) = recalled(ctx, t) {
+        let found = recalled(ctx, t)
+            .or_else(|| closed_by_deng(ctx, t))
+            .or_else(|| named_members(ctx, t));
+        if let Some(parts) = found {
             claims.push(Claim::Total {
                 total: t,
                 parts,
@@ -761,6 +764,78 @@ fn recalled(ctx: &Context, t: usize) -> Option<Vec<usize>> {
         .filter(|&i| ctx.comparable(i, t) && !ctx.is_change(i) && !ctx.is_average(i))
         .collect();
     (items.len() == n).then_some(items)
+}
+
+/// `加上新增转移支付（127.92亿元）、上年结转（20.41亿元）…等174.6亿元`: items each glossed with
+/// its figure in brackets, closed by 等 and their total. Every figure of the clause before the
+/// total is such a gloss, the items are joined by `、` and nothing but 等 stands between the
+/// last bracket and the total.
+fn closed_by_deng(ctx: &Context, t: usize) -> Option<Vec<usize>> {
+    let start = ctx.q(t).span.start;
+    let lead = ctx.clause_before(t);
+    let clause = start - lead.len();
+    let items: Vec<usize> = ctx
+        .before(start)
+        .filter(|&i| ctx.q(i).span.start >= clause)
+        .collect();
+    if items.len() < 2
+        || !items
+            .iter()
+            .all(|&i| ctx.comparable(i, t) && !ctx.is_change(i))
+    {
+        return None;
+    }
+    let glossed = |i: usize| {
+        let span = &ctx.q(i).span;
+        ctx.text[..span.start].ends_with(['（', '('])
+            && ctx.text[span.end..].starts_with(['）', ')'])
+    };
+    let closing = |&i: &usize| {
+        let end = ctx.q(i).span.end;
+        end + ctx.text[end..].chars().next().map_or(0, char::len_utf8)
+    };
+    let last_close = items.last().map(closing)?;
+    let joined = items.windows(2).all(|w| {
+        let gap = ctx.between(closing(&w[0]), ctx.q(w[1]).span.start);
+        gap.starts_with('、')
+    });
+    (items.iter().all(|&i| glossed(i)) && joined && ctx.between(last_close, start) == "等")
+        .then_some(items)
+}
+
+/// `华东36.3%；中南27.0%；华北15.2%；…。其中，华东、中南、华北三大区域…占78.5%`: a share of
+/// members named before, each with a share of its own: the members are counted (`三大`), each
+/// names exactly one earlier figure like the total, and that figure's whole name is the member.
+fn named_members(ctx: &Context, t: usize) -> Option<Vec<usize>> {
+    if ctx.q(t).kind != crate::number::Kind::Percent {
+        return None;
+    }
+    let lead = ctx.clause_before(t);
+    let (at, n) = lead
+        .char_indices()
+        .find_map(|(i, _)| count_word(&lead[i..]).map(|n| (i, n)))?;
+    let names: Vec<&str> = lead[..at].split('、').collect();
+    let plain = |name: &&str| {
+        (1..=6).contains(&name.chars().count()) && !name.contains(|c: char| c.is_ascii_digit())
+    };
+    if names.len() != n || !names.iter().all(plain) {
+        return None;
+    }
+    let clause = ctx.clause_start(ctx.q(t).span.start);
+    let earlier: Vec<usize> = ctx
+        .earlier_figures(clause)
+        .filter(|&i| ctx.comparable(i, t) && !ctx.is_change(i))
+        .collect();
+    names
+        .iter()
+        .map(|name| {
+            let mut named = earlier.iter().copied().filter(|&i| ctx.metric(i) == *name);
+            match (named.next(), named.next()) {
+                (Some(i), None) => Some(i),
+                _ => None,
+            }
+        })
+        .collect()
 }
 
 /// The count a recall opens with: `三类`, `两项`, `4个`, `五大`.
