@@ -385,10 +385,7 @@ fn whole_name<'t>(ctx: &Context<'t>, word_at: usize, word: &str, s: usize) -> Op
     };
     // `占总人口比重（常住人口城镇化率）为`: the bracket glosses the share, not the whole; so does
     // `（城镇人口占常住人口比重）为`.
-    let mut name = after
-        .split(['（', '(', '）', ')'])
-        .next()
-        .unwrap_or(after);
+    let mut name = after.split(['（', '(', '）', ')']).next().unwrap_or(after);
     for w in [
         "的比重为",
         "的比重",
@@ -481,7 +478,10 @@ fn figure_name<'t>(ctx: &Context<'t>, w: usize) -> &'t str {
     }
     (w.saturating_sub(MAX_RESTATED)..w)
         .rev()
-        .take_while(|&i| !ctx.between(ctx.q(i).span.end, ctx.q(w).span.start).contains('。'))
+        .take_while(|&i| {
+            !ctx.between(ctx.q(i).span.end, ctx.q(w).span.start)
+                .contains('。')
+        })
         .find(|&i| ctx.is_measure(i) && !ctx.is_change(i))
         .map_or(own, |i| &text[ctx.metrics[i].clone()])
 }
@@ -606,8 +606,7 @@ fn qizhong_whole(ctx: &Context, claims: &[Claim], part: usize) -> Option<usize> 
             .take_while(|&i| !ctx.is_measure(i))
             .any(|i| {
                 ctx.q(i).kind == Kind::Percent
-                    && share_word(ctx, i)
-                        .is_some_and(|(at, w)| whole_name(ctx, at, w, i).is_none())
+                    && share_word(ctx, i).is_some_and(|(at, w)| whole_name(ctx, at, w, i).is_none())
             });
     (!whole_shared).then_some(whole)
 }
