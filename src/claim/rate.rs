@@ -297,7 +297,15 @@ pub fn shares(ctx: &Context, claims: &mut Vec<Claim>) {
             continue; // a completion rate, which may pass 100%
         }
         let whole = match name {
-            Some(name) => named_whole(ctx, part, name),
+            Some(name) => {
+                // `占全部工业资产总额的`, `占总人口的`: the whole of all, which no figure named
+                // with a qualifier before the name (`国有工业资产总额`) is.
+                let of_all = word == "占"
+                    && ["全部", "总"]
+                        .iter()
+                        .any(|w| ctx.text[word_at + word.len()..].starts_with(w));
+                named_whole(ctx, part, name, of_all)
+            }
             None if lead_is_whole => None,
             None => qizhong_whole(ctx, claims, part).or_else(|| {
                 // `第一产业…占GDP比重为5.0%，第二产业增加值比重为36.0%`: the whole named for the
@@ -428,10 +436,9 @@ fn core(metric: &str) -> &str {
 
 /// The figure stated before `part` that a share names as its whole (`占出口总额的` → the
 /// figure named 出口). The figures of the sentence and the few before it are read first, the best
-/// named nearest; past them the nearest figure named so is the whole when it is named exactly so
-/// but for its total word and the words of when and where (`全年地区生产总值` in the opening
-/// paragraph).
-fn named_whole(ctx: &Context, part: usize, name: &str) -> Option<usize> {
+/// named nearest; past them the nearest figure whose name is the named whole's or ends with it
+/// (`全年地区生产总值` in the opening paragraph), exactly so for a whole of all (`占总人口的`).
+fn named_whole(ctx: &Context, part: usize, name: &str, of_all: bool) -> Option<usize> {
     let fits = |w: usize| {
         w != part
             && ctx.comparable(w, part)
@@ -454,14 +461,14 @@ fn named_whole(ctx: &Context, part: usize, name: &str) -> Option<usize> {
     if let Some((_, w)) = best {
         return Some(w);
     }
-    // The nearest figure so named must be named exactly: one that only ends with the name
-    // (`国有工业资产总额` for `工业资产总额`) may be a subset, and ends the search.
+    // A figure that only ends with the name of a whole of all (`国有工业资产总额` for
+    // `全部工业资产总额`) is a subset, and ends the search.
     (floor.saturating_sub(MAX_FAR)..floor)
         .rev()
         .filter(|&w| fits(w))
         .map(|w| (w, naming(figure_name(ctx, w), name)))
         .find(|&(_, n)| n >= Naming::Head)
-        .filter(|&(_, n)| n == Naming::Same)
+        .filter(|&(_, n)| n == Naming::Same || !of_all)
         .map(|(w, _)| w)
 }
 
