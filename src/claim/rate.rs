@@ -72,8 +72,17 @@ pub fn defined_rates(ctx: &Context, claims: &mut Vec<Claim>) {
         };
         let level = |i: usize| ctx.is_measure(i) && !ctx.is_change(i) && !ctx.is_average(i);
         // The name with its link word (`资产总计为`: the metric phrase drops 总计).
+        // A figure with no name before it is named by the rest of its clause (`有52种产品产量
+        // 实现增长`).
         let named = |i: usize, words: &[String]| {
-            let phrase = ctx.between(ctx.metrics[i].start, ctx.q(i).span.start);
+            let phrase = if ctx.metric(i).is_empty() {
+                let rest = ctx.between(ctx.q(i).span.end, ctx.sentence.range.end);
+                rest.split(['，', '；', '。', ',', ';'])
+                    .next()
+                    .unwrap_or("")
+            } else {
+                ctx.between(ctx.metrics[i].start, ctx.q(i).span.start)
+            };
             words.iter().any(|w| phrase.contains(w.as_str()))
         };
         // A `其中` part is no term of a rate, unless it is the numerator's part of the
