@@ -71,9 +71,8 @@ pub fn defined_rates(ctx: &Context, claims: &mut Vec<Claim>) {
             continue;
         };
         let level = |i: usize| ctx.is_measure(i) && !ctx.is_change(i) && !ctx.is_average(i);
-        // The name with its link word (`资产总计为`: the metric phrase drops 总计).
-        // A figure with no name before it is named by the rest of its clause (`有52种产品产量
-        // 实现增长`).
+        // The name with its link word (`资产总计为`: the metric phrase drops 总计); a figure with
+        // no name before it is named by the rest of its clause (`有52种产品产量实现增长`).
         let named = |i: usize, words: &[String]| {
             let phrase = if ctx.metric(i).is_empty() {
                 let rest = ctx.between(ctx.q(i).span.end, ctx.sentence.range.end);
