@@ -71,9 +71,17 @@ pub fn defined_rates(ctx: &Context, claims: &mut Vec<Claim>) {
             continue;
         };
         let level = |i: usize| ctx.is_measure(i) && !ctx.is_change(i) && !ctx.is_average(i);
-        // The name with its link word (`资产总计为`: the metric phrase drops 总计).
+        // The name with its link word (`资产总计为`: the metric phrase drops 总计); a figure with
+        // no name before it is named by the rest of its clause (`有52种产品产量实现增长`).
         let named = |i: usize, words: &[String]| {
-            let phrase = ctx.between(ctx.metrics[i].start, ctx.q(i).span.start);
+            let phrase = if ctx.metric(i).is_empty() {
+                let rest = ctx.between(ctx.q(i).span.end, ctx.sentence.range.end);
+                rest.split(['，', '；', '。', ',', ';'])
+                    .next()
+                    .unwrap_or("")
+            } else {
+                ctx.between(ctx.metrics[i].start, ctx.q(i).span.start)
+            };
             words.iter().any(|w| phrase.contains(w.as_str()))
         };
         // A `其中` part is no term of a rate, unless it is the numerator's part of the
@@ -297,7 +305,15 @@ pub fn shares(ctx: &Context, claims: &mut Vec<Claim>) {
             continue; // a completion rate, which may pass 100%
         }
         let whole = match name {
-            Some(name) => named_whole(ctx, part, name),
+            Some(name) => {
+                // `占全部工业资产总额的`, `占总人口的`: the whole of all, which no figure named
+                // with a qualifier before the name (`国有工业资产总额`) is.
+                let of_all = word == "占"
+                    && ["全部", "总"]
+                        .iter()
+                        .any(|w| ctx.text[word_at + word.len()..].starts_with(w));
+                named_whole(ctx, part, name, of_all)
+            }
             None if lead_is_whole => None,
             None => qizhong_whole(ctx, claims, part).or_else(|| {
                 // `第一产业…占GDP比重为5.0%，第二产业增加值比重为36.0%`: the whole named for the
@@ -385,10 +401,7 @@ fn whole_name<'t>(ctx: &Context<'t>, word_at: usize, word: &str, s: usize) -> Op
     };
     // `占总人口比重（常住人口城镇化率）为`: the bracket glosses the share, not the whole; so does
     // `（城镇人口占常住人口比重）为`.
-    let mut name = after
-        .split(['（', '(', '）', ')'])
-        .next()
-        .unwrap_or(after);
+    let mut name = after.split(['（', '(', '）', ')']).next().unwrap_or(after);
     for w in [
         "的比重为",
         "的比重",
@@ -431,10 +444,9 @@ fn core(metric: &str) -> &str {
 
 /// The figure stated before `part` that a share names as its whole (`占出口总额的` → the
 /// figure named 出口). The figures of the sentence and the few before it are read first, the best
-/// named nearest; past them the nearest figure named so is the whole when it is named exactly so
-/// but for its total word and the words of when and where (`全年地区生产总值` in the opening
-/// paragraph).
-fn named_whole(ctx: &Context, part: usize, name: &str) -> Option<usize> {
+/// named nearest; past them the nearest figure whose name is the named whole's or ends with it
+/// (`全年地区生产总值` in the opening paragraph), exactly so for a whole of all (`占总人口的`).
+fn named_whole(ctx: &Context, part: usize, name: &str, of_all: bool) -> Option<usize> {
     let fits = |w: usize| {
         w != part
             && ctx.comparable(w, part)
@@ -457,14 +469,14 @@ fn named_whole(ctx: &Context, part: usize, name: &str) -> Option<usize> {
     if let Some((_, w)) = best {
         return Some(w);
     }
-    // The nearest figure so named must be named exactly: one that only ends with the name
-    // (`国有工业资产总额` for `工业资产总额`) may be a subset, and ends the search.
+    // A figure that only ends with the name of a whole of all (`国有工业资产总额` for
+    // `全部工业资产总额`) is a subset, and ends the search.
     (floor.saturating_sub(MAX_FAR)..floor)
         .rev()
         .filter(|&w| fits(w))
         .map(|w| (w, naming(figure_name(ctx, w), name)))
         .find(|&(_, n)| n >= Naming::Head)
-        .filter(|&(_, n)| n == Naming::Same)
+        .filter(|&(_, n)| n == Naming::Same || !of_all)
         .map(|(w, _)| w)
 }
 
@@ -481,7 +493,10 @@ fn figure_name<'t>(ctx: &Context<'t>, w: usize) -> &'t str {
     }
     (w.saturating_sub(MAX_RESTATED)..w)
         .rev()
-        .take_while(|&i| !ctx.between(ctx.q(i).span.end, ctx.q(w).span.start).contains('。'))
+        .take_while(|&i| {
+            !ctx.between(ctx.q(i).span.end, ctx.q(w).span.start)
+                .contains('。')
+        })
         .find(|&i| ctx.is_measure(i) && !ctx.is_change(i))
         .map_or(own, |i| &text[ctx.metrics[i].clone()])
 }
@@ -606,8 +621,7 @@ fn qizhong_whole(ctx: &Context, claims: &[Claim], part: usize) -> Option<usize> 
             .take_while(|&i| !ctx.is_measure(i))
             .any(|i| {
                 ctx.q(i).kind == Kind::Percent
-                    && share_word(ctx, i)
-                        .is_some_and(|(at, w)| whole_name(ctx, at, w, i).is_none())
+                    && share_word(ctx, i).is_some_and(|(at, w)| whole_name(ctx, at, w, i).is_none())
             });
     (!whole_shared).then_some(whole)
 }

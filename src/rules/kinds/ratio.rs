@@ -36,7 +36,16 @@ impl Ratio {
 }
 
 fn named_by(f: &Facts, i: usize, words: &[String]) -> bool {
-    let m = f.metric(i);
+    let mut m = f.metric(i);
+    // A figure with no name before it is named by the rest of its clause (`有52种产品产量实现
+    // 增长`).
+    if m.is_empty() {
+        let rest = &f.text[q(f, i).span.end..];
+        m = rest
+            .split(['，', '；', '。', ',', ';', '\n'])
+            .next()
+            .unwrap_or("");
+    }
     words.iter().any(|w| m.contains(w.as_str()))
 }
 
