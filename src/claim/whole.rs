@@ -28,6 +28,16 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
     if breakdown_heading(text) || named.is_some() {
         words.push(start);
     }
+    // `…，其中医院3.9万个，在医院中有公立医院…`: a clause opening 在X中 lists parts of the
+    // figure named X before it, as 其中 does.
+    let inner_named: Vec<(usize, &str)> = text
+        .match_indices(['，', '；'])
+        .filter_map(|(o, sep)| {
+            let from = o + sep.len();
+            within_clause(&text[from..]).map(|n| (start + from, n))
+        })
+        .collect();
+    words.extend(inner_named.iter().map(|&(at, _)| at));
     words.sort_unstable();
     // A whole whose parts are all listed is a total; the `sum` rules check it.
     let totals: Vec<usize> = claims
@@ -95,6 +105,14 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
                 .find(|t| t.range.contains(&at))
                 .unwrap_or(tree)
         };
+        // `其中，A…，B…` / `其中：A…，B…`: 其中 stands as a clause of its own and heads an
+        // enumeration of the clauses after it in its sentence, whatever their names, when
+        // each of those clauses is one named figure of one unit and nothing else. Items with
+        // attributes between them (`其中：村委会…，比上年下降…，村民小组…`) may describe each
+        // other and are read by their names.
+        let heads_list = ctx.between(at, reach).starts_with("其中")
+            && ctx.between(at + "其中".len(), reach).starts_with(['，', '：', ':'])
+            && plain_enumeration(ctx, &segments);
         let mut parts: Vec<usize> = Vec::new();
         // Parts from clauses after the first one, and whether in this sentence.
         let mut continued: Vec<(usize, bool)> = Vec::new();
@@ -161,7 +179,11 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
                 ctx.metric(first).trim_start_matches("其中"),
                 ctx.metric(lead),
             );
-            if !parallel(first_name, lead_name) && !ctx.sibling_classes(first_name, lead_name) {
+            let enumerated = heads_list && *own && ctx.comparable(first, lead);
+            if !enumerated
+                && !parallel(first_name, lead_name)
+                && !ctx.sibling_classes(first_name, lead_name)
+            {
                 // In this sentence a clause of another unit describes the item before
                 // (`夏粮播种面积…；总产量21.64万吨…；秋粮播种面积…`): passed over, not an end.
                 if *own && !ctx.comparable(first, lead) {
@@ -230,24 +252,43 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
                 (vec![w], false)
             };
         let mut by_whole: Vec<(usize, Vec<usize>)> = Vec::new();
+        // The nearest group that holds a figure of the part's unit.
+        let whole_of = |p: usize| {
+            wholes
+                .iter()
+                .find_map(|group| {
+                    let fitting: Vec<usize> = group
+                        .iter()
+                        .copied()
+                        .filter(|&w| ctx.comparable(w, p))
+                        .filter(|&w| {
+                            named.is_none_or(|n| at != start || ctx.metric(w).contains(n))
+                        })
+                        .filter(|&w| {
+                            inner_named
+                                .iter()
+                                .find(|&&(o, _)| o == at)
+                                .is_none_or(|&(_, n)| ctx.metric(w).ends_with(n))
+                        })
+                        .collect();
+                    (!fitting.is_empty()).then(|| pick_whole(ctx, &fitting, p, from_previous))
+                })
+                .flatten()
+        };
+        let first_whole = whole_of(parts[0]);
         for &p in &parts {
-            // The nearest group that holds a figure of the part's unit.
-            let whole = wholes.iter().find_map(|group| {
-                let fitting: Vec<usize> = group
-                    .iter()
-                    .copied()
-                    .filter(|&w| ctx.comparable(w, p))
-                    .filter(|&w| named.is_none_or(|n| at != start || ctx.metric(w).contains(n)))
-                    .collect();
-                (!fitting.is_empty()).then(|| pick_whole(ctx, &fitting, p, from_previous))
-            });
-            let Some(whole) = whole.flatten().filter(|&w| !totals.contains(&w)) else {
+            let Some(whole) = whole_of(p).filter(|&w| !totals.contains(&w)) else {
                 continue;
             };
             // A later item named like the whole rather than like the first part is the whole's
             // sibling (`第二产业使用外资13亿美元，其中制造业…；第三产业使用外资37.1亿美元`).
             // Past a `；` an item named as much like the whole is its sibling too.
-            if let Some(&(_, own)) = continued.iter().find(|(i, _)| *i == p) {
+            // Items matched by name to wholes of their own (`毕业生…，招生…，在校生…` under
+            // `毕业生…，招生…，在校生…`) are parts of each, not siblings.
+            let own_whole = from_previous && first_whole.is_some_and(|f| f != whole);
+            if let Some(&(_, own)) = continued.iter().find(|(i, _)| *i == p)
+                && !own_whole
+            {
                 let name = ctx.metric(p);
                 let first = ctx.metric(parts[0]).trim_start_matches("其中");
                 let whole_name = ctx.metric(whole);
@@ -297,9 +338,38 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
     }
 }
 
+/// The clauses of this sentence (after the bare 其中) each hold one figure, all of one unit,
+/// none of them a change.
+fn plain_enumeration(ctx: &Context, segments: &[(std::ops::Range<usize>, bool)]) -> bool {
+    let own: Vec<Vec<usize>> = segments
+        .iter()
+        .filter(|(_, own)| *own)
+        .map(|(c, _)| ctx.quantities_in(c.clone()).collect::<Vec<usize>>())
+        .skip_while(|figures| figures.is_empty())
+        .collect();
+    let firsts: Vec<usize> = own
+        .iter()
+        .filter(|f| f.len() == 1)
+        .map(|f| f[0])
+        .collect();
+    own.len() >= 3
+        && firsts.len() == own.len()
+        && firsts
+            .iter()
+            .all(|&i| !ctx.is_change(i) && ctx.comparable(firsts[0], i) && !ctx.metric(i).is_empty())
+}
+
 /// How alike two names are: the longer of their common head and common opening.
 fn likeness(a: &str, b: &str) -> usize {
+    let (a, b) = (unglossed(a), unglossed(b));
     common_suffix(a, b).max(common_opening(a, b))
+}
+
+/// A name without the gloss in brackets at its end (`工矿商贸事故（含采矿业…）` → `工矿商贸事故`).
+fn unglossed(name: &str) -> &str {
+    name.strip_suffix(['）', ')'])
+        .and_then(|inner| inner.rfind(['（', '(']).map(|open| &inner[..open]))
+        .unwrap_or(name)
 }
 
 /// How many characters two names share at their starts.
@@ -317,6 +387,7 @@ fn closely_parallel(a: &str, b: &str) -> bool {
 /// the same opening of two characters or more (`培训企业职工`, `培训失业人员`; `村委会` and `村民小组` are not
 /// one enumeration), or no name before the figure at all.
 fn parallel(a: &str, b: &str) -> bool {
+    let (a, b) = (unglossed(a), unglossed(b));
     (a.is_empty() && b.is_empty()) || common_suffix(a, b) > 0 || common_opening(a, b) >= 2
 }
 
@@ -373,6 +444,16 @@ fn within_named(sentence: &str) -> Option<&str> {
         .contains(&name.chars().count())
         .then_some(name)
         .filter(|n| !n.contains(|c: char| c.is_ascii_digit()))
+}
+
+/// The name X of a clause that opens `在X中有` or `在X中，`.
+fn within_clause(clause: &str) -> Option<&str> {
+    let body = clause.strip_prefix('在')?;
+    let end = ["中有", "中，"].iter().filter_map(|w| body.find(w)).min()?;
+    let name = &body[..end];
+    let ok = (2..=12).contains(&name.chars().count())
+        && !name.contains(|c: char| c.is_ascii_digit() || "，；。、（）".contains(c));
+    ok.then_some(name)
 }
 
 /// The sentence opens with a breakdown heading: `分产业看，`, `按经营地分，`, `从构成看，`.

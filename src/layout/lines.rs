@@ -150,11 +150,16 @@ impl LineProfile {
         } else {
             blanks
         };
+        let prev_text = &text[prev.content.clone()];
+        let next_text = &text[next.content.clone()];
+        let gap = if gap == 1 && self.page_break(prev, prev_text, next_text) {
+            0
+        } else {
+            gap
+        };
         if self.every_line || gap > 0 || (next.indented && self.indent_opens) {
             return true;
         }
-        let prev_text = &text[prev.content.clone()];
-        let next_text = &text[next.content.clone()];
         if self.wrapped {
             // A heading line (`七、对外经济和旅游`) is its own paragraph even in wrapped text:
             // joined, it would carry the table or text before it into the next sentence.
@@ -165,6 +170,19 @@ impl LineProfile {
         } else {
             ends_sentence(prev_text) || is_heading(prev_text) || starts_heading(next_text)
         }
+    }
+}
+
+impl LineProfile {
+    /// In wrapped text a blank line after a full line that stops mid-sentence (`…54522万人，其`
+    /// / blank / `中实际领取…`) is a page break of the extraction, not a paragraph end.
+    fn page_break(&self, prev: &Line, prev_text: &str, next_text: &str) -> bool {
+        self.wrapped
+            && !self.every_line
+            && prev.chars >= self.short_line.max(10)
+            && !ends_sentence(prev_text)
+            && !is_heading(prev_text)
+            && !starts_heading(next_text)
     }
 }
 
