@@ -117,6 +117,8 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
         // Parts from clauses after the first one, and whether in this sentence.
         let mut continued: Vec<(usize, bool)> = Vec::new();
         let mut listed = false;
+        // Figures of another unit describing the items (`科技重大项目21项，支持经费3468万元`).
+        let mut attributes: Vec<usize> = Vec::new();
         for (n, (clause, own)) in segments.iter().enumerate() {
             let figures: Vec<usize> = ctx
                 .quantities_in(clause.clone())
@@ -187,6 +189,7 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
                 // In this sentence a clause of another unit describes the item before
                 // (`夏粮播种面积…；总产量21.64万吨…；秋粮播种面积…`): passed over, not an end.
                 if *own && !ctx.comparable(first, lead) {
+                    attributes.push(lead);
                     continue;
                 }
                 break;
@@ -306,6 +309,27 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
         // Items of an average are its components only when they are the classes of a
         // partition (工资性收入, 经营净收入…); otherwise they are averages of subgroups
         // (`月均工资6200元，其中技术岗位7800元`), which may exceed it.
+        // An attribute of the items named exactly as a figure of the sentence before
+        // (`…项目46项，支持经费4273万元。其中，…项目21项，支持经费3468万元`) is a part of it.
+        if from_previous {
+            for &a in &attributes {
+                let name = ctx.metric(a);
+                let named_alike = |w: usize| {
+                    ctx.comparable(w, a) && name.chars().count() >= 2 && ctx.metric(w).ends_with(name)
+                };
+                let Some(whole) = wholes
+                    .first()
+                    .and_then(|g| g.iter().copied().find(|&w| named_alike(w)))
+                    .filter(|&w| !ctx.is_average(w) && !totals.contains(&w))
+                else {
+                    continue;
+                };
+                match by_whole.iter_mut().find(|(w, _)| *w == whole) {
+                    Some((_, ps)) => ps.push(a),
+                    None => by_whole.push((whole, vec![a])),
+                }
+            }
+        }
         by_whole.retain(|(w, ps)| !ctx.is_average(*w) || covers_whole(ctx, ps));
         for (whole, ps) in by_whole {
             // Items that name every class of a partition, or end with 其他, are all of the
@@ -534,6 +558,10 @@ pub fn breakdowns(ctx: &Context, claims: &mut Vec<Claim>) {
                     && q.span.end <= inner.end
                     && ctx.tree.bracket_of(q.span.start) == Some(b)
             })
+            // `4.5吨以上普通货车15840辆`: a figure in an item's name is no item.
+            .filter(|&i| {
+                !super::repeat::attributive(ctx.text, ctx.quantities, &ctx.sentence.quantities, i)
+            })
             .collect();
         if figures.is_empty() || body.starts_with("其中") {
             continue; // `其中` in a bracket is read by `parts`
@@ -557,7 +585,10 @@ pub fn breakdowns(ctx: &Context, claims: &mut Vec<Claim>) {
         ]
         .iter()
         .any(|w| body.starts_with(w));
-        if restated || !all_parts || !(scoped || (named && figures.len() >= 2)) {
+        // `医院和卫生院120个（医院85个）`: one figure named as one of the classes the whole
+        // joins is a part of it.
+        let member = figures.len() == 1 && names_member(ctx.metric(whole), ctx.metric(figures[0]));
+        if restated || !all_parts || !(scoped || member || (named && figures.len() >= 2)) {
             continue;
         }
         let listed = figures.len() >= 2 && joined_by_items(ctx, &figures);
@@ -567,6 +598,13 @@ pub fn breakdowns(ctx: &Context, claims: &mut Vec<Claim>) {
             listed,
         });
     }
+}
+
+/// `whole` joins two classes or more (`医院和卫生院`) and `part` is one of them.
+fn names_member(whole: &str, part: &str) -> bool {
+    let whole = whole.trim_start_matches("其中");
+    let members: Vec<&str> = whole.split(['和', '及', '与', '、']).collect();
+    !part.is_empty() && members.len() >= 2 && members.contains(&part)
 }
 
 /// The whole among `fitting` candidates for part `p`: the one whose metric ends like the part's

@@ -179,7 +179,8 @@ impl LineProfile {
     fn page_break(&self, prev: &Line, prev_text: &str, next_text: &str) -> bool {
         self.wrapped
             && !self.every_line
-            && prev.chars >= self.short_line.max(10)
+            // A full line, or one of prose (a comma): not a caption or a table row.
+            && (prev.chars >= self.short_line.max(10) || prev_text.contains(['，', ',']))
             && !ends_sentence(prev_text)
             && !is_heading(prev_text)
             && !starts_heading(next_text)
