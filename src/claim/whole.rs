@@ -69,7 +69,10 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
         // A net change has parts of either sign (foreign-currency loans can fall while the
         // total rises); what is newly added (`新增装机3000万千瓦，其中可再生能源…`) has none
         // below zero.
-        let level = |i: usize| !ctx.is_change(i) || ctx.clause_before(i).ends_with("新增");
+        // `改造提升24个高速公路服务区`: a count of the things a verb acts on, not a change.
+        let level = |i: usize| {
+            !ctx.is_change(i) || ctx.clause_before(i).ends_with("新增") || counts_objects(ctx, i)
+        };
         let candidate = |i: usize| ctx.is_measure(i) && !ctx.is_average(i) && level(i);
         // An average may stand where the whole would: then the items are its components
         // (`人均可支配收入66140元。其中，工资性收入…`), and no figure further back is their whole.
@@ -146,7 +149,13 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
                 parts.extend(figures);
                 continue;
             }
-            let Some(&lead) = figures.iter().find(|&&i| !ctx.is_change(i)) else {
+            // After a first item that is itself newly added (`制造业贷款新增…，续贷新增…`),
+            // what is newly added is an item too.
+            let added = ctx.is_change(parts[0]) && level(parts[0]);
+            let Some(&lead) = figures
+                .iter()
+                .find(|&&i| !ctx.is_change(i) || (added && level(i)))
+            else {
                 // A clause of attributes (`减产1.8%`) or of changes goes with the item before.
                 continue;
             };
@@ -360,6 +369,20 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
             });
         }
     }
+}
+
+/// A count followed by the name of what it counts (`打造14个特色服务区`): the things a verb
+/// before it acts on.
+fn counts_objects(ctx: &Context, i: usize) -> bool {
+    let q = ctx.q(i);
+    let rest = &ctx.text[q.span.end..ctx.sentence.range.end.max(q.span.end)];
+    let name = rest
+        .split(['，', '。', '；', '：', '、', ',', ';', '（', '('])
+        .next()
+        .unwrap_or("");
+    q.kind == crate::number::Kind::Count
+        && name.chars().count() >= 2
+        && name.chars().all(|c| !c.is_ascii_digit())
 }
 
 /// The clauses of this sentence (after the bare 其中) each hold one figure, all of one unit,
