@@ -341,6 +341,7 @@ pub fn extract<'a>(
         whole::parts(&ctx, &mut local);
         whole::breakdowns(&ctx, &mut local);
         whole::balances(&ctx, &mut local);
+        change::adjustments(&ctx, &mut local);
         rate::shares(&ctx, &mut local);
         rate::bounded(&ctx, &mut local);
         rate::granular(&ctx, &mut local);

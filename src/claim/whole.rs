@@ -67,11 +67,15 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
             .map_or(reach, |k| at + k);
         let at_depth = |i: usize| tree.bracket_of(ctx.q(i).span.start) == container;
         // A net change has parts of either sign (foreign-currency loans can fall while the
-        // total rises); what is newly added (`新增装机3000万千瓦，其中可再生能源…`) has none
-        // below zero.
+        // total rises); what is newly added (`新增装机3000万千瓦，其中可再生能源…`) or
+        // collected above the budget (`超收…，其中中央财政超收…`) has none below zero.
         // `改造提升24个高速公路服务区`: a count of the things a verb acts on, not a change.
         let level = |i: usize| {
-            !ctx.is_change(i) || ctx.clause_before(i).ends_with("新增") || counts_objects(ctx, i)
+            let before = ctx.clause_before(i);
+            !ctx.is_change(i)
+                || before.ends_with("新增")
+                || before.ends_with("超收")
+                || counts_objects(ctx, i)
         };
         let candidate = |i: usize| ctx.is_measure(i) && !ctx.is_average(i) && level(i);
         // An average may stand where the whole would: then the items are its components
@@ -806,6 +810,10 @@ pub fn balances(ctx: &Context, claims: &mut Vec<Claim>) {
     for &s in &ctx.sentence.quantities {
         let clause_start = ctx.clause_start(ctx.q(s).span.start);
         let lead = ctx.clause_before(s);
+        if let Some(claim) = trade_balance(ctx, s, clause_start) {
+            claims.push(claim);
+            continue;
+        }
         let Some(word_at) = ["结转", "结余"]
             .iter()
             .find_map(|w| lead.strip_suffix(w).map(|rest| clause_start + rest.len()))
@@ -819,7 +827,9 @@ pub fn balances(ctx: &Context, claims: &mut Vec<Claim>) {
             .map_or(0, char::len_utf8);
         let previous_end = clause_start - separator;
         let before = ctx.between(ctx.clause_start(previous_end), previous_end);
-        if !lead.contains("收支相抵") && !before.starts_with("收支相抵") {
+        // `收入A，支出B，收支结余C`: income and spending named in the sentence itself.
+        let own_balance = lead.contains("收支结");
+        if !lead.contains("收支相抵") && !before.starts_with("收支相抵") && !own_balance {
             continue;
         }
         let level = |i: usize| {
@@ -834,7 +844,20 @@ pub fn balances(ctx: &Context, claims: &mut Vec<Claim>) {
                         .contains(name)
             })
         };
-        let (Some(income), Some(spending)) = (total("收入总计"), total("支出总计")) else {
+        // Without totals, the nearest income and spending of the sentence (a balance of its own
+        // `收支`).
+        let own = |name: &str| {
+            ctx.before(clause_start)
+                .rev()
+                .find(|&i| level(i) && ctx.metric(i).contains(name))
+        };
+        let totals = total("收入总计").zip(total("支出总计"));
+        let pair = totals.or_else(|| {
+            own_balance
+                .then(|| own("收入").zip(own("支出")))
+                .flatten()
+        });
+        let Some((income, spending)) = pair else {
             continue;
         };
         claims.push(Claim::Change {
@@ -846,6 +869,40 @@ pub fn balances(ctx: &Context, claims: &mut Vec<Claim>) {
             word: word_at..word_at + "结转".len(),
         });
     }
+}
+
+/// `出口A…；进口B…。…逆差C`: a trade balance is exports less imports (`顺差`) or imports less
+/// exports (`逆差`), the nearest of each before it, of the balance's unit.
+fn trade_balance(ctx: &Context, s: usize, clause_start: usize) -> Option<Claim> {
+    let lead = ctx.clause_before(s).trim_end_matches(['为', '达']);
+    let (word, surplus) = [("顺差", true), ("逆差", false)]
+        .into_iter()
+        .find(|(w, _)| lead.ends_with(w))?;
+    let word_at = clause_start + lead.len() - word.len();
+    let flow = |name: &str| {
+        ctx.earlier_figures(clause_start).find(|&i| {
+            let metric = ctx.metric(i);
+            ctx.is_measure(i)
+                && !ctx.is_change(i)
+                && ctx.comparable(i, s)
+                && metric.contains(name)
+                && !metric.contains("进出口")
+        })
+    };
+    let (exports, imports) = (flow("出口")?, flow("进口")?);
+    let (from, to) = if surplus {
+        (imports, exports)
+    } else {
+        (exports, imports)
+    };
+    Some(Claim::Change {
+        stated: s,
+        from,
+        to,
+        direction: super::Direction::Up,
+        measure: super::ChangeMeasure::Difference,
+        word: word_at..word_at + word.len(),
+    })
 }
 
 /// `X。加上A、B，收入总计T`: the figures added after `加上` at `plus`, with the base X they are
