@@ -346,6 +346,7 @@ pub fn extract<'a>(
         rate::bounded(&ctx, &mut local);
         rate::granular(&ctx, &mut local);
         per_capita::per_capita(&ctx, &mut local);
+        per_capita::per_unit(&ctx, &mut local);
         list::trend(&ctx, &mut local);
         list::composition(&ctx, &mut local);
         list::period(&ctx, series.as_ref(), &mut local);

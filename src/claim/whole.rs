@@ -679,7 +679,7 @@ fn joined_by_items(ctx: &Context, figures: &[usize]) -> bool {
 }
 
 /// The longest run of characters two names share (`本地农民工` and `全国农民工总量`: 3).
-fn common_run(a: &str, b: &str) -> usize {
+pub(super) fn common_run(a: &str, b: &str) -> usize {
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     let mut best = 0;
     let mut row = vec![0usize; b.len() + 1];
