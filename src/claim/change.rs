@@ -543,7 +543,9 @@ fn adjusted_from_to(ctx: &Context, x: usize) -> Option<(usize, usize)> {
     let from = ctx.before(ctx.q(to).span.start).next_back()?;
     let from_clause = ctx.clause_start(ctx.q(from).span.start);
     (from_clause == ctx.clause_start(ctx.q(to).span.start)
-        && ctx.between(from_clause, ctx.q(from).span.start).contains(['由', '从']))
+        && ctx
+            .between(from_clause, ctx.q(from).span.start)
+            .contains(['由', '从']))
     .then_some((from, to))
 }
 

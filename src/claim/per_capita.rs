@@ -94,16 +94,18 @@ pub fn per_unit(ctx: &Context, claims: &mut Vec<Claim>) {
         let name = ctx.metric(x);
         let named = |i: usize| super::whole::common_run(ctx.metric(i), name) >= 2;
         let eligible = |i: usize| {
-            i != x && ctx.is_measure(i) && !ctx.is_change(i) && !ctx.is_average(i) && !ctx.under_qizhong(i)
+            i != x
+                && ctx.is_measure(i)
+                && !ctx.is_change(i)
+                && !ctx.is_average(i)
+                && !ctx.under_qizhong(i)
         };
         let start = ctx.q(x).span.start;
         let total = ctx
             .earlier_figures(start)
             .find(|&t| eligible(t) && ctx.comparable(t, x) && named(t));
         let heads = ctx.earlier_figures(start).find(|&h| {
-            eligible(h)
-                && ctx.q(h).unit_text(ctx.text) == Some(head.as_str())
-                && named(h)
+            eligible(h) && ctx.q(h).unit_text(ctx.text) == Some(head.as_str()) && named(h)
         });
         if let (Some(total), Some(heads)) = (total, heads) {
             claims.push(Claim::PerCapita {

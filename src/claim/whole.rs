@@ -118,7 +118,9 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
         // attributes between them (`其中：村委会…，比上年下降…，村民小组…`) may describe each
         // other and are read by their names.
         let heads_list = ctx.between(at, reach).starts_with("其中")
-            && ctx.between(at + "其中".len(), reach).starts_with(['，', '：', ':'])
+            && ctx
+                .between(at + "其中".len(), reach)
+                .starts_with(['，', '：', ':'])
             && plain_enumeration(ctx, &segments);
         let mut parts: Vec<usize> = Vec::new();
         // Parts from clauses after the first one, and whether in this sentence.
@@ -277,9 +279,7 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
                         .iter()
                         .copied()
                         .filter(|&w| ctx.comparable(w, p))
-                        .filter(|&w| {
-                            named.is_none_or(|n| at != start || ctx.metric(w).contains(n))
-                        })
+                        .filter(|&w| named.is_none_or(|n| at != start || ctx.metric(w).contains(n)))
                         .filter(|&w| {
                             inner_named
                                 .iter()
@@ -328,7 +328,9 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
             for &a in &attributes {
                 let name = ctx.metric(a);
                 let named_alike = |w: usize| {
-                    ctx.comparable(w, a) && name.chars().count() >= 2 && ctx.metric(w).ends_with(name)
+                    ctx.comparable(w, a)
+                        && name.chars().count() >= 2
+                        && ctx.metric(w).ends_with(name)
                 };
                 let Some(whole) = wholes
                     .first()
@@ -398,16 +400,12 @@ fn plain_enumeration(ctx: &Context, segments: &[(std::ops::Range<usize>, bool)])
         .map(|(c, _)| ctx.quantities_in(c.clone()).collect::<Vec<usize>>())
         .skip_while(|figures| figures.is_empty())
         .collect();
-    let firsts: Vec<usize> = own
-        .iter()
-        .filter(|f| f.len() == 1)
-        .map(|f| f[0])
-        .collect();
+    let firsts: Vec<usize> = own.iter().filter(|f| f.len() == 1).map(|f| f[0]).collect();
     own.len() >= 3
         && firsts.len() == own.len()
-        && firsts
-            .iter()
-            .all(|&i| !ctx.is_change(i) && ctx.comparable(firsts[0], i) && !ctx.metric(i).is_empty())
+        && firsts.iter().all(|&i| {
+            !ctx.is_change(i) && ctx.comparable(firsts[0], i) && !ctx.metric(i).is_empty()
+        })
 }
 
 /// How alike two names are: the longer of their common head and common opening.
@@ -852,11 +850,7 @@ pub fn balances(ctx: &Context, claims: &mut Vec<Claim>) {
                 .find(|&i| level(i) && ctx.metric(i).contains(name))
         };
         let totals = total("收入总计").zip(total("支出总计"));
-        let pair = totals.or_else(|| {
-            own_balance
-                .then(|| own("收入").zip(own("支出")))
-                .flatten()
-        });
+        let pair = totals.or_else(|| own_balance.then(|| own("收入").zip(own("支出"))).flatten());
         let Some((income, spending)) = pair else {
             continue;
         };

@@ -198,6 +198,10 @@ fn a_blank_line_inside_a_wrapped_sentence_is_a_page_break() {
         paragraphs(&l)
     );
     // A heading after a blank line still stands alone.
-    assert!(paragraphs(&l).contains(&"五、社会保障"), "{:?}", paragraphs(&l));
+    assert!(
+        paragraphs(&l).contains(&"五、社会保障"),
+        "{:?}",
+        paragraphs(&l)
+    );
     assert_maps_back(&decoded, &l);
 }
