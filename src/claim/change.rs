@@ -486,3 +486,81 @@ fn span_years_stated(ctx: &Context, s: usize) -> Option<u32> {
             .flatten()
     })
 }
+
+/// Budget adjustments: `由A调整为B、调增X` and `年初预算A，…调增X，调整后…为B`, where
+/// X is B − A (`调减`: A − B). Only a result named by 调整 binds: the base and the result
+/// are never guessed from nearness alone.
+pub fn adjustments(ctx: &Context, claims: &mut Vec<Claim>) {
+    for &x in &ctx.sentence.quantities {
+        if !ctx.is_measure(x) {
+            continue;
+        }
+        let clause_start = ctx.clause_start(ctx.q(x).span.start);
+        let lead = ctx.between(clause_start, ctx.q(x).span.start);
+        let Some((at, word, direction)) = adjustment_word(lead) else {
+            continue;
+        };
+        let Some((from, to)) = adjusted_from_to(ctx, x).or_else(|| adjusted_after(ctx, x)) else {
+            continue;
+        };
+        if !ctx.comparable(from, to) || !ctx.comparable(from, x) {
+            continue;
+        }
+        let word = clause_start + at..clause_start + at + word.len();
+        claims.push(Claim::Change {
+            stated: x,
+            from,
+            to,
+            direction,
+            measure: ChangeMeasure::Difference,
+            word,
+        });
+    }
+}
+
+/// `调增`/`调减` in the words before a figure, as a verb: not `下调增值税`, `协调增长`.
+fn adjustment_word(lead: &str) -> Option<(usize, &'static str, Direction)> {
+    [("调增", Direction::Up), ("调减", Direction::Down)]
+        .into_iter()
+        .find_map(|(w, d)| {
+            let at = lead.rfind(w)?;
+            let prev = lead[..at].chars().next_back();
+            let next = lead[at + w.len()..].chars().next();
+            let verb = !matches!(prev, Some('下' | '上' | '协' | '强' | '微'))
+                && !matches!(next, Some('值' | '长'));
+            verb.then_some((at, w, d))
+        })
+}
+
+/// `由A调整为B、调增X`: B right after `调整为` in the clause of X or the one before, A the
+/// figure before B in its clause.
+fn adjusted_from_to(ctx: &Context, x: usize) -> Option<(usize, usize)> {
+    let to = ctx.before(ctx.q(x).span.start).next_back()?;
+    let lead = ctx.clause_before(to).trim_end();
+    if !lead.ends_with("调整为") && !lead.ends_with("调整到") {
+        return None;
+    }
+    let from = ctx.before(ctx.q(to).span.start).next_back()?;
+    let from_clause = ctx.clause_start(ctx.q(from).span.start);
+    (from_clause == ctx.clause_start(ctx.q(to).span.start)
+        && ctx
+            .between(from_clause, ctx.q(from).span.start)
+            .contains(['由', '从']))
+    .then_some((from, to))
+}
+
+/// `年初预算A，…调增X，调整后…为B`: B the next figure, in a clause opening with `调整后`, and
+/// A the nearest budget figure before X (`预算`), neither a change.
+fn adjusted_after(ctx: &Context, x: usize) -> Option<(usize, usize)> {
+    let to = ctx
+        .sentence
+        .quantities
+        .iter()
+        .copied()
+        .find(|&i| ctx.q(i).span.start > ctx.q(x).span.end)?;
+    if !ctx.clause_before(to).starts_with("调整后") || ctx.is_change(to) {
+        return None;
+    }
+    let from = ctx.before(ctx.q(x).span.start).next_back()?;
+    (ctx.metric(from).contains("预算") && !ctx.is_change(from)).then_some((from, to))
+}

@@ -6,6 +6,7 @@ use super::change::year_before;
 use super::sentence::Context;
 use super::vocabulary::{family, starts_with_any};
 use super::{Claim, Direction, TrendSteps};
+use crate::number::Kind;
 
 /// The values of a list that starts after offset `from`: the first figure of the clause after
 /// `from`, then every figure joined to the previous one by a separator alone (`、`, `和`).
@@ -108,12 +109,13 @@ pub fn respectively(ctx: &Context, claims: &mut Vec<Claim>) {
                 .starts_with(['，', '。', '；', '：', ',', ';', '！', '？', '\n'])
                 || ctx.q(v).span.end == ctx.sentence.range.end
         });
-        if values.len() < 2
-            || !clean_end
-            || !values
-                .iter()
-                .all(|&v| ctx.q(v).kind == ctx.q(values[0]).kind)
-        {
+        // The unit may be written once, after the last value (`10.6万、3.8万、3.3万平方公里`).
+        let last_kind = values.last().map(|&v| ctx.q(v).kind);
+        let one_kind = values.iter().enumerate().all(|(n, &v)| {
+            let kind = ctx.q(v).kind;
+            Some(kind) == last_kind || (kind == Kind::Number && n + 1 < values.len())
+        });
+        if values.len() < 2 || !clean_end || !one_kind {
             continue;
         }
         let Some((subjects, unsplit)) = subjects_before(ctx, kw.start) else {

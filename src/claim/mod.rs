@@ -350,10 +350,12 @@ pub fn extract<'a>(
         whole::parts(&ctx, &mut local);
         whole::breakdowns(&ctx, &mut local);
         whole::balances(&ctx, &mut local);
+        change::adjustments(&ctx, &mut local);
         rate::shares(&ctx, &mut local);
         rate::bounded(&ctx, &mut local);
         rate::granular(&ctx, &mut local);
         per_capita::per_capita(&ctx, &mut local);
+        per_capita::per_unit(&ctx, &mut local);
         list::trend(&ctx, &mut local);
         list::composition(&ctx, &mut local);
         list::period(&ctx, series.as_ref(), &mut local);

@@ -68,3 +68,51 @@ pub fn per_capita(ctx: &Context, claims: &mut Vec<Claim>) {
         }
     }
 }
+
+/// `支出…资金138.4亿元，平均救助水平1154.9元/人次`: a figure per head unit written after its
+/// unit (`元/人次`, `元/户`) is the total of its unit over the head count of that unit, both the
+/// nearest before it (this sentence or the paragraph's last few, outside `其中`) and each named
+/// with a word of the average's name (`救助`).
+pub fn per_unit(ctx: &Context, claims: &mut Vec<Claim>) {
+    let words = &ctx.vocab.per_capita;
+    for &x in &ctx.sentence.quantities {
+        if !ctx.is_measure(x) || ctx.q(x).kind != crate::number::Kind::Amount {
+            continue;
+        }
+        let Some(per) = ctx.text[ctx.q(x).span.end..].strip_prefix(['/', '／']) else {
+            continue;
+        };
+        let Some(head) = words
+            .heads
+            .iter()
+            .chain(&words.households)
+            .filter(|u| per.starts_with(u.as_str()))
+            .max_by_key(|u| u.len())
+        else {
+            continue;
+        };
+        let name = ctx.metric(x);
+        let named = |i: usize| super::whole::common_run(ctx.metric(i), name) >= 2;
+        let eligible = |i: usize| {
+            i != x
+                && ctx.is_measure(i)
+                && !ctx.is_change(i)
+                && !ctx.is_average(i)
+                && !ctx.under_qizhong(i)
+        };
+        let start = ctx.q(x).span.start;
+        let total = ctx
+            .earlier_figures(start)
+            .find(|&t| eligible(t) && ctx.comparable(t, x) && named(t));
+        let heads = ctx.earlier_figures(start).find(|&h| {
+            eligible(h) && ctx.q(h).unit_text(ctx.text) == Some(head.as_str()) && named(h)
+        });
+        if let (Some(total), Some(heads)) = (total, heads) {
+            claims.push(Claim::PerCapita {
+                value: x,
+                total,
+                heads,
+            });
+        }
+    }
+}

@@ -113,7 +113,12 @@ pub(crate) fn years(text: &str, metrics: &[Range<usize>], i: usize) -> Vec<i32> 
 /// The figure names a class of what its clause measures (`144平方米以上住宅价格下降1%`,
 /// `1000Mbps及以上接入速率的宽带用户`): a name and the clause's own figure follow it before any
 /// punctuation.
-fn attributive(text: &str, quantities: &[Quantity], sentence: &[usize], i: usize) -> bool {
+pub(super) fn attributive(
+    text: &str,
+    quantities: &[Quantity],
+    sentence: &[usize],
+    i: usize,
+) -> bool {
     let after = sentence.partition_point(|&j| j <= i);
     let Some(&next) = sentence.get(after) else {
         return false;

@@ -253,8 +253,12 @@ impl Context<'_> {
         while k > 0 && self.text[..sentences[k - 1].range.end].ends_with(['；', ';']) {
             k -= 1;
         }
-        self.between(sentences[k].range.start, start)
-            .contains("其中")
+        // A 其中 in a bracket that closed before the figure (`高等学校50所（其中普通高校46所），
+        // 毕业生21.6万人`) breaks down the figure the bracket follows, not the ones after it.
+        let before = self.between(sentences[k].range.start, start);
+        before
+            .match_indices("其中")
+            .any(|(at, _)| !closes_before(&before[at..]))
     }
 
     /// Quantities of this sentence or the ones after it that start within `range`.
@@ -282,4 +286,16 @@ impl Context<'_> {
     pub fn between(&self, from: usize, to: usize) -> &str {
         if from <= to { &self.text[from..to] } else { "" }
     }
+}
+
+/// A bracket open at the start of `text` closes within it.
+fn closes_before(text: &str) -> bool {
+    let mut depth = 0i64;
+    for c in text.chars() {
+        depth += crate::structure::bracket_balance(c.encode_utf8(&mut [0; 4]));
+        if depth < 0 {
+            return true;
+        }
+    }
+    false
 }

@@ -28,6 +28,16 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
     if breakdown_heading(text) || named.is_some() {
         words.push(start);
     }
+    // `…，其中医院3.9万个，在医院中有公立医院…`: a clause opening 在X中 lists parts of the
+    // figure named X before it, as 其中 does.
+    let inner_named: Vec<(usize, &str)> = text
+        .match_indices(['，', '；'])
+        .filter_map(|(o, sep)| {
+            let from = o + sep.len();
+            within_clause(&text[from..]).map(|n| (start + from, n))
+        })
+        .collect();
+    words.extend(inner_named.iter().map(|&(at, _)| at));
     words.sort_unstable();
     // A whole whose parts are all listed is a total; the `sum` rules check it.
     let totals: Vec<usize> = claims
@@ -54,9 +64,16 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
         let reach = plus_word(ctx.between(at, reach)).map_or(reach, |k| at + k);
         let at_depth = |i: usize| tree.bracket_of(ctx.q(i).span.start) == container;
         // A net change has parts of either sign (foreign-currency loans can fall while the
-        // total rises); what is newly added (`新增装机3000万千瓦，其中可再生能源…`) has none
-        // below zero.
-        let level = |i: usize| !ctx.is_change(i) || ctx.clause_before(i).ends_with("新增");
+        // total rises); what is newly added (`新增装机3000万千瓦，其中可再生能源…`) or
+        // collected above the budget (`超收…，其中中央财政超收…`) has none below zero.
+        // `改造提升24个高速公路服务区`: a count of the things a verb acts on, not a change.
+        let level = |i: usize| {
+            let before = ctx.clause_before(i);
+            !ctx.is_change(i)
+                || before.ends_with("新增")
+                || before.ends_with("超收")
+                || counts_objects(ctx, i)
+        };
         let candidate = |i: usize| ctx.is_measure(i) && !ctx.is_average(i) && level(i);
         // An average may stand where the whole would: then the items are its components
         // (`人均可支配收入66140元。其中，工资性收入…`), and no figure further back is their whole.
@@ -92,10 +109,22 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
                 .find(|t| t.range.contains(&at))
                 .unwrap_or(tree)
         };
+        // `其中，A…，B…` / `其中：A…，B…`: 其中 stands as a clause of its own and heads an
+        // enumeration of the clauses after it in its sentence, whatever their names, when
+        // each of those clauses is one named figure of one unit and nothing else. Items with
+        // attributes between them (`其中：村委会…，比上年下降…，村民小组…`) may describe each
+        // other and are read by their names.
+        let heads_list = ctx.between(at, reach).starts_with("其中")
+            && ctx
+                .between(at + "其中".len(), reach)
+                .starts_with(['，', '：', ':'])
+            && plain_enumeration(ctx, &segments);
         let mut parts: Vec<usize> = Vec::new();
         // Parts from clauses after the first one, and whether in this sentence.
         let mut continued: Vec<(usize, bool)> = Vec::new();
         let mut listed = false;
+        // Figures of another unit describing the items (`科技重大项目21项，支持经费3468万元`).
+        let mut attributes: Vec<usize> = Vec::new();
         for (n, (clause, own)) in segments.iter().enumerate() {
             let figures: Vec<usize> = ctx
                 .quantities_in(clause.clone())
@@ -123,7 +152,13 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
                 parts.extend(figures);
                 continue;
             }
-            let Some(&lead) = figures.iter().find(|&&i| !ctx.is_change(i)) else {
+            // After a first item that is itself newly added (`制造业贷款新增…，续贷新增…`),
+            // what is newly added is an item too.
+            let added = ctx.is_change(parts[0]) && level(parts[0]);
+            let Some(&lead) = figures
+                .iter()
+                .find(|&&i| !ctx.is_change(i) || (added && level(i)))
+            else {
                 // A clause of attributes (`减产1.8%`) or of changes goes with the item before.
                 continue;
             };
@@ -158,10 +193,15 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
                 ctx.metric(first).trim_start_matches("其中"),
                 ctx.metric(lead),
             );
-            if !parallel(first_name, lead_name) && !ctx.sibling_classes(first_name, lead_name) {
+            let enumerated = heads_list && *own && ctx.comparable(first, lead);
+            if !enumerated
+                && !parallel(first_name, lead_name)
+                && !ctx.sibling_classes(first_name, lead_name)
+            {
                 // In this sentence a clause of another unit describes the item before
                 // (`夏粮播种面积…；总产量21.64万吨…；秋粮播种面积…`): passed over, not an end.
                 if *own && !ctx.comparable(first, lead) {
+                    attributes.push(lead);
                     continue;
                 }
                 break;
@@ -238,18 +278,30 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
             .flatten()
             .collect();
         let mut by_whole: Vec<(usize, Vec<usize>)> = Vec::new();
+        // The nearest group that holds a figure of the part's unit.
+        let whole_of = |p: usize| {
+            wholes
+                .iter()
+                .find_map(|group| {
+                    let fitting: Vec<usize> = group
+                        .iter()
+                        .copied()
+                        .filter(|&w| ctx.comparable(w, p))
+                        .filter(|&w| named.is_none_or(|n| at != start || ctx.metric(w).contains(n)))
+                        .filter(|&w| {
+                            inner_named
+                                .iter()
+                                .find(|&&(o, _)| o == at)
+                                .is_none_or(|&(_, n)| ctx.metric(w).ends_with(n))
+                        })
+                        .collect();
+                    (!fitting.is_empty()).then(|| pick_whole(ctx, &fitting, p, from_previous))
+                })
+                .flatten()
+        };
+        let first_whole = whole_of(parts[0]);
         for &p in &parts {
-            // The nearest group that holds a figure of the part's unit.
-            let whole = wholes.iter().find_map(|group| {
-                let fitting: Vec<usize> = group
-                    .iter()
-                    .copied()
-                    .filter(|&w| ctx.comparable(w, p))
-                    .filter(|&w| named.is_none_or(|n| at != start || ctx.metric(w).contains(n)))
-                    .collect();
-                (!fitting.is_empty()).then(|| pick_whole(ctx, &fitting, p, from_previous))
-            });
-            let Some(whole) = whole.flatten().filter(|&w| !totals.contains(&w)) else {
+            let Some(whole) = whole_of(p).filter(|&w| !totals.contains(&w)) else {
                 continue;
             };
             // A later item named like the whole rather than like the first part is the whole's
@@ -258,7 +310,12 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
             // An item named as the rest (`其他儿童福利资金`) repeats the whole's name but is
             // its last class; so may the items of a second breakdown.
             let class = names_the_rest(ctx.metric(p)) || rebroken.contains(&p);
-            if let Some(&(_, own)) = continued.iter().find(|(i, _)| *i == p && !class) {
+            // Items matched by name to wholes of their own (`毕业生…，招生…，在校生…` under
+            // `毕业生…，招生…，在校生…`) are parts of each, not siblings.
+            let own_whole = from_previous && first_whole.is_some_and(|f| f != whole);
+            if let Some(&(_, own)) = continued.iter().find(|(i, _)| *i == p && !class)
+                && !own_whole
+            {
                 let name = ctx.metric(p);
                 let first = ctx.metric(parts[0]).trim_start_matches("其中");
                 let whole_name = ctx.metric(whole);
@@ -276,6 +333,29 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
         // Items of an average are its components only when they are the classes of a
         // partition (工资性收入, 经营净收入…); otherwise they are averages of subgroups
         // (`月均工资6200元，其中技术岗位7800元`), which may exceed it.
+        // An attribute of the items named exactly as a figure of the sentence before
+        // (`…项目46项，支持经费4273万元。其中，…项目21项，支持经费3468万元`) is a part of it.
+        if from_previous {
+            for &a in &attributes {
+                let name = ctx.metric(a);
+                let named_alike = |w: usize| {
+                    ctx.comparable(w, a)
+                        && name.chars().count() >= 2
+                        && ctx.metric(w).ends_with(name)
+                };
+                let Some(whole) = wholes
+                    .first()
+                    .and_then(|g| g.iter().copied().find(|&w| named_alike(w)))
+                    .filter(|&w| !ctx.is_average(w) && !totals.contains(&w))
+                else {
+                    continue;
+                };
+                match by_whole.iter_mut().find(|(w, _)| *w == whole) {
+                    Some((_, ps)) => ps.push(a),
+                    None => by_whole.push((whole, vec![a])),
+                }
+            }
+        }
         by_whole.retain(|(w, ps)| !ctx.is_average(*w) || covers_whole(ctx, ps));
         for (whole, ps) in by_whole {
             // `其中：一般债务A，专项债务B；市级C，县区D`: two breakdowns of one whole, each by
@@ -344,9 +424,48 @@ fn split_at_semicolons(ctx: &Context, items: &[usize]) -> Vec<Vec<usize>> {
     groups
 }
 
+/// A count followed by the name of what it counts (`打造14个特色服务区`): the things a verb
+/// before it acts on.
+fn counts_objects(ctx: &Context, i: usize) -> bool {
+    let q = ctx.q(i);
+    let rest = &ctx.text[q.span.end..ctx.sentence.range.end.max(q.span.end)];
+    let name = rest
+        .split(['，', '。', '；', '：', '、', ',', ';', '（', '('])
+        .next()
+        .unwrap_or("");
+    q.kind == crate::number::Kind::Count
+        && name.chars().count() >= 2
+        && name.chars().all(|c| !c.is_ascii_digit())
+}
+
+/// The clauses of this sentence (after the bare 其中) each hold one figure, all of one unit,
+/// none of them a change.
+fn plain_enumeration(ctx: &Context, segments: &[(std::ops::Range<usize>, bool)]) -> bool {
+    let own: Vec<Vec<usize>> = segments
+        .iter()
+        .filter(|(_, own)| *own)
+        .map(|(c, _)| ctx.quantities_in(c.clone()).collect::<Vec<usize>>())
+        .skip_while(|figures| figures.is_empty())
+        .collect();
+    let firsts: Vec<usize> = own.iter().filter(|f| f.len() == 1).map(|f| f[0]).collect();
+    own.len() >= 3
+        && firsts.len() == own.len()
+        && firsts.iter().all(|&i| {
+            !ctx.is_change(i) && ctx.comparable(firsts[0], i) && !ctx.metric(i).is_empty()
+        })
+}
+
 /// How alike two names are: the longer of their common head and common opening.
 fn likeness(a: &str, b: &str) -> usize {
+    let (a, b) = (unglossed(a), unglossed(b));
     common_suffix(a, b).max(common_opening(a, b))
+}
+
+/// A name without the gloss in brackets at its end (`工矿商贸事故（含采矿业…）` → `工矿商贸事故`).
+fn unglossed(name: &str) -> &str {
+    name.strip_suffix(['）', ')'])
+        .and_then(|inner| inner.rfind(['（', '(']).map(|open| &inner[..open]))
+        .unwrap_or(name)
 }
 
 /// How many characters two names share at their starts.
@@ -364,6 +483,7 @@ fn closely_parallel(a: &str, b: &str) -> bool {
 /// the same opening of two characters or more (`培训企业职工`, `培训失业人员`; `村委会` and `村民小组` are not
 /// one enumeration), or no name before the figure at all.
 fn parallel(a: &str, b: &str) -> bool {
+    let (a, b) = (unglossed(a), unglossed(b));
     (a.is_empty() && b.is_empty()) || common_suffix(a, b) > 0 || common_opening(a, b) >= 2
 }
 
@@ -428,6 +548,16 @@ fn within_named(sentence: &str) -> Option<&str> {
         .contains(&name.chars().count())
         .then_some(name)
         .filter(|n| !n.contains(|c: char| c.is_ascii_digit()))
+}
+
+/// The name X of a clause that opens `在X中有` or `在X中，`.
+fn within_clause(clause: &str) -> Option<&str> {
+    let body = clause.strip_prefix('在')?;
+    let end = ["中有", "中，"].iter().filter_map(|w| body.find(w)).min()?;
+    let name = &body[..end];
+    let ok = (2..=12).contains(&name.chars().count())
+        && !name.contains(|c: char| c.is_ascii_digit() || "，；。、（）".contains(c));
+    ok.then_some(name)
 }
 
 /// The sentence opens with a breakdown heading: `分产业看，`, `按经营地分，`, `从构成看，`.
@@ -508,6 +638,10 @@ pub fn breakdowns(ctx: &Context, claims: &mut Vec<Claim>) {
                     && q.span.end <= inner.end
                     && ctx.tree.bracket_of(q.span.start) == Some(b)
             })
+            // `4.5吨以上普通货车15840辆`: a figure in an item's name is no item.
+            .filter(|&i| {
+                !super::repeat::attributive(ctx.text, ctx.quantities, &ctx.sentence.quantities, i)
+            })
             .collect();
         if figures.is_empty() || body.starts_with("其中") {
             continue; // `其中` in a bracket is read by `parts`
@@ -531,7 +665,10 @@ pub fn breakdowns(ctx: &Context, claims: &mut Vec<Claim>) {
         ]
         .iter()
         .any(|w| body.starts_with(w));
-        if restated || !all_parts || !(scoped || (named && figures.len() >= 2)) {
+        // `医院和卫生院120个（医院85个）`: one figure named as one of the classes the whole
+        // joins is a part of it.
+        let member = figures.len() == 1 && names_member(ctx.metric(whole), ctx.metric(figures[0]));
+        if restated || !all_parts || !(scoped || member || (named && figures.len() >= 2)) {
             continue;
         }
         let mut listed = figures.len() >= 2 && joined_by_items(ctx, &figures);
@@ -552,6 +689,13 @@ pub fn breakdowns(ctx: &Context, claims: &mut Vec<Claim>) {
             listed,
         });
     }
+}
+
+/// `whole` joins two classes or more (`医院和卫生院`) and `part` is one of them.
+fn names_member(whole: &str, part: &str) -> bool {
+    let whole = whole.trim_start_matches("其中");
+    let members: Vec<&str> = whole.split(['和', '及', '与', '、']).collect();
+    !part.is_empty() && members.len() >= 2 && members.contains(&part)
 }
 
 /// The whole among `fitting` candidates for part `p`: the one whose metric ends like the part's
@@ -599,7 +743,7 @@ fn joined_by_items(ctx: &Context, figures: &[usize]) -> bool {
 }
 
 /// The longest run of characters two names share (`本地农民工` and `全国农民工总量`: 3).
-fn common_run(a: &str, b: &str) -> usize {
+pub(super) fn common_run(a: &str, b: &str) -> usize {
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     let mut best = 0;
     let mut row = vec![0usize; b.len() + 1];
@@ -856,6 +1000,10 @@ pub fn balances(ctx: &Context, claims: &mut Vec<Claim>) {
     for &s in &ctx.sentence.quantities {
         let clause_start = ctx.clause_start(ctx.q(s).span.start);
         let lead = ctx.clause_before(s);
+        if let Some(claim) = trade_balance(ctx, s, clause_start) {
+            claims.push(claim);
+            continue;
+        }
         let Some(word_at) = ["结转", "结余"]
             .iter()
             .find_map(|w| lead.strip_suffix(w).map(|rest| clause_start + rest.len()))
@@ -869,7 +1017,9 @@ pub fn balances(ctx: &Context, claims: &mut Vec<Claim>) {
             .map_or(0, char::len_utf8);
         let previous_end = clause_start - separator;
         let before = ctx.between(ctx.clause_start(previous_end), previous_end);
-        if !lead.contains("收支相抵") && !before.starts_with("收支相抵") {
+        // `收入A，支出B，收支结余C`: income and spending named in the sentence itself.
+        let own_balance = lead.contains("收支结");
+        if !lead.contains("收支相抵") && !before.starts_with("收支相抵") && !own_balance {
             continue;
         }
         let level = |i: usize| {
@@ -884,7 +1034,16 @@ pub fn balances(ctx: &Context, claims: &mut Vec<Claim>) {
                         .contains(name)
             })
         };
-        let (Some(income), Some(spending)) = (total("收入总计"), total("支出总计")) else {
+        // Without totals, the nearest income and spending of the sentence (a balance of its own
+        // `收支`).
+        let own = |name: &str| {
+            ctx.before(clause_start)
+                .rev()
+                .find(|&i| level(i) && ctx.metric(i).contains(name))
+        };
+        let totals = total("收入总计").zip(total("支出总计"));
+        let pair = totals.or_else(|| own_balance.then(|| own("收入").zip(own("支出"))).flatten());
+        let Some((income, spending)) = pair else {
             continue;
         };
         claims.push(Claim::Change {
@@ -927,6 +1086,40 @@ fn plus_word(text: &str) -> Option<usize> {
         (Some(a), Some(b)) => Some(a.min(b)),
         (a, b) => a.or(b),
     }
+}
+
+/// `出口A…；进口B…。…逆差C`: a trade balance is exports less imports (`顺差`) or imports less
+/// exports (`逆差`), the nearest of each before it, of the balance's unit.
+fn trade_balance(ctx: &Context, s: usize, clause_start: usize) -> Option<Claim> {
+    let lead = ctx.clause_before(s).trim_end_matches(['为', '达']);
+    let (word, surplus) = [("顺差", true), ("逆差", false)]
+        .into_iter()
+        .find(|(w, _)| lead.ends_with(w))?;
+    let word_at = clause_start + lead.len() - word.len();
+    let flow = |name: &str| {
+        ctx.earlier_figures(clause_start).find(|&i| {
+            let metric = ctx.metric(i);
+            ctx.is_measure(i)
+                && !ctx.is_change(i)
+                && ctx.comparable(i, s)
+                && metric.contains(name)
+                && !metric.contains("进出口")
+        })
+    };
+    let (exports, imports) = (flow("出口")?, flow("进口")?);
+    let (from, to) = if surplus {
+        (imports, exports)
+    } else {
+        (exports, imports)
+    };
+    Some(Claim::Change {
+        stated: s,
+        from,
+        to,
+        direction: super::Direction::Up,
+        measure: super::ChangeMeasure::Difference,
+        word: word_at..word_at + word.len(),
+    })
 }
 
 /// `X。加上A、B，收入总计T`: the figures added after `加上` at `plus`, with the base X they are

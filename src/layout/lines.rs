@@ -150,11 +150,16 @@ impl LineProfile {
         } else {
             blanks
         };
+        let prev_text = &text[prev.content.clone()];
+        let next_text = &text[next.content.clone()];
+        let gap = if gap == 1 && self.page_break(prev, prev_text, next_text) {
+            0
+        } else {
+            gap
+        };
         if self.every_line || gap > 0 || (next.indented && self.indent_opens) {
             return true;
         }
-        let prev_text = &text[prev.content.clone()];
-        let next_text = &text[next.content.clone()];
         // A table row is a paragraph of its own: joined, its cells would run into the next
         // row's and the columns could no longer be read.
         if is_table_row(prev_text) || is_table_row(next_text) {
@@ -176,6 +181,20 @@ impl LineProfile {
 /// A line of table cells: a tab between two of them (leading tabs are indentation, trimmed).
 pub fn is_table_row(line: &str) -> bool {
     line.contains('\t')
+}
+
+impl LineProfile {
+    /// In wrapped text a blank line after a full line that stops mid-sentence (`…54522万人，其`
+    /// / blank / `中实际领取…`) is a page break of the extraction, not a paragraph end.
+    fn page_break(&self, prev: &Line, prev_text: &str, next_text: &str) -> bool {
+        self.wrapped
+            && !self.every_line
+            // A full line, or one of prose (a comma): not a caption or a table row.
+            && (prev.chars >= self.short_line.max(10) || prev_text.contains(['，', ',']))
+            && !ends_sentence(prev_text)
+            && !is_heading(prev_text)
+            && !starts_heading(next_text)
+    }
 }
 
 /// The line ends with sentence-final punctuation, possibly followed by closing quotes or brackets.

@@ -177,3 +177,33 @@ fn a_tab_before_every_line_is_not_a_paragraph_mark() {
     assert!(paragraphs(&l)[0].contains("其中，本地农民工12.37万人，增长2.4%；外出农民工17.19万人"));
     assert_maps_back(&decoded, &l);
 }
+
+#[test]
+fn a_blank_line_inside_a_wrapped_sentence_is_a_page_break() {
+    let lines = [
+        "全年全省城镇新增就业人数52.3万人，比上年减少0.4万人。年末全",
+        "省参加失业保险人数1208万人，比上年末增加36万人，其中参保农",
+        "",
+        "民工人数215万人。全年共为2.1万名失业人员发放失业保险金，发",
+        "放金额比上年增长3.2%。年末全省参加工伤保险人数1436万人，比",
+        "上年末增加41万人。",
+        "",
+        "五、社会保障",
+        "年末全省参加基本养老保险人数3120万人，比上年末增加52万人，其",
+        "中城镇职工1210万人。",
+    ];
+    let decoded = lines.join("\n") + "\n";
+    let l = Layout::new(&decoded);
+    assert!(
+        paragraphs(&l)[0].contains("其中参保农民工人数215万人"),
+        "{:?}",
+        paragraphs(&l)
+    );
+    // A heading after a blank line still stands alone.
+    assert!(
+        paragraphs(&l).contains(&"五、社会保障"),
+        "{:?}",
+        paragraphs(&l)
+    );
+    assert_maps_back(&decoded, &l);
+}
