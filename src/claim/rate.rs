@@ -293,12 +293,14 @@ pub fn shares(ctx: &Context, claims: &mut Vec<Claim>) {
         // `占总任务7.35万亩的106.8%`: the whole stated inside the share, a plan's completion
         // rate, which may pass 100%.
         if let Some(whole) = stated_whole(ctx, word_at, s, part) {
-            claims.push(Claim::Share {
-                share: s,
-                part,
-                whole,
-                named: true,
-            });
+            if same_basis(ctx, whole, part) {
+                claims.push(Claim::Share {
+                    share: s,
+                    part,
+                    whole,
+                    named: true,
+                });
+            }
             continue;
         }
         if name.is_some_and(is_plan) {
@@ -323,7 +325,8 @@ pub fn shares(ctx: &Context, claims: &mut Vec<Claim>) {
                     .map(|(_, w)| w)
             }),
         };
-        let Some(whole) = whole.filter(|&w| ctx.comparable(w, part)) else {
+        let Some(whole) = whole.filter(|&w| ctx.comparable(w, part) && same_basis(ctx, w, part))
+        else {
             continue;
         };
         // A part larger than the whole is not this pair (`占原有审批项目的69.3%`).
@@ -346,6 +349,24 @@ pub fn shares(ctx: &Context, claims: &mut Vec<Claim>) {
             named: true,
         });
     }
+}
+
+/// Words of a bracket after a figure that state what it is counted on (`22431亿元（不含税）`).
+/// A share of a figure on one basis in a whole on another (or on none stated) is not part ÷
+/// whole as printed: the text has already converted it, so the printed figures cannot check it.
+const BASES: &[&str] = &["不含税", "含税"];
+
+fn basis(ctx: &Context, i: usize) -> Option<&'static str> {
+    let rest = &ctx.text[ctx.q(i).span.end..];
+    let inner = rest.strip_prefix('（').or_else(|| rest.strip_prefix('('))?;
+    // An unclosed bracket is read for a few characters only.
+    let inner = &inner[..inner.char_indices().nth(20).map_or(inner.len(), |(k, _)| k)];
+    let inner = &inner[..inner.find(['）', ')']).unwrap_or(inner.len())];
+    BASES.iter().copied().find(|w| inner.contains(w))
+}
+
+fn same_basis(ctx: &Context, a: usize, b: usize) -> bool {
+    basis(ctx, a) == basis(ctx, b)
 }
 
 /// The figure stated between 占 at `word_at` and share `s` (`占总任务7.35万亩的`), of the part's
