@@ -1058,8 +1058,8 @@ pub fn balances(ctx: &Context, claims: &mut Vec<Claim>) {
 }
 
 /// Where `text` (from a sentence's start or a 其中) adds to the figure before: `加上`, or a
-/// clause opening with `加` followed by
-/// what is added (`，加结转资金15万元`), not the verbs 加快, 加强, 加大….
+/// clause opening with `加` followed by what is added (`，加结转资金15万元`), not the verbs
+/// 加快, 加强, 加大….
 fn plus_word(text: &str) -> Option<usize> {
     let opening = text.match_indices('加').map(|(i, _)| i).find(|&i| {
         let prev = text[..i].chars().next_back();
