@@ -416,3 +416,27 @@ fn every_format_end_to_end() {
         }
     }
 }
+
+/// Each claim names the words of the text that bind its figures: the 其中 of a part, the whole a
+/// share names.
+#[test]
+fn claims_name_the_words_that_bind_their_figures() {
+    let path = temp(
+        "evidence.txt",
+        "全市货物进出口总额820.4亿元，其中出口500.2亿元，进口320.2亿元。\
+         民营企业进出口410.2亿元，占全市进出口总额的50.0%。\n",
+    );
+    let out = hedui(&["claims", "--format", "json", &path]);
+    assert!(out.status.success());
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let claims = json["claims"].as_array().unwrap();
+    let of = |kind: &str| {
+        claims
+            .iter()
+            .find(|c| c["claim"] == kind)
+            .unwrap_or_else(|| panic!("no {kind} claim in {json}"))["evidence"]
+            .clone()
+    };
+    assert_eq!(of("parts"), serde_json::json!(["其中"]));
+    assert_eq!(of("share"), serde_json::json!(["占全市进出口总额的"]));
+}

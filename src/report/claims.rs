@@ -2,12 +2,14 @@
 //!
 //! JSON: `{"version": 1, "path": …, "claims": [{"claim": "rate", "rate": {"text", "span"}, …}]}`,
 //! where every figure is given as its text and span, and every phrase (`name`, `word`,
-//! `subjects`) likewise. `--tree` adds the sentences these are read from ([`super::claims_tree`]).
+//! `subjects`) likewise, and `evidence` lists the words of the text that bind the claim's
+//! figures (`其中`, `占出口总额的`, `分别`; empty when only their position does). `--tree` adds the sentences these are read from ([`super::claims_tree`]).
 
 use std::ops::Range;
 
 use serde_json::{Map, Value, json};
 
+use super::evidence::evidence;
 use crate::claim::{Claim, Facts};
 use crate::layout::Layout;
 use crate::source::Document;
@@ -70,13 +72,17 @@ pub fn to_json(doc: &Document, layout: &Layout, facts: &Facts) -> Value {
         .claims
         .iter()
         .map(|c| {
-            expand(
+            let mut v = expand(
                 doc,
                 layout,
                 facts,
                 "",
                 serde_json::to_value(c).expect("claims serialize"),
-            )
+            );
+            if let Value::Object(o) = &mut v {
+                o.insert("evidence".into(), json!(evidence(&layout.text, facts, c)));
+            }
+            v
         })
         .collect();
     json!({"version": 1, "path": doc.name, "claims": claims})
@@ -96,12 +102,17 @@ pub(crate) fn summary(doc: &Document, facts: &Facts) -> String {
     format!("{} claims in {}\n", facts.claims.len(), doc.name)
 }
 
-/// A claim's line of the table.
+/// A claim's line of the table, with the words that bind its figures.
 pub(crate) fn line(doc: &Document, layout: &Layout, facts: &Facts, c: &Claim) -> String {
     let (at, line) = describe(layout, facts, c);
     let s = Span::locate(doc, layout, at);
     let pos = format!("{}:{}", s.line, s.column);
-    format!("{pos:<9}{line}\n")
+    let words = evidence(&layout.text, facts, c);
+    if words.is_empty() {
+        format!("{pos:<9}{line}\n")
+    } else {
+        format!("{pos:<9}{line}  〔{}〕\n", words.join(" "))
+    }
 }
 
 /// Where a claim is shown (a figure of it, or the years of a period, as a logical range) and

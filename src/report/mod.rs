@@ -5,6 +5,7 @@ pub mod claims;
 pub mod claims_tree;
 pub mod concise;
 pub mod diagnostic;
+mod evidence;
 pub mod excerpt;
 pub mod github;
 pub mod human;
