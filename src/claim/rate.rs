@@ -15,6 +15,12 @@ pub fn rates(ctx: &Context, claims: &mut Vec<Claim>) {
         if q.kind != Kind::Percent || q.range || !ctx.metric(s).ends_with('率') {
             continue;
         }
+        // A rate with a definition is read by it (`defined_rates`), which knows its terms: the
+        // two counts before `城镇化率` may be the urban and the rural population, classes of one
+        // whole rather than a part and its whole.
+        if defined(ctx, ctx.metric(s)) {
+            continue;
+        }
         let candidates: Vec<usize> = ctx
             .before(q.span.start)
             .filter(|&i| ctx.q(i).span.start >= floor && ctx.is_measure(i))
@@ -41,6 +47,14 @@ pub fn rates(ctx: &Context, claims: &mut Vec<Claim>) {
             });
         }
     }
+}
+
+/// Whether `metric` names a rate of `[rate] definitions`.
+fn defined(ctx: &Context, metric: &str) -> bool {
+    ctx.vocab.rate.definitions.iter().any(|d| {
+        d.split_once('=')
+            .is_some_and(|(name, _)| metric.ends_with(name.trim()))
+    })
 }
 
 /// `城镇化率58.02%` after `常住人口434.6万人，其中城镇常住人口252.2万人`: a rate defined in
@@ -475,6 +489,7 @@ fn named_whole(ctx: &Context, part: usize, name: &str, of_all: bool) -> Option<u
             && !ctx.is_change(w)
             && !ctx.is_average(w)
     };
+    let whole = WholeName::new(name);
     let mut best: Option<(Naming, usize)> = None;
     let mut floor = part;
     for w in ctx.earlier_figures(ctx.q(part).span.start) {
@@ -482,7 +497,7 @@ fn named_whole(ctx: &Context, part: usize, name: &str, of_all: bool) -> Option<u
         if w == part || !ctx.comparable(w, part) {
             continue;
         }
-        let naming = naming(figure_name(ctx, w), name);
+        let naming = whole.naming(figure_name(ctx, w));
         if naming > Naming::No && best.is_none_or(|(b, _)| naming > b) {
             best = Some((naming, w));
         }
@@ -492,10 +507,12 @@ fn named_whole(ctx: &Context, part: usize, name: &str, of_all: bool) -> Option<u
     }
     // A figure that only ends with the name of a whole of all (`国有工业资产总额` for
     // `全部工业资产总额`) is a subset, and ends the search.
+    // Far back only a name that holds the whole's bare name can be `Head` or `Same`: that is
+    // tested first, as a substring, before the figure's kind and words.
     (floor.saturating_sub(MAX_FAR)..floor)
         .rev()
-        .filter(|&w| fits(w))
-        .map(|w| (w, naming(figure_name(ctx, w), name)))
+        .filter(|&w| ctx.comparable(w, part) && whole.may_name(figure_name(ctx, w)) && fits(w))
+        .map(|w| (w, whole.naming(figure_name(ctx, w))))
         .find(|&(_, n)| n >= Naming::Head)
         .filter(|&(_, n)| n == Naming::Same || !of_all)
         .map(|(w, _)| w)
@@ -538,32 +555,53 @@ enum Naming {
     Same,
 }
 
-/// How `metric` names the whole `name`: `全国就业人员` names `年末全国就业人员`, `R&D经费支出`
-/// names `经费支出`; `直报企业利润总额` does not name `股份制企业主营业务收入`.
-fn naming(metric: &str, name: &str) -> Naming {
-    // `占全省地区生产总值的` is not the city's 全市地区生产总值, nor a figure that does not say
-    // where it is counted.
-    if scope(name).is_some_and(|s| scope(metric) != Some(s)) {
-        return Naming::No;
+/// The whole a share names, read once for the many figures it is compared with.
+struct WholeName<'n> {
+    scope: Option<&'static str>,
+    /// Its core (`core`), with GDP under one name (`gdp`).
+    core: std::borrow::Cow<'n, str>,
+}
+
+impl<'n> WholeName<'n> {
+    fn new(name: &'n str) -> Self {
+        WholeName {
+            scope: scope(name),
+            core: gdp(core(name)),
+        }
     }
-    let (m, n) = (gdp(core(metric)), gdp(core(name)));
-    let (m, n) = (m.as_ref(), n.as_ref());
-    if m.chars().count() < 2 || n.chars().count() < 2 {
-        return Naming::No;
+
+    /// Whether `metric` can name this whole `Head` or better: it holds the bare name.
+    fn may_name(&self, metric: &str) -> bool {
+        gdp(metric).contains(bare(&self.core))
     }
-    let (mb, nb) = (bare(m), bare(n));
-    if mb == nb {
-        Naming::Same
-    } else if m.ends_with(n) {
-        Naming::Head
-    } else if m.contains(n) || n.ends_with(m) || abridges(m, n) {
-        Naming::Within
-    } else if !TOTAL_WORDS.iter().any(|w| n.ends_with(w)) && mb.contains(nb) {
-        // `专利授权量` is found in `获得专利授权总量`; a name with a total word (`销售总额`) is
-        // the total, not a figure that holds its bare word (`对终端销售额`).
-        Naming::Within
-    } else {
-        Naming::No
+
+    /// How `metric` names the whole: `全国就业人员` names `年末全国就业人员`, `R&D经费支出`
+    /// names `经费支出`; `直报企业利润总额` does not name `股份制企业主营业务收入`.
+    fn naming(&self, metric: &str) -> Naming {
+        // `占全省地区生产总值的` is not the city's 全市地区生产总值, nor a figure that does not
+        // say where it is counted.
+        if self.scope.is_some_and(|s| scope(metric) != Some(s)) {
+            return Naming::No;
+        }
+        let m = gdp(core(metric));
+        let (m, n) = (m.as_ref(), self.core.as_ref());
+        if m.chars().count() < 2 || n.chars().count() < 2 {
+            return Naming::No;
+        }
+        let (mb, nb) = (bare(m), bare(n));
+        if mb == nb {
+            Naming::Same
+        } else if m.ends_with(n) {
+            Naming::Head
+        } else if m.contains(n) || n.ends_with(m) || abridges(m, n) {
+            Naming::Within
+        } else if !TOTAL_WORDS.iter().any(|w| n.ends_with(w)) && mb.contains(nb) {
+            // `专利授权量` is found in `获得专利授权总量`; a name with a total word (`销售总额`) is
+            // the total, not a figure that holds its bare word (`对终端销售额`).
+            Naming::Within
+        } else {
+            Naming::No
+        }
     }
 }
 

@@ -116,11 +116,11 @@ fn row<'t>(text: &'t str, p: Range<usize>, quantities: &[Quantity]) -> Row<'t> {
         if piece.trim().is_empty() {
             continue; // an empty cell between two tabs is layout, not a column
         }
-        let inside: Vec<usize> = quantities
-            .iter()
-            .enumerate()
-            .filter(|(_, q)| q.span.start >= range.start && q.span.end <= range.end)
-            .map(|(i, _)| i)
+        // Quantities are in text order: the cell's are found by binary search.
+        let from = quantities.partition_point(|q| q.span.start < range.start);
+        let inside: Vec<usize> = (from..quantities.len())
+            .take_while(|&i| quantities[i].span.start < range.end)
+            .filter(|&i| quantities[i].span.end <= range.end)
             .collect();
         // A cell is a figure when it holds one and nothing else.
         let whole = match inside.as_slice() {
