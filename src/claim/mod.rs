@@ -279,7 +279,11 @@ pub fn extract<'a>(
         .map(|i| metric_phrase(text, quantities, i))
         .collect();
     let durations = sentence::durations(text, quantities);
-    let clause_marks = sentence::clause_marks(text);
+    // Claims are read a run of sentences at a time (`check` hands over about 1 MiB each): what
+    // is computed over the text is computed over the run, or a long file turns quadratic.
+    let run =
+        sentences.first().map_or(0, |s| s.range.start)..sentences.last().map_or(0, |s| s.range.end);
+    let clause_marks = sentence::clause_marks(text, run.clone());
     let mut claims = Vec::new();
     let mut skipped: Vec<(Range<usize>, usize)> = scan
         .crowded
@@ -371,7 +375,16 @@ pub fn extract<'a>(
         previous_tree = Some((i, tree));
     }
     skipped.sort_by_key(|(first, _)| first.start);
-    table::totals(text, &layout.paragraphs, quantities, vocab, &mut claims);
+    let paragraphs = &layout.paragraphs;
+    let first = paragraphs.partition_point(|p| p.start < run.start);
+    let last = paragraphs.partition_point(|p| p.start < run.end);
+    table::totals(
+        text,
+        &paragraphs[first..last],
+        quantities,
+        vocab,
+        &mut claims,
+    );
     repeat::repeats(text, quantities, &metrics, &sentences, vocab, &mut claims);
     Facts {
         text,

@@ -85,16 +85,17 @@ pub struct Context<'a> {
     pub clause_marks: &'a [usize],
 }
 
-/// End offsets of every `，；：,;:` in `text`. `clause_start` is asked for nearly every figure,
+/// End offsets of every `，；：,;:` of `text` within `range`. `clause_start` is asked for nearly every figure,
 /// and scanning back over a long clause each time cost more than reading the claims.
-pub fn clause_marks(text: &str) -> Vec<usize> {
+pub fn clause_marks(text: &str, range: Range<usize>) -> Vec<usize> {
     // Byte scans: `，；：` are EF BC 8C / 9B / 9A in UTF-8 and no other character holds those
     // bytes in that order, so no decoding is needed.
-    let bytes = text.as_bytes();
-    let ascii = memchr::memchr3_iter(b',', b';', b':', bytes).map(|i| i + 1);
+    let from = range.start;
+    let bytes = &text.as_bytes()[range];
+    let ascii = memchr::memchr3_iter(b',', b';', b':', bytes).map(move |i| from + i + 1);
     let full = memchr::memchr_iter(0xEF, bytes)
         .filter(|&i| matches!(bytes.get(i + 1..i + 3), Some([0xBC, 0x8C | 0x9B | 0x9A])))
-        .map(|i| i + 3);
+        .map(move |i| from + i + 3);
     // Both runs are in order: merged, not sorted.
     let (mut ascii, mut full) = (ascii.peekable(), full.peekable());
     let mut marks = Vec::new();
