@@ -366,12 +366,7 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
                 && groups.iter().all(|g| covers_whole(ctx, g))
             {
                 for g in groups {
-                    claims.push(Claim::Total {
-                        total: whole,
-                        parts: g.clone(),
-                        over_years: false,
-                        rounded: false,
-                    });
+                    claims.push(plain_total(whole, g.clone()));
                     claims.push(Claim::Parts {
                         whole,
                         parts: g,
@@ -676,12 +671,7 @@ pub fn breakdowns(ctx: &Context, claims: &mut Vec<Claim>) {
         // their sum is the `sum` rules', as for `其中` items.
         if covers_whole(ctx, &figures) {
             listed = false;
-            claims.push(Claim::Total {
-                total: whole,
-                parts: figures.clone(),
-                over_years: false,
-                rounded: false,
-            });
+            claims.push(plain_total(whole, figures.clone()));
         }
         claims.push(Claim::Parts {
             whole,
@@ -807,12 +797,7 @@ pub fn totals(ctx: &Context, claims: &mut Vec<Claim>) {
             .or_else(|| closed_by_deng(ctx, t))
             .or_else(|| named_members(ctx, t));
         if let Some(parts) = found {
-            claims.push(Claim::Total {
-                total: t,
-                parts,
-                over_years: false,
-                rounded: false,
-            });
+            claims.push(plain_total(t, parts));
             continue;
         }
         if !ctx.is_measure(t) {
@@ -857,12 +842,7 @@ pub fn totals(ctx: &Context, claims: &mut Vec<Claim>) {
             if let Some(k) = plus_word(ctx.between(floor, ctx.q(t).span.start)) {
                 let head = before.strip_suffix(sum_word).unwrap_or(before);
                 if let Some(parts) = added_to(ctx, t, floor + k, head) {
-                    claims.push(Claim::Total {
-                        total: t,
-                        parts,
-                        over_years: false,
-                        rounded: false,
-                    });
+                    claims.push(plain_total(t, parts));
                 }
                 continue;
             }
@@ -872,12 +852,7 @@ pub fn totals(ctx: &Context, claims: &mut Vec<Claim>) {
                 .collect();
             // Only a plain list of comparable figures adds up to the total.
             if before_total.len() >= 2 && before_total.iter().all(|&p| ctx.comparable(p, t)) {
-                claims.push(Claim::Total {
-                    total: t,
-                    parts: before_total,
-                    over_years: false,
-                    rounded: false,
-                });
+                claims.push(plain_total(t, before_total));
             }
         }
     }
@@ -1146,4 +1121,14 @@ fn added_to(ctx: &Context, t: usize, plus: usize, head: &str) -> Option<Vec<usiz
         .earlier_figures(plus)
         .find(|&i| level(i) && !ctx.under_qizhong(i) && ctx.metric(i).ends_with(head.as_str()))?;
     (!added.is_empty()).then(|| std::iter::once(base).chain(added).collect())
+}
+
+/// A total read from the text's words, over one period, whose parts are not rounded means.
+fn plain_total(total: usize, parts: Vec<usize>) -> Claim {
+    Claim::Total {
+        total,
+        parts,
+        over_years: false,
+        rounded: false,
+    }
 }

@@ -16,7 +16,7 @@ use crate::source::Document;
 use crate::span::Span;
 
 /// Fields of a claim that hold quantity indices, and those that hold text ranges.
-const FIGURES: &[&str] = &[
+pub(super) const FIGURES: &[&str] = &[
     "rate",
     "numerator",
     "denominator",
@@ -31,6 +31,9 @@ const FIGURES: &[&str] = &[
     "total",
     "value",
     "increment",
+    "heads",
+    "claimed",
+    "others",
 ];
 const PHRASES: &[&str] = &["name", "word", "keyword", "subjects"];
 

@@ -10,6 +10,7 @@ use std::ops::Range;
 
 use serde_json::Value;
 
+use super::claims::FIGURES;
 use crate::claim::{Claim, Facts};
 
 /// Words that bind figures, longest first where one holds another.
@@ -42,27 +43,8 @@ const BINDING_WORDS: &[&str] = &[
     "折",
 ];
 
-/// Fields of a serialized claim that hold quantity indices.
-const FIGURES: &[&str] = &[
-    "rate",
-    "numerator",
-    "denominator",
-    "share",
-    "part",
-    "whole",
-    "stated",
-    "from",
-    "to",
-    "values",
-    "parts",
-    "total",
-    "value",
-    "increment",
-    "heads",
-    "first",
-    "second",
-    "claimed",
-];
+/// Fields of a restatement that hold its two mentions (elsewhere `first` is a year).
+const MENTIONS: &[&str] = &["first", "second"];
 
 /// How far before a figure its clause is read.
 const CLAUSE_CHARS: usize = 48;
@@ -72,10 +54,15 @@ const AVERAGE_WORDS: &[&str] = &["人均", "户均", "平均"];
 
 /// The quantity indices a claim states, from its serialized fields.
 fn figures(claim: &Claim) -> Vec<usize> {
+    let repeat = matches!(claim, Claim::Repeat { .. });
     let mut out = Vec::new();
+    if matches!(claim, Claim::Period { .. }) {
+        return out; // its fields count years, not figures
+    }
     if let Ok(Value::Object(fields)) = serde_json::to_value(claim) {
         for (key, v) in fields {
-            if !FIGURES.contains(&key.as_str()) {
+            let key = key.as_str();
+            if !(FIGURES.contains(&key) || repeat && MENTIONS.contains(&key)) {
                 continue;
             }
             match v {
