@@ -114,11 +114,14 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
         // each of those clauses is one named figure of one unit and nothing else. Items with
         // attributes between them (`其中：村委会…，比上年下降…，村民小组…`) may describe each
         // other and are read by their names.
-        let heads_list = ctx.between(at, reach).starts_with("其中")
-            && ctx
-                .between(at + "其中".len(), reach)
-                .starts_with(['，', '：', ':'])
-            && plain_enumeration(ctx, &segments);
+        // So does a 其中 that opens the first item (`其中执业医师…，注册护士…。`) when the items
+        // run to the sentence's end and there are two or more: nothing else follows them.
+        let opens = ctx.between(at, reach).starts_with("其中");
+        let bare = ctx
+            .between(at + "其中".len(), reach)
+            .starts_with(['，', '：', ':']);
+        let heads_list =
+            opens && plain_enumeration(ctx, &segments, if bare { 3 } else { 2 });
         let mut parts: Vec<usize> = Vec::new();
         // Parts from clauses after the first one, and whether in this sentence.
         let mut continued: Vec<(usize, bool)> = Vec::new();
@@ -433,9 +436,13 @@ fn counts_objects(ctx: &Context, i: usize) -> bool {
         && name.chars().all(|c| !c.is_ascii_digit())
 }
 
-/// The clauses of this sentence (after the bare 其中) each hold one figure, all of one unit,
-/// none of them a change.
-fn plain_enumeration(ctx: &Context, segments: &[(std::ops::Range<usize>, bool)]) -> bool {
+/// The clauses of this sentence (after the 其中), at least `min` of them, each hold one figure,
+/// all of one unit, none of them a change.
+fn plain_enumeration(
+    ctx: &Context,
+    segments: &[(std::ops::Range<usize>, bool)],
+    min: usize,
+) -> bool {
     let own: Vec<Vec<usize>> = segments
         .iter()
         .filter(|(_, own)| *own)
@@ -443,7 +450,7 @@ fn plain_enumeration(ctx: &Context, segments: &[(std::ops::Range<usize>, bool)])
         .skip_while(|figures| figures.is_empty())
         .collect();
     let firsts: Vec<usize> = own.iter().filter(|f| f.len() == 1).map(|f| f[0]).collect();
-    own.len() >= 3
+    own.len() >= min
         && firsts.len() == own.len()
         && firsts.iter().all(|&i| {
             !ctx.is_change(i) && ctx.comparable(firsts[0], i) && !ctx.metric(i).is_empty()
