@@ -120,8 +120,7 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
         let bare = ctx
             .between(at + "其中".len(), reach)
             .starts_with(['，', '：', ':']);
-        let heads_list =
-            opens && plain_enumeration(ctx, &segments, if bare { 3 } else { 2 });
+        let heads_list = opens && plain_enumeration(ctx, &segments, if bare { 3 } else { 2 });
         let mut parts: Vec<usize> = Vec::new();
         // Parts from clauses after the first one, and whether in this sentence.
         let mut continued: Vec<(usize, bool)> = Vec::new();
