@@ -25,6 +25,14 @@ fn is_phrase_break(c: char) -> bool {
     )
 }
 
+/// The opening clause of `rest`, the text after a figure: what names a figure that has no name
+/// before it (`有52种产品产量实现增长`).
+pub fn clause_opening(rest: &str) -> &str {
+    rest.split(['，', '；', '。', ',', ';', '\n'])
+        .next()
+        .unwrap_or("")
+}
+
 /// Link words between a metric and its figure that are not part of the metric.
 const LINKS: [&str; 13] = [
     "达到", "保持", "共计", "合计", "总计", "高达", "为", "达", "是", "有", "到", "计", "了",

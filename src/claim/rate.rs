@@ -1,5 +1,6 @@
 //! Rates (`结案率99.4%`), shares (`占…的64.9%`) and figures that cannot pass 100%.
 
+use super::metric::clause_opening;
 use super::sentence::Context;
 use super::vocabulary::{ends_with_any, rfind_any};
 use super::{Bound, Claim};
@@ -51,9 +52,20 @@ pub fn rates(ctx: &Context, claims: &mut Vec<Claim>) {
 
 /// Whether `metric` names a rate of `[rate] definitions`.
 fn defined(ctx: &Context, metric: &str) -> bool {
-    ctx.vocab.rate.definitions.iter().any(|d| {
-        d.split_once('=')
-            .is_some_and(|(name, _)| metric.ends_with(name.trim()))
+    definition(ctx, metric).is_some()
+}
+
+/// The numerator and denominator words of the rate of `[rate] definitions` that `metric` names
+/// (`城镇化率 = 城镇常住人口, 城镇人口 / 常住人口, 总人口`).
+fn definition(ctx: &Context, metric: &str) -> Option<(Vec<String>, Vec<String>)> {
+    ctx.vocab.rate.definitions.iter().find_map(|d| {
+        let (name, terms) = d.split_once('=')?;
+        let (num, den) = terms.split_once('/')?;
+        metric.ends_with(name.trim()).then(|| {
+            let words =
+                |t: &str| -> Vec<String> { t.split(',').map(|w| w.trim().to_string()).collect() };
+            (words(num), words(den))
+        })
     })
 }
 
@@ -71,17 +83,7 @@ pub fn defined_rates(ctx: &Context, claims: &mut Vec<Claim>) {
         if q.kind != Kind::Percent || q.range || bound {
             continue;
         }
-        let metric = ctx.metric(s);
-        let Some((numerators, denominators)) = ctx.vocab.rate.definitions.iter().find_map(|d| {
-            let (name, terms) = d.split_once('=')?;
-            let (num, den) = terms.split_once('/')?;
-            metric.ends_with(name.trim()).then(|| {
-                let words = |t: &'_ str| -> Vec<String> {
-                    t.split(',').map(|w| w.trim().to_string()).collect()
-                };
-                (words(num), words(den))
-            })
-        }) else {
+        let Some((numerators, denominators)) = definition(ctx, ctx.metric(s)) else {
             continue;
         };
         let level = |i: usize| ctx.is_measure(i) && !ctx.is_change(i) && !ctx.is_average(i);
@@ -89,10 +91,7 @@ pub fn defined_rates(ctx: &Context, claims: &mut Vec<Claim>) {
         // no name before it is named by the rest of its clause (`有52种产品产量实现增长`).
         let named = |i: usize, words: &[String]| {
             let phrase = if ctx.metric(i).is_empty() {
-                let rest = ctx.between(ctx.q(i).span.end, ctx.sentence.range.end);
-                rest.split(['，', '；', '。', ',', ';'])
-                    .next()
-                    .unwrap_or("")
+                clause_opening(ctx.between(ctx.q(i).span.end, ctx.sentence.range.end))
             } else {
                 ctx.between(ctx.metrics[i].start, ctx.q(i).span.start)
             };
@@ -482,13 +481,7 @@ fn core(metric: &str) -> &str {
 /// named nearest; past them the nearest figure whose name is the named whole's or ends with it
 /// (`全年地区生产总值` in the opening paragraph), exactly so for a whole of all (`占总人口的`).
 fn named_whole(ctx: &Context, part: usize, name: &str, of_all: bool) -> Option<usize> {
-    let fits = |w: usize| {
-        w != part
-            && ctx.comparable(w, part)
-            && ctx.is_measure(w)
-            && !ctx.is_change(w)
-            && !ctx.is_average(w)
-    };
+    let level = |w: usize| ctx.is_measure(w) && !ctx.is_change(w) && !ctx.is_average(w);
     let whole = WholeName::new(name);
     let mut best: Option<(Naming, usize)> = None;
     let mut floor = part;
@@ -511,7 +504,7 @@ fn named_whole(ctx: &Context, part: usize, name: &str, of_all: bool) -> Option<u
     // tested first, as a substring, before the figure's kind and words.
     (floor.saturating_sub(MAX_FAR)..floor)
         .rev()
-        .filter(|&w| ctx.comparable(w, part) && whole.may_name(figure_name(ctx, w)) && fits(w))
+        .filter(|&w| ctx.comparable(w, part) && whole.may_name(figure_name(ctx, w)) && level(w))
         .map(|w| (w, whole.naming(figure_name(ctx, w))))
         .find(|&(_, n)| n >= Naming::Head)
         .filter(|&(_, n)| n == Naming::Same || !of_all)

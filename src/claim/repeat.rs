@@ -181,9 +181,8 @@ pub fn repeats(
         })
         .filter(|&i| !PLANNED_WORDS.is_match(&text[metrics[i].clone()]))
         .collect();
-    // A candidate's core phrase and years, built when a pair first passes the cheap tests: most
-    // figures never meet another of their kind and unit in their paragraph. `None` when the
-    // core is too short to name a metric.
+    // Built when a pair first passes the cheap tests: most figures never meet another of their
+    // kind and unit in their paragraph.
     let mut named: Vec<Option<Named>> = vec![None; candidates.len()];
     let name = |k: usize, named: &mut [Option<Named>]| {
         if named[k].is_none() {
@@ -209,10 +208,9 @@ pub fn repeats(
             place[i] = (s.paragraph, clause);
         }
     }
-    let place_of = |i: usize| Some(place[i]);
     for (k, &second) in candidates.iter().enumerate() {
         let back = refers_back(text, quantities, metrics, second);
-        let (paragraph2, clause2) = place_of(second).unwrap_or_default();
+        let (paragraph2, clause2) = place[second];
         let b = &quantities[second];
         // Restatements stand near what they restate: the last WINDOW candidates are compared,
         // which keeps a document with a million figures linear. Candidates run in document
@@ -221,7 +219,7 @@ pub fn repeats(
         for j in (k.saturating_sub(WINDOW)..k).rev() {
             let first = candidates[j];
             let a = &quantities[first];
-            let (paragraph1, clause1) = place_of(first).unwrap_or_default();
+            let (paragraph1, clause1) = place[first];
             if !back && paragraph1 != paragraph2 {
                 break;
             }

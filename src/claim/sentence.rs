@@ -292,11 +292,8 @@ impl Context<'_> {
 /// A bracket open at the start of `text` closes within it.
 fn closes_before(text: &str) -> bool {
     let mut depth = 0i64;
-    for c in text.chars() {
-        depth += crate::structure::bracket_balance(c.encode_utf8(&mut [0; 4]));
-        if depth < 0 {
-            return true;
-        }
-    }
-    false
+    text.char_indices().any(|(k, c)| {
+        depth += crate::structure::bracket_balance(&text[k..k + c.len_utf8()]);
+        depth < 0
+    })
 }

@@ -280,6 +280,8 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
             .flatten()
             .collect();
         let mut by_whole: Vec<(usize, Vec<usize>)> = Vec::new();
+        // `在X中有…`: the whole is named X.
+        let inner_name = inner_named.iter().find(|&&(o, _)| o == at).map(|&(_, n)| n);
         // The nearest group that holds a figure of the part's unit.
         let whole_of = |p: usize| {
             wholes
@@ -290,12 +292,7 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
                         .copied()
                         .filter(|&w| ctx.comparable(w, p))
                         .filter(|&w| named.is_none_or(|n| at != start || ctx.metric(w).contains(n)))
-                        .filter(|&w| {
-                            inner_named
-                                .iter()
-                                .find(|&&(o, _)| o == at)
-                                .is_none_or(|&(_, n)| ctx.metric(w).ends_with(n))
-                        })
+                        .filter(|&w| inner_name.is_none_or(|n| ctx.metric(w).ends_with(n)))
                         .collect();
                     (!fitting.is_empty()).then(|| pick_whole(ctx, &fitting, p, from_previous))
                 })
@@ -536,26 +533,27 @@ fn names_the_rest(name: &str) -> bool {
         .trim_start_matches(['，', '：', ':', '、'])
         .trim_start_matches("其中")
         .trim_start_matches(['，', '：', ':', '、']);
-    ["其他", "其余"]
-        .iter()
-        .any(|w| name.starts_with(w) || name.contains(&format!("等{w}")))
+    name.starts_with("其他")
+        || name.starts_with("其余")
+        || name.contains("等其他")
+        || name.contains("等其余")
 }
 
 /// The name X of a sentence that opens `在X中，`.
 fn within_named(sentence: &str) -> Option<&str> {
     let head = sentence.split(['，', ',']).next()?;
-    let name = head.strip_prefix('在')?.strip_suffix('中')?;
-    (2..=12)
-        .contains(&name.chars().count())
-        .then_some(name)
-        .filter(|n| !n.contains(|c: char| c.is_ascii_digit()))
+    plain_name(head.strip_prefix('在')?.strip_suffix('中')?)
 }
 
 /// The name X of a clause that opens `在X中有` or `在X中，`.
 fn within_clause(clause: &str) -> Option<&str> {
     let body = clause.strip_prefix('在')?;
     let end = ["中有", "中，"].iter().filter_map(|w| body.find(w)).min()?;
-    let name = &body[..end];
+    plain_name(&body[..end])
+}
+
+/// X of `在X中`: a name of two to twelve characters, no figure or punctuation in it.
+fn plain_name(name: &str) -> Option<&str> {
     let ok = (2..=12).contains(&name.chars().count())
         && !name.contains(|c: char| c.is_ascii_digit() || "，；。、（）".contains(c));
     ok.then_some(name)

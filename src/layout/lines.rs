@@ -176,14 +176,7 @@ impl LineProfile {
             ends_sentence(prev_text) || is_heading(prev_text) || starts_heading(next_text)
         }
     }
-}
 
-/// A line of table cells: a tab between two of them (leading tabs are indentation, trimmed).
-pub fn is_table_row(line: &str) -> bool {
-    line.contains('\t')
-}
-
-impl LineProfile {
     /// In wrapped text a blank line after a full line that stops mid-sentence (`…54522万人，其`
     /// / blank / `中实际领取…`) is a page break of the extraction, not a paragraph end.
     fn page_break(&self, prev: &Line, prev_text: &str, next_text: &str) -> bool {
@@ -195,6 +188,11 @@ impl LineProfile {
             && !is_heading(prev_text)
             && !starts_heading(next_text)
     }
+}
+
+/// A line of table cells: a tab between two of them (leading tabs are indentation, trimmed).
+fn is_table_row(line: &str) -> bool {
+    line.contains('\t')
 }
 
 /// The line ends with sentence-final punctuation, possibly followed by closing quotes or brackets.

@@ -24,7 +24,7 @@ use crate::structure::{Node, Part, Tree};
 
 /// Words that decide what a figure is bound to: a part of a whole, a bracketed breakdown, a list,
 /// a total, a sum, a change against last year.
-const SCOPE_WORDS: &[&str] = &[
+pub(super) const SCOPE_WORDS: &[&str] = &[
     "其中",
     "含",
     "包括",

@@ -11,23 +11,14 @@ use std::ops::Range;
 use serde_json::Value;
 
 use super::claims::FIGURES;
+use super::claims_tree::SCOPE_WORDS;
 use crate::claim::{Claim, Facts};
 
-/// Words that bind figures, longest first where one holds another.
+/// Words that bind figures besides the scope words of `claims --tree`; none holds another.
 const BINDING_WORDS: &[&str] = &[
-    "其中",
-    "包括",
-    "含",
-    "分别",
     "依次",
-    "合计",
-    "共计",
-    "总计",
-    "加上",
     "减去",
-    "比上年",
     "比去年",
-    "同比",
     "较上年",
     "调整为",
     "调整后",
@@ -117,8 +108,9 @@ pub fn evidence(text: &str, facts: &Facts, claim: &Claim) -> Vec<String> {
     for clause in clauses(text, facts, claim) {
         let span = &text[clause.clone()];
         let mut taken: Vec<Range<usize>> = Vec::new();
-        let words = BINDING_WORDS
+        let words = SCOPE_WORDS
             .iter()
+            .chain(BINDING_WORDS)
             .chain(if per_capita { AVERAGE_WORDS } else { &[] });
         for w in words {
             for (at, _) in span.match_indices(w) {

@@ -4,7 +4,7 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 
 use super::{label, q, text};
-use crate::claim::{Claim, Facts};
+use crate::claim::{Claim, Facts, clause_opening};
 use crate::rules::verdict::{Verdict, judge, show_computed, show_stated};
 use crate::rules::{Certainty, Finding, Label, RuleKind};
 
@@ -40,11 +40,7 @@ fn named_by(f: &Facts, i: usize, words: &[String]) -> bool {
     // A figure with no name before it is named by the rest of its clause (`有52种产品产量实现
     // 增长`).
     if m.is_empty() {
-        let rest = &f.text[q(f, i).span.end..];
-        m = rest
-            .split(['，', '；', '。', ',', ';', '\n'])
-            .next()
-            .unwrap_or("");
+        m = clause_opening(&f.text[q(f, i).span.end..]);
     }
     words.iter().any(|w| m.contains(w.as_str()))
 }

@@ -1,11 +1,10 @@
 //! `sum`: a stated total against all its parts.
 
+use rust_decimal::Decimal;
 use serde::Deserialize;
 
 use super::{in_units_of, label, q, text};
 use crate::claim::{Claim, Facts};
-use rust_decimal::Decimal;
-
 use crate::interval::Interval;
 use crate::rules::verdict::{Verdict, judge};
 use crate::rules::{Certainty, Finding, Label, RuleKind};
