@@ -155,26 +155,23 @@ fn additive(text: &str, q: &Quantity, header: Option<&str>) -> bool {
 /// The rows right below the total that name, one each, every class of a partition.
 fn classes(rows: &[Row], vocab: &Vocabulary) -> Option<Vec<usize>> {
     let automata = vocab.automata();
-    automata
-        .partition_sizes
-        .iter()
-        .enumerate()
-        .find_map(|(p, &size)| {
+    // The longest run of rows that names a partition whole.
+    (0..automata.partition_sizes.len()).find_map(|p| {
+        (2..=automata.partition_sizes[p]).rev().find_map(|size| {
             let run = rows.get(..size)?;
-            let mut seen = vec![false; size];
-            let all = run.iter().all(|r| {
-                let label = r
-                    .label
-                    .trim_start_matches("其中")
-                    .trim_start_matches(['：', ':', '#']);
-                match automata.classes_named(label).iter().find(|c| c.0 == p) {
-                    Some(&(_, k)) if !seen[k] => {
-                        seen[k] = true;
-                        true
-                    }
-                    _ => false,
-                }
-            });
-            all.then(|| (0..size).collect())
+            let named: Vec<Vec<(usize, usize)>> = run
+                .iter()
+                .map(|r| {
+                    let label = r
+                        .label
+                        .trim_start_matches("其中")
+                        .trim_start_matches(['：', ':', '#']);
+                    automata.classes_named(label)
+                })
+                .collect();
+            automata
+                .names_every_class(p, &named)
+                .then(|| (0..size).collect())
         })
+    })
 }

@@ -110,6 +110,7 @@ word_lists!(WholeWords {
     sum,
     exhaustive,
     years,
+    induced,
     partitions,
     table_partitions
 });
@@ -218,6 +219,9 @@ pub struct Automata {
     pub class_of: Vec<(usize, usize)>,
     /// How many classes each partition has.
     pub partition_sizes: Vec<usize>,
+    /// For each partition, whether each class may go unnamed (`早稻?`: not every region grows
+    /// it, and where none is grown the other classes are all of the whole).
+    optional: Vec<Vec<bool>>,
     /// Whether each partition is one of `whole.table_partitions`, read in tables only.
     pub table_only: Vec<bool>,
     /// Which word families a sentence may hold, from the first two characters of each word.
@@ -252,16 +256,18 @@ impl Automata {
         let mut classes: Vec<&str> = Vec::new();
         let mut class_of = Vec::new();
         let mut partition_sizes = Vec::new();
+        let mut optional = Vec::new();
         let mut table_only = Vec::new();
         let all = v.whole.partitions.iter().map(|p| (p, false));
         let tables = v.whole.table_partitions.iter().map(|p| (p, true));
         for (p, (partition, in_tables)) in all.chain(tables).enumerate() {
             let members: Vec<&str> = partition.split('|').map(str::trim).collect();
             partition_sizes.push(members.len());
+            optional.push(members.iter().map(|m| m.ends_with('?')).collect());
             table_only.push(in_tables);
             // A class may be written several ways (`人身险/人身保险`): each spelling names it.
             for (k, m) in members.into_iter().enumerate() {
-                for spelling in m.split('/').map(str::trim) {
+                for spelling in m.trim_end_matches('?').split('/').map(str::trim) {
                     classes.push(spelling);
                     class_of.push((p, k));
                 }
@@ -274,6 +280,7 @@ impl Automata {
                 .expect("word lists are small enough for an automaton"),
             class_of,
             partition_sizes,
+            optional,
             table_only,
             gate: PairGate::new(&families),
             ranking: build(v.list.highest.iter().chain(&v.list.lowest).collect()),
@@ -311,6 +318,27 @@ impl Automata {
         }
         found.sort_unstable();
         found.into_iter().map(|(p, _, k)| (p, k)).collect()
+    }
+
+    /// Names, one per item, that name distinct classes of partition `p` and together every
+    /// class of it that may not go unnamed: all of the whole.
+    pub fn names_every_class(&self, p: usize, names: &[Vec<(usize, usize)>]) -> bool {
+        let size = self.partition_sizes[p];
+        let required = self.optional[p].iter().filter(|&&o| !o).count();
+        if names.len() < required.max(2) || names.len() > size {
+            return false;
+        }
+        let mut seen = vec![false; size];
+        let distinct = names
+            .iter()
+            .all(|classes| match classes.iter().find(|c| c.0 == p) {
+                Some(&(_, k)) if !seen[k] => {
+                    seen[k] = true;
+                    true
+                }
+                _ => false,
+            });
+        distinct && (0..size).all(|k| seen[k] || self.optional[p][k])
     }
 
     /// The [`family`] bits of the words that occur in `text`.

@@ -74,7 +74,17 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
                 || before.ends_with("超收")
                 || counts_objects(ctx, i)
         };
-        let candidate = |i: usize| ctx.is_measure(i) && !ctx.is_average(i) && level(i);
+        let induced = |i: usize| {
+            let name = ctx.metric(i).trim_start_matches(['，', '：', ':', '、']);
+            let name = name.trim_start_matches("其中");
+            ctx.vocab
+                .whole
+                .induced
+                .iter()
+                .any(|w| name.starts_with(w.as_str()))
+        };
+        let candidate =
+            |i: usize| ctx.is_measure(i) && !ctx.is_average(i) && level(i) && !induced(i);
         // An average may stand where the whole would: then the items are its components
         // (`人均可支配收入66140元。其中，工资性收入…`), and no figure further back is their whole.
         let whole_or_average = |i: usize| ctx.is_measure(i) && level(i);
@@ -109,18 +119,13 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
                 .find(|t| t.range.contains(&at))
                 .unwrap_or(tree)
         };
-        // `其中，A…，B…` / `其中：A…，B…`: 其中 stands as a clause of its own and heads an
-        // enumeration of the clauses after it in its sentence, whatever their names, when
-        // each of those clauses is one named figure of one unit and nothing else. Items with
-        // attributes between them (`其中：村委会…，比上年下降…，村民小组…`) may describe each
-        // other and are read by their names.
-        // So does a 其中 that opens the first item (`其中执业医师…，注册护士…。`) when the items
-        // run to the sentence's end and there are two or more: nothing else follows them.
+        // `其中，A…，B…` / `其中执业医师…，注册护士…。`: a 其中 that opens its clause heads an
+        // enumeration of the two or more clauses after it that run to the sentence's end,
+        // whatever their names, when each of them is one named figure of one unit and nothing
+        // else follows. Items with attributes between them (`其中：村委会…，比上年下降…，村民小组…`)
+        // may describe each other and are read by their names.
         let opens = ctx.between(at, reach).starts_with("其中");
-        let bare = ctx
-            .between(at + "其中".len(), reach)
-            .starts_with(['，', '：', ':']);
-        let heads_list = opens && plain_enumeration(ctx, &segments, if bare { 3 } else { 2 });
+        let heads_list = opens && plain_enumeration(ctx, &segments, 2);
         let mut parts: Vec<usize> = Vec::new();
         // Parts from clauses after the first one, and whether in this sentence.
         let mut continued: Vec<(usize, bool)> = Vec::new();
@@ -165,11 +170,22 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
                 continue;
             };
             // Past a `；` an item must say plainly that it is one more of the same: a unit
-            // like the first item's, a head or opening of two characters like its name, and no
-            // 其中 of its own (`…；新增公路60.9万公里，其中高速公路…`).
+            // like the first item's and a head or opening of two characters like its name.
             // A clause of another unit describes the item before (`夏粮播种面积…；总产量…；
             // 秋粮播种面积…`): passed over.
             if !own && !ctx.comparable(parts[0], lead) {
+                continue;
+            }
+            // Past a `；`, the items after a 其中 of their own, up to the next `；`, are parts of
+            // the item before it (`…；第二产业增加值…，其中工业增加值…；第三产业…`), not of
+            // this whole.
+            let since = ctx.between(ctx.q(parts[0]).span.end, ctx.q(lead).span.start);
+            if !own
+                && since
+                    .rsplit(['；', ';'])
+                    .next()
+                    .is_some_and(|c| c.contains("其中"))
+            {
                 continue;
             }
             if !own
@@ -177,10 +193,7 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
                     || !(closely_parallel(
                         ctx.metric(parts[0]).trim_start_matches("其中"),
                         ctx.metric(lead),
-                    ) || ctx.sibling_classes(ctx.metric(parts[0]), ctx.metric(lead)))
-                    || ctx
-                        .between(clause.start, ctx.q(lead).span.start)
-                        .contains("其中"))
+                    ) || ctx.sibling_classes(ctx.metric(parts[0]), ctx.metric(lead))))
             {
                 break;
             }
@@ -320,7 +333,11 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
                 let whole_name = ctx.metric(whole);
                 let (to_whole, to_first) = (likeness(name, whole_name), likeness(name, first));
                 let closer_run = common_run(name, whole_name) > common_run(name, first);
-                if to_whole > to_first || (!own && to_whole == to_first && closer_run) {
+                // Classes of one partition are siblings, however the whole is named
+                // (`固定电话用户…；移动电话用户总数…` under `电话用户总数`).
+                let classes = ctx.sibling_classes(first, name);
+                if !classes && (to_whole > to_first || (!own && to_whole == to_first && closer_run))
+                {
                     continue;
                 }
             }
@@ -506,25 +523,8 @@ fn covers_whole(ctx: &Context, parts: &[usize]) -> bool {
     }
     let automata = ctx.vocab.automata();
     let named: Vec<Vec<(usize, usize)>> = names.iter().map(|n| automata.classes_named(n)).collect();
-    automata
-        .partition_sizes
-        .iter()
-        .enumerate()
-        .any(|(p, &size)| {
-            if size != names.len() || automata.table_only[p] {
-                return false;
-            }
-            let mut seen = vec![false; size];
-            named
-                .iter()
-                .all(|classes| match classes.iter().find(|c| c.0 == p) {
-                    Some(&(_, k)) if !seen[k] => {
-                        seen[k] = true;
-                        true
-                    }
-                    _ => false,
-                })
-        })
+    (0..automata.partition_sizes.len())
+        .any(|p| !automata.table_only[p] && automata.names_every_class(p, &named))
 }
 
 /// An item named as the rest of its whole: `其他卫生机构`, `其余…`, `基础设施等其他用地`.
