@@ -378,8 +378,24 @@ fn basis(ctx: &Context, i: usize) -> Option<&'static str> {
     BASES.iter().copied().find(|w| inner.contains(w))
 }
 
-fn same_basis(ctx: &Context, a: usize, b: usize) -> bool {
-    basis(ctx, a) == basis(ctx, b)
+/// Whether `whole` and `part` are counted on one basis. A basis stated on a whole holds for a
+/// part measured by the same metric that states none (`主营业务收入22431亿元（不含税）` and a
+/// class's `…企业主营业务收入13863亿元`): it is said once, at the first mention.
+fn same_basis(ctx: &Context, whole: usize, part: usize) -> bool {
+    match (basis(ctx, whole), basis(ctx, part)) {
+        (w, p) if w == p => true,
+        (Some(_), None) => {
+            let (w, p) = (ctx.metric(whole), ctx.metric(part));
+            let shared = w
+                .chars()
+                .rev()
+                .zip(p.chars().rev())
+                .take_while(|(x, y)| x == y)
+                .count();
+            shared >= 4
+        }
+        _ => false,
+    }
 }
 
 /// The figure stated between 占 at `word_at` and share `s` (`占总任务7.35万亩的`), of the part's
@@ -473,7 +489,12 @@ fn core(metric: &str) -> &str {
     ] {
         m = m.strip_prefix(w).unwrap_or(m);
     }
-    m
+    // A figure is named by its metric, not by the verb that states it (`支出安排1043.86亿元`
+    // is the 支出 a share of `占…支出的` names).
+    ["安排", "完成", "实现", "达到"]
+        .iter()
+        .find_map(|w| m.strip_suffix(w).filter(|rest| rest.chars().count() >= 2))
+        .unwrap_or(m)
 }
 
 /// The figure stated before `part` that a share names as its whole (`占出口总额的` → the
@@ -559,7 +580,7 @@ impl<'n> WholeName<'n> {
     fn new(name: &'n str) -> Self {
         WholeName {
             scope: scope(name),
-            core: gdp(core(name)),
+            core: ungrossed(gdp(core(name))),
         }
     }
 
@@ -576,7 +597,7 @@ impl<'n> WholeName<'n> {
         if self.scope.is_some_and(|s| scope(metric) != Some(s)) {
             return Naming::No;
         }
-        let m = gdp(core(metric));
+        let m = ungrossed(gdp(core(metric)));
         let (m, n) = (m.as_ref(), self.core.as_ref());
         if m.chars().count() < 2 || n.chars().count() < 2 {
             return Naming::No;
@@ -641,6 +662,19 @@ fn abridges(metric: &str, name: &str) -> bool {
         .take_while(|(a, b)| a == b)
         .count();
     head >= 2 && tail >= 2 && head + tail >= n.len()
+}
+
+/// A name without the 总 of a gross amount (`主营业务总收入` → `主营业务收入`, `工业总产值` →
+/// `工业产值`): reports write one figure either way.
+fn ungrossed(name: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
+    let chars: Vec<char> = name.chars().collect();
+    let n = chars.len();
+    if n >= 5 && chars[n - 3] == '总' {
+        let mut out: String = chars[..n - 3].iter().collect();
+        out.extend(&chars[n - 2..]);
+        return out.into();
+    }
+    name
 }
 
 /// A region's GDP is its 地区生产总值; reports name it 国内生产总值 or GDP as well.
