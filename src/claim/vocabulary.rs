@@ -57,6 +57,23 @@ impl Words {
         self.automaton = OnceLock::new();
     }
 
+    /// Whether any word of the list occurs in `text`: one pass of the automaton, where a
+    /// substring search per word set up a searcher for each.
+    pub fn occurs_in(&self, text: &str) -> bool {
+        self.automaton().is_match(text)
+    }
+
+    /// Every occurrence in `text` of every word of the list, overlapping ones too, as the
+    /// byte offset and the word.
+    pub fn occurrences<'t>(
+        &self,
+        text: &'t str,
+    ) -> impl Iterator<Item = (usize, &str)> + use<'_, 't> {
+        self.automaton()
+            .find_overlapping_iter(text)
+            .map(|m| (m.start(), self.list[m.pattern().as_usize()].as_str()))
+    }
+
     fn automaton(&self) -> &AhoCorasick {
         self.automaton.get_or_init(|| {
             AhoCorasick::builder()
@@ -417,9 +434,7 @@ pub fn starts_with_any<'w>(text: &str, words: &'w [String]) -> Option<&'w str> {
 pub fn rfind_any<'w>(text: &str, words: &'w Words) -> Option<(usize, &'w str)> {
     // Every occurrence of every word in one pass; the one ending last, the longest of those.
     words
-        .automaton()
-        .find_overlapping_iter(text)
-        .map(|m| (m.start(), words.list[m.pattern().as_usize()].as_str()))
+        .occurrences(text)
         .max_by_key(|&(i, w)| (i + w.len(), w.len()))
 }
 

@@ -2,7 +2,7 @@
 
 use super::Claim;
 use super::sentence::{Context, Sentence};
-use super::vocabulary::{ends_with_any, rfind_any};
+use super::vocabulary::{Words, ends_with_any, rfind_any};
 use crate::structure::Tree;
 
 /// `W，其中P1、P2`: parts of a whole, bound by the sentence's shape.
@@ -762,13 +762,13 @@ fn common_suffix(a: &str, b: &str) -> usize {
         .count()
 }
 
-/// `before` uses the total word `w`; a bare 共 or 总 counts only on its own (`共受理`, `总计`),
-/// not inside 公共, 共同, 共享 or 总体.
-fn names_total(before: &str, w: &str) -> bool {
-    if w.chars().count() > 1 {
-        return before.contains(w);
-    }
-    before.match_indices(w).any(|(i, _)| {
+/// `before` uses a total word of `words`; a bare 共 or 总 counts only on its own (`共受理`,
+/// `总计`), not inside 公共, 共同, 共享 or 总体. All words are looked for in one pass.
+fn names_total(before: &str, words: &Words) -> bool {
+    words.occurrences(before).any(|(i, w)| {
+        if w.chars().count() > 1 {
+            return true;
+        }
         let prev = before[..i].chars().next_back();
         let next = before[i + w.len()..].chars().next();
         prev != Some('公')
@@ -808,8 +808,7 @@ pub fn totals(ctx: &Context, claims: &mut Vec<Claim>) {
             continue;
         }
         let before = ctx.clause_before(t);
-        let stated_total =
-            ctx.vocab.whole.total.iter().any(|w| names_total(before, w)) || before.contains("累计");
+        let stated_total = names_total(before, &ctx.vocab.whole.total) || before.contains("累计");
         if !stated_total {
             continue;
         }
