@@ -486,6 +486,10 @@ pub fn adjustments(ctx: &Context, claims: &mut Vec<Claim>) {
 
 /// `调增`/`调减` in the words before a figure, as a verb: not `下调增值税`, `协调增长`.
 fn adjustment_word(lead: &str) -> Option<(usize, &'static str, Direction)> {
+    // Asked before every count or amount; one search for 调 settles nearly all of them.
+    if !lead.contains('调') {
+        return None;
+    }
     [("调增", Direction::Up), ("调减", Direction::Down)]
         .into_iter()
         .find_map(|(w, d)| {

@@ -2,7 +2,7 @@
 
 use super::metric::clause_opening;
 use super::sentence::Context;
-use super::vocabulary::{ends_with_any, rfind_any};
+use super::vocabulary::{Words, ends_with_any, rfind_any};
 use super::{Bound, Claim};
 use crate::number::Kind;
 
@@ -724,7 +724,7 @@ pub fn bounded(ctx: &Context, claims: &mut Vec<Claim>) {
 }
 
 /// `text` without the filler words at its end (`增长了约` → `增长`).
-pub fn strip_fillers<'t>(mut text: &'t str, fillers: &[String]) -> &'t str {
+pub fn strip_fillers<'t>(mut text: &'t str, fillers: &Words) -> &'t str {
     while let Some(f) = ends_with_any(text, fillers) {
         text = &text[..text.len() - f.len()];
     }
