@@ -237,11 +237,12 @@ fn previous_base(ctx: &Context, s: usize) -> Option<(usize, usize)> {
     let at = ctx.q(s).span.start;
     let from = ctx.before(at).rev().find(|&i| {
         let before = ctx.clause_before(i);
-        ctx.vocab
-            .change
-            .previous
-            .iter()
-            .any(|w| before.ends_with(w.as_str()) || before.ends_with(&format!("{w}的")))
+        ctx.vocab.change.previous.iter().any(|w| {
+            // `上年为A` or `上年的A`, without formatting the second form for every figure.
+            let bare = before.strip_suffix('的').unwrap_or(before);
+            before.ends_with(w.as_str())
+                || (bare.len() < before.len() && bare.ends_with(w.as_str()))
+        })
     })?;
     let to = ctx
         .before(ctx.q(from).span.start)

@@ -1,6 +1,6 @@
 //! Rates (`结案率99.4%`), shares (`占…的64.9%`) and figures that cannot pass 100%.
 
-use super::metric::clause_opening;
+use super::metric::{clause_opening, without_qizhong};
 use super::sentence::Context;
 use super::vocabulary::{Words, ends_with_any, rfind_any};
 use super::{Bound, Claim};
@@ -60,12 +60,15 @@ fn defined(ctx: &Context, metric: &str) -> bool {
 fn definition(ctx: &Context, metric: &str) -> Option<(Vec<String>, Vec<String>)> {
     ctx.vocab.rate.definitions.iter().find_map(|d| {
         let (name, terms) = d.split_once('=')?;
+        // Asked of every percentage: the name first, the terms only of the definition that
+        // fits.
+        if !metric.ends_with(name.trim()) {
+            return None;
+        }
         let (num, den) = terms.split_once('/')?;
-        metric.ends_with(name.trim()).then(|| {
-            let words =
-                |t: &str| -> Vec<String> { t.split(',').map(|w| w.trim().to_string()).collect() };
-            (words(num), words(den))
-        })
+        let words =
+            |t: &str| -> Vec<String> { t.split(',').map(|w| w.trim().to_string()).collect() };
+        Some((words(num), words(den)))
     })
 }
 
@@ -414,7 +417,7 @@ fn is_plan(name: &str) -> bool {
 
 /// The lead of a share clause without link and approximation words: the part's name, if any.
 fn strip_lead(lead: &str) -> &str {
-    let lead = lead.trim_start_matches("其中").trim_start_matches('，');
+    let lead = without_qizhong(lead).trim_start_matches('，');
     let lead = [
         "大约", "约", "近", "将近", "接近", "超过", "不到", "不足", "达", "为", "的",
     ]
@@ -467,7 +470,7 @@ fn whole_name<'t>(ctx: &Context<'t>, word_at: usize, word: &str, s: usize) -> Op
 /// A metric without the words that set when and where it is counted (`年末全国就业人员` →
 /// `就业人员`).
 fn core(metric: &str) -> &str {
-    let mut m = metric.trim_start_matches("其中");
+    let mut m = without_qizhong(metric);
     for w in [
         "全年", "年末", "年初", "全部", "全市", "全省", "全国", "全州", "全区", "全县", "全",
     ] {
@@ -600,7 +603,7 @@ impl<'n> WholeName<'n> {
 
 /// The area a name is counted over (`全省`, `全市`), when it says.
 fn scope(name: &str) -> Option<&'static str> {
-    let name = name.trim_start_matches("其中");
+    let name = without_qizhong(name);
     let name = ["全年", "年末", "年初"]
         .iter()
         .fold(name, |n, w| n.strip_prefix(w).unwrap_or(n));

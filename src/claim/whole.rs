@@ -1,6 +1,7 @@
 //! Parts of a whole (`其中`) and totals with all their parts (`合计`, `分为…三类`).
 
 use super::Claim;
+use super::metric::without_qizhong;
 use super::sentence::{Context, Sentence};
 use super::vocabulary::{Words, ends_with_any, rfind_any};
 use crate::structure::Tree;
@@ -174,10 +175,8 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
             }
             if !own
                 && (!ctx.comparable(parts[0], lead)
-                    || !(closely_parallel(
-                        ctx.metric(parts[0]).trim_start_matches("其中"),
-                        ctx.metric(lead),
-                    ) || ctx.sibling_classes(ctx.metric(parts[0]), ctx.metric(lead)))
+                    || !(closely_parallel(without_qizhong(ctx.metric(parts[0])), ctx.metric(lead))
+                        || ctx.sibling_classes(ctx.metric(parts[0]), ctx.metric(lead)))
                     || ctx
                         .between(clause.start, ctx.q(lead).span.start)
                         .contains("其中"))
@@ -191,10 +190,7 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
                 .copied()
                 .find(|&i| !ctx.is_change(i))
                 .unwrap_or(parts[0]);
-            let (first_name, lead_name) = (
-                ctx.metric(first).trim_start_matches("其中"),
-                ctx.metric(lead),
-            );
+            let (first_name, lead_name) = (without_qizhong(ctx.metric(first)), ctx.metric(lead));
             let enumerated = heads_list && *own && ctx.comparable(first, lead);
             if !enumerated
                 && !parallel(first_name, lead_name)
@@ -316,7 +312,7 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
                 && !own_whole
             {
                 let name = ctx.metric(p);
-                let first = ctx.metric(parts[0]).trim_start_matches("其中");
+                let first = without_qizhong(ctx.metric(parts[0]));
                 let whole_name = ctx.metric(whole);
                 let (to_whole, to_first) = (likeness(name, whole_name), likeness(name, first));
                 let closer_run = common_run(name, whole_name) > common_run(name, first);
@@ -495,9 +491,7 @@ fn covers_whole(ctx: &Context, parts: &[usize]) -> bool {
     let names: Vec<&str> = parts
         .iter()
         .map(|&p| {
-            ctx.metric(p)
-                .trim_start_matches(['，', '：', ':', '、'])
-                .trim_start_matches("其中")
+            without_qizhong(ctx.metric(p).trim_start_matches(['，', '：', ':', '、']))
                 .trim_start_matches(['，', '：', ':', '、'])
         })
         .collect();
@@ -529,9 +523,7 @@ fn covers_whole(ctx: &Context, parts: &[usize]) -> bool {
 
 /// An item named as the rest of its whole: `其他卫生机构`, `其余…`, `基础设施等其他用地`.
 fn names_the_rest(name: &str) -> bool {
-    let name = name
-        .trim_start_matches(['，', '：', ':', '、'])
-        .trim_start_matches("其中")
+    let name = without_qizhong(name.trim_start_matches(['，', '：', ':', '、']))
         .trim_start_matches(['，', '：', ':', '、']);
     name.starts_with("其他")
         || name.starts_with("其余")
@@ -687,7 +679,7 @@ pub fn breakdowns(ctx: &Context, claims: &mut Vec<Claim>) {
 
 /// `whole` joins two classes or more (`医院和卫生院`) and `part` is one of them.
 fn names_member(whole: &str, part: &str) -> bool {
-    let whole = whole.trim_start_matches("其中");
+    let whole = without_qizhong(whole);
     let members: Vec<&str> = whole.split(['和', '及', '与', '、']).collect();
     !part.is_empty() && members.len() >= 2 && members.contains(&part)
 }
@@ -697,7 +689,7 @@ fn names_member(whole: &str, part: &str) -> bool {
 /// the whole is in the sentence before, several candidates and no name to tell them apart give
 /// none.
 fn pick_whole(ctx: &Context, fitting: &[usize], p: usize, from_previous: bool) -> Option<usize> {
-    let part = ctx.metric(p).trim_start_matches("其中");
+    let part = without_qizhong(ctx.metric(p));
     let scored: Vec<(usize, usize)> = fitting
         .iter()
         .map(|&w| {
@@ -871,12 +863,10 @@ fn recalled(ctx: &Context, t: usize) -> Option<Vec<usize>> {
         .find_map(|w| lead.strip_prefix(w))?;
     let n = count_word(rest)?;
     if ends_with_any(lead, &ctx.vocab.whole.sum).is_none()
-        && !ctx
-            .vocab
-            .whole
-            .sum
-            .iter()
-            .any(|w| lead.contains(&format!("{w}为")))
+        && !ctx.vocab.whole.sum.iter().any(|w| {
+            lead.match_indices('为')
+                .any(|(j, _)| lead[..j].ends_with(w.as_str()))
+        })
     {
         return None;
     }
