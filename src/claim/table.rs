@@ -164,7 +164,7 @@ fn classes(rows: &[Row], vocab: &Vocabulary) -> Option<Vec<usize>> {
             let run = rows.get(..size)?;
             let mut seen = vec![false; size];
             let all = run.iter().all(|r| {
-                let label = without_qizhong(&r.label).trim_start_matches(['：', ':', '#']);
+                let label = without_qizhong(r.label).trim_start_matches(['：', ':', '#']);
                 match automata.classes_named(label).iter().find(|c| c.0 == p) {
                     Some(&(_, k)) if !seen[k] => {
                         seen[k] = true;
