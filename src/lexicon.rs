@@ -7,7 +7,38 @@
 use std::path::Path;
 use std::sync::OnceLock;
 
-use std::collections::HashMap;
+use std::collections::HashMap as StdHashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Maps keyed by a character. They are looked up at every candidate number, several times
+/// each, and SipHash cost more than the lookups themselves; a character needs no protection
+/// from crafted collisions, so one multiplication hashes it.
+type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<CharHasher>>;
+
+#[derive(Default)]
+struct CharHasher(u64);
+
+impl Hasher for CharHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        // Fibonacci hashing: the table takes its buckets and tags from the high bits, which the
+        // multiplication fills from every bit of the key.
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
 
 use serde::Deserialize;
 
@@ -94,7 +125,7 @@ pub struct Lexicon {
 }
 
 fn by_first_char<T>(items: Vec<T>, word: impl Fn(&T) -> &str) -> HashMap<char, Vec<T>> {
-    let mut map: HashMap<char, Vec<T>> = HashMap::new();
+    let mut map: HashMap<char, Vec<T>> = HashMap::default();
     for item in items {
         if let Some(c) = word(&item).chars().next() {
             map.entry(c).or_default().push(item);
@@ -172,7 +203,7 @@ impl Lexicon {
         fixed.sort();
         fixed.dedup();
         let fixed_count = fixed.len();
-        let mut fixed_index: HashMap<char, Vec<(String, usize)>> = HashMap::new();
+        let mut fixed_index: HashMap<char, Vec<(String, usize)>> = HashMap::default();
         for w in &fixed {
             for (offset, c) in w.char_indices() {
                 fixed_index.entry(c).or_default().push((w.clone(), offset));

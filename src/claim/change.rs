@@ -25,14 +25,7 @@ pub fn changes(ctx: &Context, series: Option<&SeriesInfo>, claims: &mut Vec<Clai
         };
         let clause_start = ctx.clause_start(ctx.q(s).span.start);
         let up_to_s = ctx.between(ctx.sentence.range.start, ctx.q(s).span.start);
-        if matches!(measure, ChangeMeasure::Percent)
-            && ctx
-                .vocab
-                .change
-                .real
-                .iter()
-                .any(|w| up_to_s.contains(w.as_str()))
-        {
+        if matches!(measure, ChangeMeasure::Percent) && ctx.vocab.change.real.occurs_in(up_to_s) {
             continue; // real growth at constant prices: not a ratio of the stated values
         }
         // A difference is checked only against a base stated with it.
@@ -85,14 +78,7 @@ pub fn changes(ctx: &Context, series: Option<&SeriesInfo>, claims: &mut Vec<Clai
             continue;
         }
         let lead = ctx.between(clause_start, ctx.q(s).span.start);
-        if matches!(measure, ChangeMeasure::Percent)
-            && ctx
-                .vocab
-                .change
-                .annual
-                .iter()
-                .any(|w| lead.contains(w.as_str()))
-        {
+        if matches!(measure, ChangeMeasure::Percent) && ctx.vocab.change.annual.occurs_in(lead) {
             match span_years(ctx, from, to, s) {
                 Some(years) if years > 0 => measure = ChangeMeasure::Annual { years },
                 _ => continue,
@@ -251,11 +237,12 @@ fn previous_base(ctx: &Context, s: usize) -> Option<(usize, usize)> {
     let at = ctx.q(s).span.start;
     let from = ctx.before(at).rev().find(|&i| {
         let before = ctx.clause_before(i);
-        ctx.vocab
-            .change
-            .previous
-            .iter()
-            .any(|w| before.ends_with(w.as_str()) || before.ends_with(&format!("{w}的")))
+        ctx.vocab.change.previous.iter().any(|w| {
+            // `上年为A` or `上年的A`, without formatting the second form for every figure.
+            let bare = before.strip_suffix('的').unwrap_or(before);
+            before.ends_with(w.as_str())
+                || (bare.len() < before.len() && bare.ends_with(w.as_str()))
+        })
     })?;
     let to = ctx
         .before(ctx.q(from).span.start)
@@ -272,13 +259,7 @@ fn against_earlier(ctx: &Context, s: usize) -> Option<(usize, u32)> {
     let at = ctx.q(s).span.start;
     let clause_start = ctx.clause_start(at);
     let lead = ctx.between(clause_start, at);
-    if ctx
-        .vocab
-        .change
-        .annual
-        .iter()
-        .any(|w| lead.contains(w.as_str()))
-    {
+    if ctx.vocab.change.annual.occurs_in(lead) {
         let value = figure_before(ctx, s, clause_start)?;
         // A sum over the years (`五年累计7.79万亿元，年均增长…`) is no end-year figure.
         let value_clause = ctx.between(
@@ -307,12 +288,7 @@ fn against_earlier(ctx: &Context, s: usize) -> Option<(usize, u32)> {
     }
     // `比上年增长`, or the change word alone opening the clause after the figure
     // (`财政收入6.85万亿元，增长11.7%`): a report's review states changes against last year.
-    let yoy = ctx
-        .vocab
-        .change
-        .yoy
-        .iter()
-        .any(|w| lead.contains(w.as_str()));
+    let yoy = ctx.vocab.change.yoy.occurs_in(lead);
     if !yoy && !no_subject(ctx, s) {
         return None;
     }
@@ -340,13 +316,12 @@ fn with_increment(ctx: &Context, s: usize, direction: Direction) -> Option<(usiz
     // Both against last year: a base of their own (`比年初增加`, `比“十三五”时期增加`) or a rate
     // over years (`年均增长`) is another comparison.
     let yoy = &ctx.vocab.change.yoy;
-    let against_last_year =
-        |lead: &str| yoy.iter().any(|w| lead.contains(w.as_str())) || !lead.contains(['比', '较']);
+    let against_last_year = |lead: &str| yoy.occurs_in(lead) || !lead.contains(['比', '较']);
     let annual = &ctx.vocab.change.annual;
     let rate_lead = ctx.clause_before(s);
     if !against_last_year(ctx.clause_before(increment))
         || !against_last_year(rate_lead)
-        || annual.iter().any(|w| rate_lead.contains(w.as_str()))
+        || annual.occurs_in(rate_lead)
     {
         return None;
     }
@@ -427,22 +402,14 @@ fn from_to(ctx: &Context, s: usize) -> Option<(usize, usize)> {
                 .find(|&&a| a < to && ctx.comparable(a, to))
                 .copied()?;
             let between = ctx.between(ctx.q(from).span.end, ctx.q(to).span.start);
-            if between.contains(['。', '；'])
-                || !ctx
-                    .vocab
-                    .change
-                    .to
-                    .iter()
-                    .any(|w| between.contains(w.as_str()))
-            {
+            if between.contains(['。', '；']) || !ctx.vocab.change.to.occurs_in(between) {
                 return None;
             }
             let opening = ctx.clause_before(from);
             ctx.vocab
                 .change
                 .from
-                .iter()
-                .any(|w| opening.contains(w.as_str()))
+                .occurs_in(opening)
                 .then_some((from, to))
         })
 }
@@ -520,6 +487,10 @@ pub fn adjustments(ctx: &Context, claims: &mut Vec<Claim>) {
 
 /// `调增`/`调减` in the words before a figure, as a verb: not `下调增值税`, `协调增长`.
 fn adjustment_word(lead: &str) -> Option<(usize, &'static str, Direction)> {
+    // Asked before every count or amount; one search for 调 settles nearly all of them.
+    if !lead.contains('调') {
+        return None;
+    }
     [("调增", Direction::Up), ("调减", Direction::Down)]
         .into_iter()
         .find_map(|(w, d)| {

@@ -33,6 +33,15 @@ pub fn clause_opening(rest: &str) -> &str {
         .unwrap_or("")
 }
 
+/// `name` without the 其中 (one or more) it opens with: `trim_start_matches("其中")` without
+/// a substring searcher built for each name.
+pub fn without_qizhong(mut name: &str) -> &str {
+    while let Some(rest) = name.strip_prefix("其中") {
+        name = rest;
+    }
+    name
+}
+
 /// Link words between a metric and its figure that are not part of the metric.
 const LINKS: [&str; 13] = [
     "达到", "保持", "共计", "合计", "总计", "高达", "为", "达", "是", "有", "到", "计", "了",

@@ -334,6 +334,8 @@ pub fn extract<'a>(
             families: vocab.automata().families(&text[s.range.clone()]),
             part_of: &part_of,
             clause_marks: &clause_marks,
+            sentence_marks: &clause_marks[clause_marks.partition_point(|&e| e <= s.range.start)
+                ..clause_marks.partition_point(|&e| e <= s.range.end)],
         };
         // Patterns see the claims of their own sentence only, so extraction stays linear.
         let mut local = Vec::new();

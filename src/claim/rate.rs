@@ -1,8 +1,8 @@
 //! Rates (`结案率99.4%`), shares (`占…的64.9%`) and figures that cannot pass 100%.
 
-use super::metric::clause_opening;
+use super::metric::{clause_opening, without_qizhong};
 use super::sentence::Context;
-use super::vocabulary::{ends_with_any, rfind_any};
+use super::vocabulary::{Words, ends_with_any, rfind_any};
 use super::{Bound, Claim};
 use crate::number::Kind;
 
@@ -60,12 +60,15 @@ fn defined(ctx: &Context, metric: &str) -> bool {
 fn definition(ctx: &Context, metric: &str) -> Option<(Vec<String>, Vec<String>)> {
     ctx.vocab.rate.definitions.iter().find_map(|d| {
         let (name, terms) = d.split_once('=')?;
+        // Asked of every percentage: the name first, the terms only of the definition that
+        // fits.
+        if !metric.ends_with(name.trim()) {
+            return None;
+        }
         let (num, den) = terms.split_once('/')?;
-        metric.ends_with(name.trim()).then(|| {
-            let words =
-                |t: &str| -> Vec<String> { t.split(',').map(|w| w.trim().to_string()).collect() };
-            (words(num), words(den))
-        })
+        let words =
+            |t: &str| -> Vec<String> { t.split(',').map(|w| w.trim().to_string()).collect() };
+        Some((words(num), words(den)))
     })
 }
 
@@ -430,7 +433,7 @@ fn is_plan(name: &str) -> bool {
 
 /// The lead of a share clause without link and approximation words: the part's name, if any.
 fn strip_lead(lead: &str) -> &str {
-    let lead = lead.trim_start_matches("其中").trim_start_matches('，');
+    let lead = without_qizhong(lead).trim_start_matches('，');
     let lead = [
         "大约", "约", "近", "将近", "接近", "超过", "不到", "不足", "达", "为", "的",
     ]
@@ -483,7 +486,7 @@ fn whole_name<'t>(ctx: &Context<'t>, word_at: usize, word: &str, s: usize) -> Op
 /// A metric without the words that set when and where it is counted (`年末全国就业人员` →
 /// `就业人员`).
 fn core(metric: &str) -> &str {
-    let mut m = metric.trim_start_matches("其中");
+    let mut m = without_qizhong(metric);
     for w in [
         "全年", "年末", "年初", "全部", "全市", "全省", "全国", "全州", "全区", "全县", "全",
     ] {
@@ -621,7 +624,7 @@ impl<'n> WholeName<'n> {
 
 /// The area a name is counted over (`全省`, `全市`), when it says.
 fn scope(name: &str) -> Option<&'static str> {
-    let name = name.trim_start_matches("其中");
+    let name = without_qizhong(name);
     let name = ["全年", "年末", "年初"]
         .iter()
         .fold(name, |n, w| n.strip_prefix(w).unwrap_or(n));
@@ -679,6 +682,11 @@ fn ungrossed(name: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
 
 /// A region's GDP is its 地区生产总值; reports name it 国内生产总值 or GDP as well.
 fn gdp(metric: &str) -> std::borrow::Cow<'_, str> {
+    // Asked of every figure a named whole is looked for among: a name without 值 or G holds
+    // none of the three, and is told by two byte searches rather than three substring searches.
+    if !metric.contains('值') && !metric.as_bytes().contains(&b'G') {
+        return metric.into();
+    }
     match ["国内生产总值", "地区生产总值", "GDP"]
         .iter()
         .find(|w| metric.contains(*w))
@@ -753,7 +761,7 @@ pub fn bounded(ctx: &Context, claims: &mut Vec<Claim>) {
 }
 
 /// `text` without the filler words at its end (`增长了约` → `增长`).
-pub fn strip_fillers<'t>(mut text: &'t str, fillers: &[String]) -> &'t str {
+pub fn strip_fillers<'t>(mut text: &'t str, fillers: &Words) -> &'t str {
     while let Some(f) = ends_with_any(text, fillers) {
         text = &text[..text.len() - f.len()];
     }

@@ -76,11 +76,11 @@ pub(crate) fn core(
     let after_end = quantities
         .get(i + 1)
         .map_or(after_end, |n| after_end.min(n.span.start));
-    core_of(format!(
-        "{}{}",
-        &text[metrics[i].clone()],
-        &text[q.span.end..after_end]
-    ))
+    let (name, noun) = (&text[metrics[i].clone()], &text[q.span.end..after_end]);
+    let mut phrase = String::with_capacity(name.len() + noun.len());
+    phrase.push_str(name);
+    phrase.push_str(noun);
+    core_of(phrase)
 }
 
 /// A metric phrase without its years and its scope and link words.

@@ -83,6 +83,8 @@ pub struct Context<'a> {
     pub part_of: &'a [Option<usize>],
     /// End offsets of the document's clause marks (`clause_marks`), sorted.
     pub clause_marks: &'a [usize],
+    /// Those of `clause_marks` that end within the sentence, past its start.
+    pub sentence_marks: &'a [usize],
 }
 
 /// End offsets of every `，；：,;:` of `text` within `range`. `clause_start` is asked for nearly every figure,
@@ -122,6 +124,15 @@ impl Context<'_> {
 
     /// Start of the clause (after `，；：`) that holds offset `at`.
     pub fn clause_start(&self, at: usize) -> usize {
+        let sentence = &self.sentence.range;
+        if sentence.start <= at && at <= sentence.end {
+            // Only the sentence's own marks can end between its start and `at`: a search of
+            // those few rather than of the run's, for nearly every figure.
+            let n = self.sentence_marks.partition_point(|&e| e <= at);
+            return n
+                .checked_sub(1)
+                .map_or(sentence.start, |k| self.sentence_marks[k]);
+        }
         // A figure of the previous sentence (the whole of a sentence-opening 其中) has its
         // clause there.
         let s = if at >= self.sentence.range.start {

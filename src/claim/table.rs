@@ -11,6 +11,7 @@
 use std::ops::Range;
 
 use super::Claim;
+use super::metric::without_qizhong;
 use super::vocabulary::Vocabulary;
 use crate::number::{Kind, Quantity};
 
@@ -162,10 +163,7 @@ fn classes(rows: &[Row], vocab: &Vocabulary) -> Option<Vec<usize>> {
             let named: Vec<Vec<(usize, usize)>> = run
                 .iter()
                 .map(|r| {
-                    let label = r
-                        .label
-                        .trim_start_matches("其中")
-                        .trim_start_matches(['：', ':', '#']);
+                    let label = without_qizhong(r.label).trim_start_matches(['：', ':', '#']);
                     automata.classes_named(label)
                 })
                 .collect();

@@ -17,6 +17,18 @@ const BUILTIN: &str = include_str!("../../rules/claims.toml");
 pub struct Words {
     list: Vec<String>,
     automaton: OnceLock<AhoCorasick>,
+    endings: OnceLock<Endings>,
+}
+
+/// The words of a list by their last character, for [`ends_with_any`]: the clause before
+/// nearly every figure is asked whether it ends with a change word, and comparing it with the
+/// few words that end like it, rather than with every word, is most of the saving.
+#[derive(Debug, Clone, Default)]
+struct Endings {
+    /// (last character, index in the list), sorted: list order within a character.
+    by_last: Vec<(char, usize)>,
+    /// The first empty word of the list, which every text ends with.
+    empty: Option<usize>,
 }
 
 impl From<Vec<String>> for Words {
@@ -24,6 +36,7 @@ impl From<Vec<String>> for Words {
         Words {
             list,
             automaton: OnceLock::new(),
+            endings: OnceLock::new(),
         }
     }
 }
@@ -49,12 +62,61 @@ impl Words {
     fn extend(&mut self, other: Words) {
         self.list.extend(other.list);
         self.automaton = OnceLock::new();
+        self.endings = OnceLock::new();
     }
 
     fn sort(&mut self) {
         // Longest first, so the first match of a word list is the longest.
         self.list.sort_by_key(|w| std::cmp::Reverse(w.len()));
         self.automaton = OnceLock::new();
+        self.endings = OnceLock::new();
+    }
+
+    /// The first word of the list that `text` ends with.
+    pub fn ending(&self, text: &str) -> Option<&str> {
+        let endings = self.endings.get_or_init(|| {
+            let mut by_last: Vec<(char, usize)> = self
+                .list
+                .iter()
+                .enumerate()
+                .filter_map(|(k, w)| Some((w.chars().next_back()?, k)))
+                .collect();
+            by_last.sort_unstable();
+            Endings {
+                by_last,
+                empty: self.list.iter().position(String::is_empty),
+            }
+        });
+        let found = text.chars().next_back().and_then(|c| {
+            let from = endings.by_last.partition_point(|&(l, _)| l < c);
+            endings.by_last[from..]
+                .iter()
+                .take_while(|&&(l, _)| l == c)
+                .map(|&(_, k)| k)
+                .find(|&k| text.ends_with(self.list[k].as_str()))
+        });
+        let first = match (found, endings.empty) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        first.map(|k| self.list[k].as_str())
+    }
+
+    /// Whether any word of the list occurs in `text`: one pass of the automaton, where a
+    /// substring search per word set up a searcher for each.
+    pub fn occurs_in(&self, text: &str) -> bool {
+        self.automaton().is_match(text)
+    }
+
+    /// Every occurrence in `text` of every word of the list, overlapping ones too, as the
+    /// byte offset and the word.
+    pub fn occurrences<'t>(
+        &self,
+        text: &'t str,
+    ) -> impl Iterator<Item = (usize, &str)> + use<'_, 't> {
+        self.automaton()
+            .find_overlapping_iter(text)
+            .map(|m| (m.start(), self.list[m.pattern().as_usize()].as_str()))
     }
 
     fn automaton(&self) -> &AhoCorasick {
@@ -426,11 +488,8 @@ impl PairGate {
 }
 
 /// The first word of `words` that `text` ends with.
-pub fn ends_with_any<'w>(text: &str, words: &'w [String]) -> Option<&'w str> {
-    words
-        .iter()
-        .find(|w| text.ends_with(w.as_str()))
-        .map(String::as_str)
+pub fn ends_with_any<'w>(text: &str, words: &'w Words) -> Option<&'w str> {
+    words.ending(text)
 }
 
 /// The first word of `words` that `text` starts with.
@@ -445,9 +504,7 @@ pub fn starts_with_any<'w>(text: &str, words: &'w [String]) -> Option<&'w str> {
 pub fn rfind_any<'w>(text: &str, words: &'w Words) -> Option<(usize, &'w str)> {
     // Every occurrence of every word in one pass; the one ending last, the longest of those.
     words
-        .automaton()
-        .find_overlapping_iter(text)
-        .map(|m| (m.start(), words.list[m.pattern().as_usize()].as_str()))
+        .occurrences(text)
         .max_by_key(|&(i, w)| (i + w.len(), w.len()))
 }
 

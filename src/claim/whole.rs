@@ -1,8 +1,9 @@
 //! Parts of a whole (`其中`) and totals with all their parts (`合计`, `分为…三类`).
 
 use super::Claim;
+use super::metric::without_qizhong;
 use super::sentence::{Context, Sentence};
-use super::vocabulary::{ends_with_any, rfind_any};
+use super::vocabulary::{Words, ends_with_any, rfind_any};
 use crate::structure::Tree;
 
 /// `W，其中P1、P2`: parts of a whole, bound by the sentence's shape.
@@ -18,7 +19,10 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
     let text = ctx.between(start, ctx.sentence.range.end);
     let tree = ctx.tree;
     let mut words: Vec<usize> = Vec::new();
-    for word in &ctx.vocab.whole.part {
+    // Most sentences hold no part word: one pass of the list's automaton tells them, before a
+    // substring search per word.
+    let part_words = ctx.vocab.whole.part.occurs_in(text);
+    for word in ctx.vocab.whole.part.iter().filter(|_| part_words) {
         words.extend(text.match_indices(word.as_str()).map(|(o, _)| start + o));
     }
     // `分产业看，第一产业…`: a sentence that opens by naming a breakdown lists parts of the
@@ -76,7 +80,7 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
         };
         let induced = |i: usize| {
             let name = ctx.metric(i).trim_start_matches(['，', '：', ':', '、']);
-            let name = name.trim_start_matches("其中");
+            let name = without_qizhong(name);
             ctx.vocab
                 .whole
                 .induced
@@ -190,10 +194,8 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
             }
             if !own
                 && (!ctx.comparable(parts[0], lead)
-                    || !(closely_parallel(
-                        ctx.metric(parts[0]).trim_start_matches("其中"),
-                        ctx.metric(lead),
-                    ) || ctx.sibling_classes(ctx.metric(parts[0]), ctx.metric(lead))))
+                    || !(closely_parallel(without_qizhong(ctx.metric(parts[0])), ctx.metric(lead))
+                        || ctx.sibling_classes(ctx.metric(parts[0]), ctx.metric(lead))))
             {
                 break;
             }
@@ -204,10 +206,7 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
                 .copied()
                 .find(|&i| !ctx.is_change(i))
                 .unwrap_or(parts[0]);
-            let (first_name, lead_name) = (
-                ctx.metric(first).trim_start_matches("其中"),
-                ctx.metric(lead),
-            );
+            let (first_name, lead_name) = (without_qizhong(ctx.metric(first)), ctx.metric(lead));
             let enumerated = heads_list && *own && ctx.comparable(first, lead);
             if !enumerated
                 && !parallel(first_name, lead_name)
@@ -329,7 +328,7 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
                 && !own_whole
             {
                 let name = ctx.metric(p);
-                let first = ctx.metric(parts[0]).trim_start_matches("其中");
+                let first = without_qizhong(ctx.metric(parts[0]));
                 let whole_name = ctx.metric(whole);
                 let (to_whole, to_first) = (likeness(name, whole_name), likeness(name, first));
                 let closer_run = common_run(name, whole_name) > common_run(name, first);
@@ -512,9 +511,7 @@ fn covers_whole(ctx: &Context, parts: &[usize]) -> bool {
     let names: Vec<&str> = parts
         .iter()
         .map(|&p| {
-            ctx.metric(p)
-                .trim_start_matches(['，', '：', ':', '、'])
-                .trim_start_matches("其中")
+            without_qizhong(ctx.metric(p).trim_start_matches(['，', '：', ':', '、']))
                 .trim_start_matches(['，', '：', ':', '、'])
         })
         .collect();
@@ -529,9 +526,7 @@ fn covers_whole(ctx: &Context, parts: &[usize]) -> bool {
 
 /// An item named as the rest of its whole: `其他卫生机构`, `其余…`, `基础设施等其他用地`.
 fn names_the_rest(name: &str) -> bool {
-    let name = name
-        .trim_start_matches(['，', '：', ':', '、'])
-        .trim_start_matches("其中")
+    let name = without_qizhong(name.trim_start_matches(['，', '：', ':', '、']))
         .trim_start_matches(['，', '：', ':', '、']);
     name.starts_with("其他")
         || name.starts_with("其余")
@@ -687,7 +682,7 @@ pub fn breakdowns(ctx: &Context, claims: &mut Vec<Claim>) {
 
 /// `whole` joins two classes or more (`医院和卫生院`) and `part` is one of them.
 fn names_member(whole: &str, part: &str) -> bool {
-    let whole = whole.trim_start_matches("其中");
+    let whole = without_qizhong(whole);
     let members: Vec<&str> = whole.split(['和', '及', '与', '、']).collect();
     !part.is_empty() && members.len() >= 2 && members.contains(&part)
 }
@@ -697,7 +692,7 @@ fn names_member(whole: &str, part: &str) -> bool {
 /// the whole is in the sentence before, several candidates and no name to tell them apart give
 /// none.
 fn pick_whole(ctx: &Context, fitting: &[usize], p: usize, from_previous: bool) -> Option<usize> {
-    let part = ctx.metric(p).trim_start_matches("其中");
+    let part = without_qizhong(ctx.metric(p));
     let scored: Vec<(usize, usize)> = fitting
         .iter()
         .map(|&w| {
@@ -762,13 +757,13 @@ fn common_suffix(a: &str, b: &str) -> usize {
         .count()
 }
 
-/// `before` uses the total word `w`; a bare 共 or 总 counts only on its own (`共受理`, `总计`),
-/// not inside 公共, 共同, 共享 or 总体.
-fn names_total(before: &str, w: &str) -> bool {
-    if w.chars().count() > 1 {
-        return before.contains(w);
-    }
-    before.match_indices(w).any(|(i, _)| {
+/// `before` uses a total word of `words`; a bare 共 or 总 counts only on its own (`共受理`,
+/// `总计`), not inside 公共, 共同, 共享 or 总体. All words are looked for in one pass.
+fn names_total(before: &str, words: &Words) -> bool {
+    words.occurrences(before).any(|(i, w)| {
+        if w.chars().count() > 1 {
+            return true;
+        }
         let prev = before[..i].chars().next_back();
         let next = before[i + w.len()..].chars().next();
         prev != Some('公')
@@ -808,8 +803,7 @@ pub fn totals(ctx: &Context, claims: &mut Vec<Claim>) {
             continue;
         }
         let before = ctx.clause_before(t);
-        let stated_total =
-            ctx.vocab.whole.total.iter().any(|w| names_total(before, w)) || before.contains("累计");
+        let stated_total = names_total(before, &ctx.vocab.whole.total) || before.contains("累计");
         if !stated_total {
             continue;
         }
@@ -872,12 +866,10 @@ fn recalled(ctx: &Context, t: usize) -> Option<Vec<usize>> {
         .find_map(|w| lead.strip_prefix(w))?;
     let n = count_word(rest)?;
     if ends_with_any(lead, &ctx.vocab.whole.sum).is_none()
-        && !ctx
-            .vocab
-            .whole
-            .sum
-            .iter()
-            .any(|w| lead.contains(&format!("{w}为")))
+        && !ctx.vocab.whole.sum.iter().any(|w| {
+            lead.match_indices('为')
+                .any(|(j, _)| lead[..j].ends_with(w.as_str()))
+        })
     {
         return None;
     }

@@ -138,3 +138,26 @@ fn outline_of_hostile_nesting_stays_shallow() {
         let _ = Tree::parse(t, 0..t.len()).outline(t);
     }
 }
+
+#[test]
+fn punctuation_yields_every_bracket_and_separator() {
+    // `punctuation` decodes only ASCII and characters led by 0xE3 or 0xEF: every character the
+    // tree reads must be one of them.
+    for cp in 0..0x11_0000u32 {
+        let Some(c) = char::from_u32(cp) else {
+            continue;
+        };
+        if !(is_open(c) || is_close(c) || is_clause_mark(c) || c == '、') {
+            continue;
+        }
+        let text = format!("中{c}𠀀é");
+        let found: Vec<(usize, char)> = punctuation(&text).collect();
+        assert_eq!(found, vec![("中".len(), c)], "{c:?}");
+    }
+    let t = "A（中）b，【𠀀】";
+    assert_eq!(
+        punctuation(t).map(|(_, c)| c).collect::<String>(),
+        "A（）b，【】"
+    );
+    assert_eq!(bracket_balance("（（〔a）"), 2);
+}
