@@ -206,6 +206,27 @@ pub(crate) fn describe(layout: &Layout, facts: &Facts, c: &Claim) -> (Range<usiz
                 measure
             ),
         ),
+        Claim::Compound {
+            stated,
+            total,
+            measure,
+            total_direction,
+            direction,
+            years,
+            word,
+        } => (
+            at(*stated),
+            format!(
+                "compound      {}{} ← {}（{:?}，{:?}）over {} years（{:?}）",
+                &layout.text[word.clone()],
+                t(*stated),
+                t(*total),
+                total_direction,
+                measure,
+                years,
+                direction
+            ),
+        ),
         Claim::Respectively {
             keyword,
             subjects,
