@@ -142,6 +142,10 @@ pub enum Claim {
         /// (`软件和信息服务业` is one industry).
         unsplit: Option<usize>,
         values: Vec<usize>,
+        /// A number of periods stated instead of a list (`由前三年分别上升…`): `subjects` is
+        /// then that phrase alone.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        periods: Option<usize>,
     },
     /// `分别为56.8万件、145.5万件、424万件` over the years 2018–2020.
     Series { values: Vec<usize>, years: Vec<i32> },

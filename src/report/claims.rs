@@ -231,6 +231,22 @@ pub(crate) fn describe(layout: &Layout, facts: &Facts, c: &Claim) -> (Range<usiz
             keyword,
             subjects,
             values,
+            periods: Some(n),
+            ..
+        } => (
+            at(values[0]),
+            format!(
+                "respectively  {n} 期（{}）{} {} 个数值（{}）",
+                &layout.text[subjects[0].clone()],
+                &layout.text[keyword.clone()],
+                values.len(),
+                list(values)
+            ),
+        ),
+        Claim::Respectively {
+            keyword,
+            subjects,
+            values,
             ..
         } => (
             at(values[0]),
