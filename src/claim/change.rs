@@ -38,7 +38,12 @@ pub fn changes(ctx: &Context, series: Option<&SeriesInfo>, claims: &mut Vec<Clai
         .or_else(|| compared_base(ctx, s, clause_start))
         .or_else(|| previous_base(ctx, s))
         .or_else(|| ratio_base(ctx, s, clause_start, measure))
-        .or_else(|| if difference { None } else { from_to(ctx, s) }) else {
+        .or_else(|| {
+            // `从A增加到B，平均每年增加X`: an average increment of the pair it follows.
+            (!difference || yearly(ctx, s))
+                .then(|| from_to(ctx, s))
+                .flatten()
+        }) else {
             let percent = matches!(measure, ChangeMeasure::Percent);
             let increment = percent.then(|| with_increment(ctx, s, direction)).flatten();
             if let Some((value, increment)) = increment {
@@ -84,6 +89,12 @@ pub fn changes(ctx: &Context, series: Option<&SeriesInfo>, claims: &mut Vec<Clai
                 _ => continue,
             }
         }
+        if difference && yearly(ctx, s) {
+            match span_years(ctx, from, to, s) {
+                Some(years) if years > 0 => measure = ChangeMeasure::AnnualDifference { years },
+                _ => continue,
+            }
+        }
         claims.push(Claim::Change {
             stated: s,
             from,
@@ -95,9 +106,22 @@ pub fn changes(ctx: &Context, series: Option<&SeriesInfo>, claims: &mut Vec<Clai
     }
 }
 
+/// The clause of `s` states an average per year (`年均`, `平均每年`).
+fn yearly(ctx: &Context, s: usize) -> bool {
+    let lead = ctx.clause_before(s);
+    ctx.vocab
+        .change
+        .annual
+        .iter()
+        .any(|w| lead.contains(w.as_str()))
+}
+
 /// The change word before `s` (`增长`, `下降`, `是…的`, `翻番`), its direction and what `s`
 /// measures.
-fn change_word(ctx: &Context, s: usize) -> Option<(Range<usize>, Direction, ChangeMeasure)> {
+pub(super) fn change_word(
+    ctx: &Context,
+    s: usize,
+) -> Option<(Range<usize>, Direction, ChangeMeasure)> {
     let q = ctx.q(s);
     if q.range {
         return None;
@@ -204,7 +228,7 @@ fn compared_base(ctx: &Context, s: usize, clause_start: usize) -> Option<(usize,
 
 /// The clause of `s` says nothing before its change word but filler (`同比`, `实现`): the change
 /// is of the figures before it, not of a subject of its own (`国企法人数量压减67.7%`).
-fn no_subject(ctx: &Context, s: usize) -> bool {
+pub(super) fn no_subject(ctx: &Context, s: usize) -> bool {
     let before = strip_fillers(ctx.clause_before(s), &ctx.vocab.change.fillers);
     let Some(word) = ends_with_any(before, &ctx.vocab.change.up)
         .or_else(|| ends_with_any(before, &ctx.vocab.change.down))

@@ -118,6 +118,16 @@ pub fn respectively(ctx: &Context, claims: &mut Vec<Claim>) {
         if values.len() < 2 || !clean_end || !one_kind {
             continue;
         }
+        if let Some((phrase, n)) = periods_before(ctx, kw.start) {
+            claims.push(Claim::Respectively {
+                keyword: kw,
+                subjects: vec![phrase],
+                unsplit: None,
+                values,
+                periods: Some(n),
+            });
+            continue;
+        }
         let Some((subjects, unsplit)) = subjects_before(ctx, kw.start) else {
             continue;
         };
@@ -127,9 +137,80 @@ pub fn respectively(ctx: &Context, claims: &mut Vec<Claim>) {
                 subjects,
                 unsplit,
                 values,
+                periods: None,
             });
         }
     }
+}
+
+/// A clause before its respectively word that names a measure of the subjects before it, not
+/// subjects of its own: after a `分别` clause, any phrase without a list or 其中
+/// (`A、B、C…比重分别为…，对经济增长的贡献率分别为…`); after a clause that lists subjects
+/// and says something of them without a figure, a bare measure (`A、B、C实现快速增长，同比增速
+/// 分别为…`).
+fn names_no_subject(ctx: &Context, clause_start: usize, own: &str) -> bool {
+    if own.contains(['、', '和', '及', '与']) || own.contains("其中") {
+        return false;
+    }
+    let Some(separator) = ctx.text[..clause_start].chars().next_back() else {
+        return false;
+    };
+    let prev_end = clause_start - separator.len_utf8();
+    let prev_start = ctx.clause_start(prev_end);
+    let prev = ctx.between(prev_start, prev_end);
+    if let Some(k) = prev.find("分别") {
+        return prev[..k].contains('、');
+    }
+    let measure = ["增速", "增幅", "降幅", "增长率", "比重", "占比"]
+        .iter()
+        .any(|m| own.trim_end_matches(['为', '是']) == *m);
+    let figure_free = !ctx
+        .sentence
+        .quantities
+        .iter()
+        .any(|&q| (prev_start..prev_end).contains(&ctx.q(q).span.start));
+    measure && figure_free && prev.contains('、')
+}
+
+/// `由前三年分别上升a、b、c`, `近两年分别为…`: a number of years, months or quarters right before
+/// the respectively word of a clause that lists no subjects; one value each.
+fn periods_before(ctx: &Context, kw: usize) -> Option<(Range<usize>, usize)> {
+    let clause_start = ctx.clause_start(kw);
+    let own = ctx.between(clause_start, kw);
+    if own.contains(['、', '和', '及', '与']) {
+        return None;
+    }
+    let head = own.trim_end_matches(['的', '来', '间', '中', '里', '内']);
+    let head = head.strip_suffix("以").unwrap_or(head);
+    let head = ["季度", "年", "月"]
+        .iter()
+        .find_map(|u| head.strip_suffix(u))?;
+    let head = head.strip_suffix('个').unwrap_or(head);
+    let digits = head.len() - head.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let (n, at) = if digits < head.len() {
+        (head[digits..].parse().ok()?, digits)
+    } else {
+        let c = head.chars().next_back()?;
+        let n = "零一二三四五六七八九十".find(c).map(|i| i / c.len_utf8());
+        let n = n.or((c == '两').then_some(2))?;
+        (n, head.len() - c.len_utf8())
+    };
+    // Only a span of past periods counts (`前三年`, `近两年`, `过去五年`): `第三年`, `三年级`
+    // and a bare `三年` in a plan name are no list of periods.
+    let lead = &head[..at];
+    if !["前", "近", "过去", "此前", "最近", "头"]
+        .iter()
+        .any(|w| lead.ends_with(w))
+        || !(2..=12).contains(&n)
+    {
+        return None;
+    }
+    let lead_len = ["过去", "此前", "最近"]
+        .iter()
+        .find(|w| lead.ends_with(*w))
+        .map_or('前'.len_utf8(), |w| w.len());
+    let start = clause_start + at - lead_len;
+    Some((start..clause_start + own.len(), n))
 }
 
 /// The subjects listed before a respectively word: the `、` list of its clause, or of the clause
@@ -137,10 +218,11 @@ pub fn respectively(ctx: &Context, claims: &mut Vec<Claim>) {
 fn subjects_before(ctx: &Context, kw: usize) -> Option<(Vec<Range<usize>>, Option<usize>)> {
     let clause_start = ctx.clause_start(kw);
     let own = ctx.between(clause_start, kw);
+    let bare = own.trim_start_matches(['同', '比', '均']);
     let (list_start, list) = if own.contains('、') {
         (clause_start, own)
-    } else if own.trim_start_matches(['同', '比', '均']).is_empty()
-        && clause_start > ctx.sentence.range.start
+    } else if clause_start > ctx.sentence.range.start
+        && (bare.is_empty() || names_no_subject(ctx, clause_start, bare))
     {
         // The clause before ends with its separator, `，` or an ASCII `,`.
         let separator = ctx.text[..clause_start]

@@ -5,6 +5,7 @@
 //! `分别为a、b、c` a list with one value per subject; `W，其中P` a part of a whole. Claims only
 //! say what is asserted; whether it holds is for the rules.
 
+mod annual;
 mod change;
 mod list;
 mod metric;
@@ -56,6 +57,8 @@ pub enum ChangeMeasure {
     Annual { years: u32 },
     /// `比上年增加2653件`: B − A in the unit of the figures.
     Difference,
+    /// `平均每年增加2053亿元` over `years` years: (B − A) / years in the unit of the figures.
+    AnnualDifference { years: u32 },
 }
 
 /// Which steps of a list a trend word speaks of.
@@ -117,6 +120,20 @@ pub enum Claim {
         increment: usize,
         direction: Direction,
     },
+    /// `2005年与2000年相比，X增长57.3%，年均增长9.5%`: an annual rate over the years between
+    /// two stated years, of the total change stated with it: (1 + P)^(1/years) − 1.
+    Compound {
+        stated: usize,
+        total: usize,
+        /// What the total measures: a percent, `增长k倍` or `是…的k倍`.
+        measure: ChangeMeasure,
+        total_direction: Direction,
+        /// The annual rate's direction.
+        direction: Direction,
+        years: u32,
+        /// The annual rate's change word.
+        word: Range<usize>,
+    },
     /// `分别`: one value per subject.
     Respectively {
         keyword: Range<usize>,
@@ -125,6 +142,10 @@ pub enum Claim {
         /// (`软件和信息服务业` is one industry).
         unsplit: Option<usize>,
         values: Vec<usize>,
+        /// A number of periods stated instead of a list (`由前三年分别上升…`): `subjects` is
+        /// then that phrase alone.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        periods: Option<usize>,
     },
     /// `分别为56.8万件、145.5万件、424万件` over the years 2018–2020.
     Series { values: Vec<usize>, years: Vec<i32> },
@@ -352,6 +373,7 @@ pub fn extract<'a>(
         rate::defined_rates(&ctx, &mut local);
         rate::completions(&ctx, &mut local);
         change::changes(&ctx, series.as_ref(), &mut local);
+        annual::compounds(&ctx, &mut local);
         whole::totals(&ctx, &mut local);
         whole::parts(&ctx, &mut local);
         whole::breakdowns(&ctx, &mut local);

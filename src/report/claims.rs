@@ -206,6 +206,43 @@ pub(crate) fn describe(layout: &Layout, facts: &Facts, c: &Claim) -> (Range<usiz
                 measure
             ),
         ),
+        Claim::Compound {
+            stated,
+            total,
+            measure,
+            total_direction,
+            direction,
+            years,
+            word,
+        } => (
+            at(*stated),
+            format!(
+                "compound      {}{} ← {}（{:?}，{:?}）over {} years（{:?}）",
+                &layout.text[word.clone()],
+                t(*stated),
+                t(*total),
+                total_direction,
+                measure,
+                years,
+                direction
+            ),
+        ),
+        Claim::Respectively {
+            keyword,
+            subjects,
+            values,
+            periods: Some(n),
+            ..
+        } => (
+            at(values[0]),
+            format!(
+                "respectively  {n} 期（{}）{} {} 个数值（{}）",
+                &layout.text[subjects[0].clone()],
+                &layout.text[keyword.clone()],
+                values.len(),
+                list(values)
+            ),
+        ),
         Claim::Respectively {
             keyword,
             subjects,

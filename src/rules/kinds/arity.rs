@@ -22,10 +22,17 @@ impl RuleKind for Arity {
                 subjects,
                 unsplit,
                 values,
+                periods,
             } = claim
             else {
                 continue;
             };
+            if let Some(n) = periods {
+                if *n != values.len() {
+                    out.push(periods_finding(f, keyword, &subjects[0], *n, values));
+                }
+                continue;
+            }
             if subjects.len() == values.len() || *unsplit == Some(values.len()) {
                 continue;
             }
@@ -62,5 +69,32 @@ impl RuleKind for Arity {
             });
         }
         out
+    }
+}
+
+/// `由前三年分别上升a、b`: the values against the number of periods the text states.
+fn periods_finding(
+    f: &Facts,
+    keyword: &std::ops::Range<usize>,
+    phrase: &std::ops::Range<usize>,
+    n: usize,
+    values: &[usize],
+) -> Finding {
+    let last = *values.last().expect("a list has values");
+    let value_texts: Vec<&str> = values.iter().map(|&v| text(f, v)).collect();
+    Finding {
+        certainty: Certainty::Proven,
+        message: format!(
+            "“{}”项数不匹配：“{}”为 {n} 期，后列 {} 个数值",
+            &f.text[keyword.clone()],
+            &f.text[phrase.clone()],
+            values.len()
+        ),
+        help: format!("数值：{}", value_texts.join("、")),
+        primary: Label::new(q(f, last).span.clone(), format!("数值{}", values.len())),
+        labels: vec![
+            Label::new(phrase.clone(), format!("{n} 期")),
+            Label::new(keyword.clone(), "分别"),
+        ],
     }
 }

@@ -33,6 +33,7 @@ impl RuleKind for Direction {
                     | ChangeMeasure::Points
                     | ChangeMeasure::Annual { .. }
                     | ChangeMeasure::Difference
+                    | ChangeMeasure::AnnualDifference { .. }
             ) {
                 continue;
             }
