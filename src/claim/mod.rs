@@ -5,6 +5,7 @@
 //! `分别为a、b、c` a list with one value per subject; `W，其中P` a part of a whole. Claims only
 //! say what is asserted; whether it holds is for the rules.
 
+mod balance;
 mod change;
 mod list;
 mod metric;
@@ -353,7 +354,7 @@ pub fn extract<'a>(
         whole::totals(&ctx, &mut local);
         whole::parts(&ctx, &mut local);
         whole::breakdowns(&ctx, &mut local);
-        whole::balances(&ctx, &mut local);
+        balance::balances(&ctx, &mut local);
         change::adjustments(&ctx, &mut local);
         rate::shares(&ctx, &mut local);
         rate::bounded(&ctx, &mut local);

@@ -111,7 +111,11 @@ word_lists!(WholeWords {
     exhaustive,
     years,
     partitions,
-    table_partitions
+    table_partitions,
+    balance,
+    outturn,
+    minus,
+    levels
 });
 word_lists!(ListWords {
     respectively,
