@@ -119,7 +119,35 @@ fn fund_sides(ctx: &Context, s: usize, clause_start: usize) -> Option<(usize, us
     if !stands_for(ctx, income, INCOME) {
         return None;
     }
-    one_level(ctx, income, s).then_some((income, spending))
+    let alike = outturn(ctx, income) == outturn(ctx, spending)
+        && one_fund(naming(ctx, income), naming(ctx, spending));
+    (alike && one_level(ctx, income, s)).then_some((income, spending))
+}
+
+/// Figure `i` is named only as the outturn of its side (`实际完成`): then the other side's must
+/// be its outturn too, not a budget.
+fn outturn(ctx: &Context, i: usize) -> bool {
+    let naming = naming(ctx, i);
+    ctx.vocab.whole.outturn.iter().any(|w| naming == w.as_str())
+}
+
+/// Income and spending named with a fund of their own (`国有资本经营预算收入`, `政府性基金预算
+/// 支出`) are of one fund: the words before 收入 and 支出 share a run of four characters, or one
+/// holds the other. Short or missing fund names (`当年收入`, `支出`) are not compared.
+fn one_fund(income: &str, spending: &str) -> bool {
+    let stem = |naming: &str, side_word: &str| {
+        naming
+            .rfind(side_word)
+            .map_or("", |k| &naming[..k])
+            .to_string()
+    };
+    let (a, b) = (stem(income, INCOME), stem(spending, SPENDING));
+    let short = |x: &str| x.chars().count() < 4;
+    short(&a)
+        || short(&b)
+        || a.contains(b.as_str())
+        || b.contains(a.as_str())
+        || super::whole::common_run(&a, &b) >= 4
 }
 
 /// Figure `i` is the whole of its side of the statement: its total (`支出总计`), or a figure
@@ -138,8 +166,7 @@ fn stands_for(ctx: &Context, i: usize, side_word: &str) -> bool {
         return true;
     }
     let named = (naming.contains(side_word) && !naming.contains(other))
-        || (ctx.vocab.whole.outturn.iter().any(|w| naming == w.as_str())
-            && side(ctx, i) == Some(side_word));
+        || (outturn(ctx, i) && side(ctx, i) == Some(side_word));
     let opening = major_before(ctx, i);
     let adjusted = super::whole::plus_word(opening).is_some()
         || ctx.vocab.whole.minus.iter().any(|w| opening.contains(w.as_str()));
