@@ -4,7 +4,7 @@
 
 use super::sentence::Context;
 use super::vocabulary::{ends_with_any, starts_with_any};
-use super::{Claim, ChangeMeasure, Direction};
+use super::{ChangeMeasure, Claim, Direction};
 
 /// The two sides of a fund's statement.
 const INCOME: &str = "收入";
@@ -155,7 +155,11 @@ fn one_fund(income: &str, spending: &str) -> bool {
 /// nothing added to or taken from anything before it in its sentence, and no part of a 其中.
 fn stands_for(ctx: &Context, i: usize, side_word: &str) -> bool {
     let naming = naming(ctx, i);
-    let other = if side_word == INCOME { SPENDING } else { INCOME };
+    let other = if side_word == INCOME {
+        SPENDING
+    } else {
+        INCOME
+    };
     let total = ctx
         .vocab
         .whole
@@ -169,7 +173,12 @@ fn stands_for(ctx: &Context, i: usize, side_word: &str) -> bool {
         || (outturn(ctx, i) && side(ctx, i) == Some(side_word));
     let opening = major_before(ctx, i);
     let adjusted = super::whole::plus_word(opening).is_some()
-        || ctx.vocab.whole.minus.iter().any(|w| opening.contains(w.as_str()));
+        || ctx
+            .vocab
+            .whole
+            .minus
+            .iter()
+            .any(|w| opening.contains(w.as_str()));
     named && !adjusted && !ctx.under_qizhong(i)
 }
 
@@ -277,7 +286,12 @@ fn net_of(ctx: &Context, c: usize, clause_start: usize) -> Option<Claim> {
     if !plain_level(ctx, c, c) {
         return None;
     }
-    let separator = |end: usize| ctx.text[..end].chars().next_back().map_or(0, char::len_utf8);
+    let separator = |end: usize| {
+        ctx.text[..end]
+            .chars()
+            .next_back()
+            .map_or(0, char::len_utf8)
+    };
     let minus_end = clause_start.checked_sub(separator(clause_start))?;
     let minus_start = ctx.clause_start(minus_end);
     let minus_clause = ctx.between(minus_start, minus_end);
@@ -300,7 +314,9 @@ fn net_of(ctx: &Context, c: usize, clause_start: usize) -> Option<Claim> {
         || !taken.iter().all(|&i| plain_level(ctx, i, c))
         || base.len() != 1
         || !plain_level(ctx, base[0], c)
-        || in_range(clause_start, ctx.q(c).span.start).iter().any(|&i| comparable(i))
+        || in_range(clause_start, ctx.q(c).span.start)
+            .iter()
+            .any(|&i| comparable(i))
         || super::whole::plus_word(ctx.between(ctx.sentence.range.start, minus_start)).is_some()
     {
         return None;

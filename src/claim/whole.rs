@@ -941,7 +941,10 @@ fn included(ctx: &Context, t: usize) -> Option<Vec<usize>> {
         .strip_prefix("包括")?
         .trim_start_matches(['：', ':']);
     let list_from = ctx.sentence.range.end - list.len();
-    let list_end = list_from + list.find(['，', '；', '。', ',', ';']).unwrap_or(list.len());
+    let list_end = list_from
+        + list
+            .find(['，', '；', '。', ',', ';'])
+            .unwrap_or(list.len());
     let items: Vec<usize> = ctx
         .sentence
         .quantities
