@@ -6,6 +6,7 @@
 //! say what is asserted; whether it holds is for the rules.
 
 mod annual;
+mod balance;
 mod change;
 mod list;
 mod metric;
@@ -377,7 +378,7 @@ pub fn extract<'a>(
         whole::totals(&ctx, &mut local);
         whole::parts(&ctx, &mut local);
         whole::breakdowns(&ctx, &mut local);
-        whole::balances(&ctx, &mut local);
+        balance::balances(&ctx, &mut local);
         change::adjustments(&ctx, &mut local);
         rate::shares(&ctx, &mut local);
         rate::bounded(&ctx, &mut local);

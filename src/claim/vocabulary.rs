@@ -174,7 +174,11 @@ word_lists!(WholeWords {
     years,
     induced,
     partitions,
-    table_partitions
+    table_partitions,
+    balance,
+    outturn,
+    minus,
+    levels
 });
 word_lists!(ListWords {
     respectively,

@@ -794,7 +794,8 @@ pub fn totals(ctx: &Context, claims: &mut Vec<Claim>) {
     for &t in &ctx.sentence.quantities {
         let found = recalled(ctx, t)
             .or_else(|| closed_by_deng(ctx, t))
-            .or_else(|| named_members(ctx, t));
+            .or_else(|| named_members(ctx, t))
+            .or_else(|| included(ctx, t));
         if let Some(parts) = found {
             claims.push(plain_total(t, parts));
             continue;
@@ -918,6 +919,39 @@ fn closed_by_deng(ctx: &Context, t: usize) -> Option<Vec<usize>> {
         .then_some(items)
 }
 
+/// `限额182亿元，包括一般债务限额53亿元、专项债务限额129亿元`: a figure and the `、` items of
+/// the `包括` clause right after it, when they name every class of a partition or end with the
+/// rest (`其他…`). 包括 often lists only some of a whole, so nothing less makes them all of it.
+fn included(ctx: &Context, t: usize) -> Option<Vec<usize>> {
+    if !ctx.is_measure(t) || ctx.is_change(t) || ctx.is_average(t) {
+        return None;
+    }
+    let end = ctx.q(t).span.end;
+    let after = ctx.between(end, ctx.sentence.range.end);
+    let list = after
+        .strip_prefix(['，', ','])?
+        .strip_prefix("包括")?
+        .trim_start_matches(['：', ':']);
+    let list_from = ctx.sentence.range.end - list.len();
+    let list_end = list_from
+        + list
+            .find(['，', '；', '。', ',', ';'])
+            .unwrap_or(list.len());
+    let items: Vec<usize> = ctx
+        .sentence
+        .quantities
+        .iter()
+        .copied()
+        .filter(|&i| ctx.q(i).span.start >= list_from && ctx.q(i).span.end <= list_end)
+        .collect();
+    let plain = |&i: &usize| ctx.comparable(i, t) && !ctx.is_change(i) && ctx.at_top_level(i);
+    (items.len() >= 2
+        && items.iter().all(plain)
+        && joined_by_items(ctx, &items)
+        && covers_whole(ctx, &items))
+    .then_some(items)
+}
+
 /// `华东36.3%；中南27.0%；华北15.2%；…。其中，华东、中南、华北三大区域…占78.5%`: a share of
 /// members named before, each with a share of its own: the members are counted (`三大`), each
 /// names exactly one earlier figure like the total, and that figure's whole name is the member.
@@ -965,73 +999,10 @@ fn count_word(text: &str) -> Option<usize> {
     matches!(after, '类' | '项' | '个' | '大' | '种' | '者').then_some(n)
 }
 
-/// `收入总计A…。…支出总计B。收支相抵，年终结转C。`: the balance of a budget is income less
-/// spending, both stated as totals (`收入总计`, `支出总计`) in the sentences before.
-pub fn balances(ctx: &Context, claims: &mut Vec<Claim>) {
-    for &s in &ctx.sentence.quantities {
-        let clause_start = ctx.clause_start(ctx.q(s).span.start);
-        let lead = ctx.clause_before(s);
-        if let Some(claim) = trade_balance(ctx, s, clause_start) {
-            claims.push(claim);
-            continue;
-        }
-        let Some(word_at) = ["结转", "结余"]
-            .iter()
-            .find_map(|w| lead.strip_suffix(w).map(|rest| clause_start + rest.len()))
-        else {
-            continue;
-        };
-        // 收支相抵 stands in the clause or opens the one before.
-        let separator = ctx.text[..clause_start]
-            .chars()
-            .next_back()
-            .map_or(0, char::len_utf8);
-        let previous_end = clause_start - separator;
-        let before = ctx.between(ctx.clause_start(previous_end), previous_end);
-        // `收入A，支出B，收支结余C`: income and spending named in the sentence itself.
-        let own_balance = lead.contains("收支结");
-        if !lead.contains("收支相抵") && !before.starts_with("收支相抵") && !own_balance {
-            continue;
-        }
-        let level = |i: usize| {
-            ctx.is_measure(i) && !ctx.is_change(i) && ctx.comparable(i, s) && ctx.at_top_level(i)
-        };
-        // The metric phrase drops 总计 as a link word: the words before the figure are read.
-        let total = |name: &str| {
-            ctx.earlier_figures(clause_start).find(|&i| {
-                level(i)
-                    && ctx
-                        .between(ctx.metrics[i].start, ctx.q(i).span.start)
-                        .contains(name)
-            })
-        };
-        // Without totals, the nearest income and spending of the sentence (a balance of its own
-        // `收支`).
-        let own = |name: &str| {
-            ctx.before(clause_start)
-                .rev()
-                .find(|&i| level(i) && ctx.metric(i).contains(name))
-        };
-        let totals = total("收入总计").zip(total("支出总计"));
-        let pair = totals.or_else(|| own_balance.then(|| own("收入").zip(own("支出"))).flatten());
-        let Some((income, spending)) = pair else {
-            continue;
-        };
-        claims.push(Claim::Change {
-            stated: s,
-            from: spending,
-            to: income,
-            direction: super::Direction::Up,
-            measure: super::ChangeMeasure::Difference,
-            word: word_at..word_at + "结转".len(),
-        });
-    }
-}
-
 /// Where `text` (from a sentence's start or a 其中) adds to the figure before: `加上`, or a
 /// clause opening with `加` followed by what is added (`，加结转资金15万元`), not the verbs
 /// 加快, 加强, 加大….
-fn plus_word(text: &str) -> Option<usize> {
+pub(super) fn plus_word(text: &str) -> Option<usize> {
     let opening = text.match_indices('加').map(|(i, _)| i).find(|&i| {
         let prev = text[..i].chars().next_back();
         let next = text[i + '加'.len_utf8()..].chars().next();
@@ -1057,40 +1028,6 @@ fn plus_word(text: &str) -> Option<usize> {
         (Some(a), Some(b)) => Some(a.min(b)),
         (a, b) => a.or(b),
     }
-}
-
-/// `出口A…；进口B…。…逆差C`: a trade balance is exports less imports (`顺差`) or imports less
-/// exports (`逆差`), the nearest of each before it, of the balance's unit.
-fn trade_balance(ctx: &Context, s: usize, clause_start: usize) -> Option<Claim> {
-    let lead = ctx.clause_before(s).trim_end_matches(['为', '达']);
-    let (word, surplus) = [("顺差", true), ("逆差", false)]
-        .into_iter()
-        .find(|(w, _)| lead.ends_with(w))?;
-    let word_at = clause_start + lead.len() - word.len();
-    let flow = |name: &str| {
-        ctx.earlier_figures(clause_start).find(|&i| {
-            let metric = ctx.metric(i);
-            ctx.is_measure(i)
-                && !ctx.is_change(i)
-                && ctx.comparable(i, s)
-                && metric.contains(name)
-                && !metric.contains("进出口")
-        })
-    };
-    let (exports, imports) = (flow("出口")?, flow("进口")?);
-    let (from, to) = if surplus {
-        (imports, exports)
-    } else {
-        (exports, imports)
-    };
-    Some(Claim::Change {
-        stated: s,
-        from,
-        to,
-        direction: super::Direction::Up,
-        measure: super::ChangeMeasure::Difference,
-        word: word_at..word_at + word.len(),
-    })
 }
 
 /// `X。加上A、B，收入总计T`: the figures added after `加上` at `plus`, with the base X they are
