@@ -13,12 +13,11 @@ pub fn compounds(ctx: &Context, claims: &mut Vec<Claim>) {
     let annual = &ctx.vocab.change.annual;
     let figures = &ctx.sentence.quantities;
     for (k, &s) in figures.iter().enumerate().skip(1) {
-        if ctx.q(s).kind != Kind::Percent
-            || !annual
-                .iter()
-                .any(|w| ctx.clause_before(s).contains(w.as_str()))
-            || !no_subject(ctx, s)
-        {
+        if ctx.q(s).kind != Kind::Percent {
+            continue;
+        }
+        let clause = ctx.clause_before(s);
+        if !annual.iter().any(|w| clause.contains(w.as_str())) || !no_subject(ctx, s) {
             continue;
         }
         let Some((word, direction, ChangeMeasure::Percent)) = change_word(ctx, s) else {

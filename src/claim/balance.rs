@@ -59,7 +59,10 @@ fn balance_word(
     s: usize,
     clause_start: usize,
 ) -> Option<(std::ops::Range<usize>, bool)> {
-    let lead = ctx.clause_before(s).trim_end_matches(['为', '达', ' ']);
+    // The clause before `s`, from its start already found.
+    let lead = ctx
+        .between(clause_start, ctx.q(s).span.start)
+        .trim_end_matches(['为', '达', ' ']);
     let word = ends_with_any(lead, &ctx.vocab.whole.balance)?;
     let qualifier = &lead[..lead.len() - word.len()];
     let after_offset = qualifier.strip_suffix("收支相抵后").is_some() || qualifier.is_empty();
@@ -240,7 +243,10 @@ fn one_level(ctx: &Context, income: usize, s: usize) -> bool {
 /// exports (`逆差`), the nearest of each before it, of the balance's unit. A gloss in brackets
 /// after the word (`顺差（进口小于出口）`) does not change it.
 fn trade_balance(ctx: &Context, s: usize, clause_start: usize) -> Option<Claim> {
-    let lead = unglossed(ctx.clause_before(s).trim_end_matches(['为', '达']));
+    let lead = unglossed(
+        ctx.between(clause_start, ctx.q(s).span.start)
+            .trim_end_matches(['为', '达']),
+    );
     let (word, surplus) = [("顺差", true), ("逆差", false)]
         .into_iter()
         .find(|(w, _)| lead.ends_with(w))?;
@@ -283,9 +289,6 @@ fn unglossed(name: &str) -> &str {
 /// Nothing is added to A (`加上…，减去…` is a sum of both signs, not read). One amount taken
 /// out makes a difference, several a total (A = C + B1 + B2).
 fn net_of(ctx: &Context, c: usize, clause_start: usize) -> Option<Claim> {
-    if !plain_level(ctx, c, c) {
-        return None;
-    }
     let separator = |end: usize| {
         ctx.text[..end]
             .chars()
@@ -296,7 +299,8 @@ fn net_of(ctx: &Context, c: usize, clause_start: usize) -> Option<Claim> {
     let minus_start = ctx.clause_start(minus_end);
     let minus_clause = ctx.between(minus_start, minus_end);
     starts_with_any(minus_clause, &ctx.vocab.whole.minus)?;
-    if minus_start <= ctx.sentence.range.start {
+    // The word is looked for first: it is rare, and `plain_level` reads the sentences before.
+    if minus_start <= ctx.sentence.range.start || !plain_level(ctx, c, c) {
         return None;
     }
     let base_end = minus_start - separator(minus_start);

@@ -387,16 +387,7 @@ fn basis(ctx: &Context, i: usize) -> Option<&'static str> {
 fn same_basis(ctx: &Context, whole: usize, part: usize) -> bool {
     match (basis(ctx, whole), basis(ctx, part)) {
         (w, p) if w == p => true,
-        (Some(_), None) => {
-            let (w, p) = (ctx.metric(whole), ctx.metric(part));
-            let shared = w
-                .chars()
-                .rev()
-                .zip(p.chars().rev())
-                .take_while(|(x, y)| x == y)
-                .count();
-            shared >= 4
-        }
+        (Some(_), None) => super::whole::common_suffix(ctx.metric(whole), ctx.metric(part)) >= 4,
         _ => false,
     }
 }

@@ -156,20 +156,19 @@ fn additive(text: &str, q: &Quantity, header: Option<&str>) -> bool {
 /// The rows right below the total that name, one each, every class of a partition.
 fn classes(rows: &[Row], vocab: &Vocabulary) -> Option<Vec<usize>> {
     let automata = vocab.automata();
+    let longest = automata.partition_sizes.iter().copied().max().unwrap_or(0);
+    let named: Vec<Vec<(usize, usize)>> = rows
+        .iter()
+        .take(longest)
+        .map(|r| {
+            automata.classes_named(without_qizhong(r.label).trim_start_matches(['：', ':', '#']))
+        })
+        .collect();
     // The longest run of rows that names a partition whole.
     (0..automata.partition_sizes.len()).find_map(|p| {
-        (2..=automata.partition_sizes[p]).rev().find_map(|size| {
-            let run = rows.get(..size)?;
-            let named: Vec<Vec<(usize, usize)>> = run
-                .iter()
-                .map(|r| {
-                    let label = without_qizhong(r.label).trim_start_matches(['：', ':', '#']);
-                    automata.classes_named(label)
-                })
-                .collect();
-            automata
-                .names_every_class(p, &named)
-                .then(|| (0..size).collect())
-        })
+        (2..=automata.partition_sizes[p].min(named.len()))
+            .rev()
+            .find(|&size| automata.names_every_class(p, &named[..size]))
+            .map(|size| (0..size).collect())
     })
 }

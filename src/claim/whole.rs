@@ -331,11 +331,11 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
                 let first = without_qizhong(ctx.metric(parts[0]));
                 let whole_name = ctx.metric(whole);
                 let (to_whole, to_first) = (likeness(name, whole_name), likeness(name, first));
-                let closer_run = common_run(name, whole_name) > common_run(name, first);
+                let closer_run = || common_run(name, whole_name) > common_run(name, first);
                 // Classes of one partition are siblings, however the whole is named
                 // (`固定电话用户…；移动电话用户总数…` under `电话用户总数`).
-                let classes = ctx.sibling_classes(first, name);
-                if !classes && (to_whole > to_first || (!own && to_whole == to_first && closer_run))
+                if (to_whole > to_first || (!own && to_whole == to_first && closer_run()))
+                    && !ctx.sibling_classes(first, name)
                 {
                     continue;
                 }
@@ -749,7 +749,7 @@ pub(super) fn common_run(a: &str, b: &str) -> usize {
 }
 
 /// How many characters two names share at their ends (`私人汽车保有量`, `民用汽车保有量`: 5).
-fn common_suffix(a: &str, b: &str) -> usize {
+pub(super) fn common_suffix(a: &str, b: &str) -> usize {
     a.chars()
         .rev()
         .zip(b.chars().rev())
@@ -923,15 +923,15 @@ fn closed_by_deng(ctx: &Context, t: usize) -> Option<Vec<usize>> {
 /// the `包括` clause right after it, when they name every class of a partition or end with the
 /// rest (`其他…`). 包括 often lists only some of a whole, so nothing less makes them all of it.
 fn included(ctx: &Context, t: usize) -> Option<Vec<usize>> {
-    if !ctx.is_measure(t) || ctx.is_change(t) || ctx.is_average(t) {
-        return None;
-    }
     let end = ctx.q(t).span.end;
     let after = ctx.between(end, ctx.sentence.range.end);
     let list = after
         .strip_prefix(['，', ','])?
         .strip_prefix("包括")?
         .trim_start_matches(['：', ':']);
+    if !ctx.is_measure(t) || ctx.is_change(t) || ctx.is_average(t) {
+        return None;
+    }
     let list_from = ctx.sentence.range.end - list.len();
     let list_end = list_from
         + list
