@@ -4,6 +4,7 @@ use super::Claim;
 use super::metric::without_qizhong;
 use super::sentence::{Context, Sentence};
 use super::vocabulary::{Words, ends_with_any, rfind_any};
+use crate::number::Kind;
 use crate::structure::Tree;
 
 /// `W，其中P1、P2`: parts of a whole, bound by the sentence's shape.
@@ -465,7 +466,13 @@ fn plain_enumeration(
     own.len() >= min
         && firsts.len() == own.len()
         && firsts.iter().all(|&i| {
-            !ctx.is_change(i) && ctx.comparable(firsts[0], i) && !ctx.metric(i).is_empty()
+            // Counted things (persons, beds, institutions) under 其中 are classes of the whole;
+            // an amount (area, money) of another name may be another activity
+            // (`造林…，其中人工造林…，森林抚育…`).
+            ctx.q(i).kind == Kind::Count
+                && !ctx.is_change(i)
+                && ctx.comparable(firsts[0], i)
+                && !ctx.metric(i).is_empty()
         })
 }
 
