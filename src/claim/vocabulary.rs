@@ -173,6 +173,7 @@ word_lists!(WholeWords {
     exhaustive,
     years,
     induced,
+    actions,
     partitions,
     table_partitions,
     balance,

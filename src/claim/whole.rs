@@ -3,7 +3,7 @@
 use super::Claim;
 use super::metric::without_qizhong;
 use super::sentence::{Context, Sentence};
-use super::vocabulary::{Words, ends_with_any, rfind_any};
+use super::vocabulary::{Words, ends_with_any, rfind_any, starts_with_any};
 use crate::number::Kind;
 use crate::structure::Tree;
 
@@ -469,7 +469,11 @@ fn plain_enumeration(
             // Counted things (persons, beds, institutions) under 其中 are classes of the whole;
             // an amount (area, money) of another name may be another activity
             // (`造林…，其中人工造林…，森林抚育…`).
+            // An item led by a verb (`培训农村劳动力8.6万人`) counts what was done, not a class
+            // of the whole.
+            let name = without_qizhong(ctx.metric(i).trim_start_matches(['，', '：', ':']));
             ctx.q(i).kind == Kind::Count
+                && starts_with_any(name, &ctx.vocab.whole.actions).is_none()
                 && !ctx.is_change(i)
                 && ctx.comparable(firsts[0], i)
                 && !ctx.metric(i).is_empty()
