@@ -68,17 +68,15 @@ fn total_change(
         Some(base) => (base, end_year(ctx, t_clause, lead)?),
         // `2005年与2000年相比，X增长P%`: the comparison framed in the clause before.
         None => {
-            // The separator that ends the clause before.
-            let sep = ctx.text[..t_clause].char_indices().next_back()?.0;
-            if sep < ctx.sentence.range.start {
+            let frame_range = ctx.previous_clause(t_clause)?;
+            if frame_range.end < ctx.sentence.range.start {
                 return None;
             }
-            let frame_clause = ctx.clause_start(sep);
-            let frame = ctx.between(frame_clause, sep);
+            let frame = ctx.between(frame_range.start, frame_range.end);
             let (first, base) = frame_years(frame)?;
             let end = match first {
                 Some(y) => y,
-                None => end_year(ctx, frame_clause, frame)?,
+                None => end_year(ctx, frame_range.start, frame)?,
             };
             (base, end)
         }

@@ -77,12 +77,9 @@ fn balance_word(
         .unwrap_or(0);
     let at = clause_start + lead.len() - word.len() + core;
     // 收支相抵 opens the balance's clause or stands in the one before.
-    let separator = ctx.text[..clause_start]
-        .chars()
-        .next_back()
-        .map_or(0, char::len_utf8);
-    let previous_end = clause_start - separator;
-    let before = ctx.between(ctx.clause_start(previous_end), previous_end);
+    let before = ctx
+        .previous_clause(clause_start)
+        .map_or("", |c| ctx.between(c.start, c.end));
     let offset = qualifier.contains("收支相抵") || before.starts_with("收支相抵");
     let bare = ["结余", "结转"].contains(&word);
     Some((at..at + "结转".len(), bare && !offset))
@@ -289,22 +286,20 @@ fn unglossed(name: &str) -> &str {
 /// Nothing is added to A (`加上…，减去…` is a sum of both signs, not read). One amount taken
 /// out makes a difference, several a total (A = C + B1 + B2).
 fn net_of(ctx: &Context, c: usize, clause_start: usize) -> Option<Claim> {
-    let separator = |end: usize| {
-        ctx.text[..end]
-            .chars()
-            .next_back()
-            .map_or(0, char::len_utf8)
-    };
-    let minus_end = clause_start.checked_sub(separator(clause_start))?;
-    let minus_start = ctx.clause_start(minus_end);
+    let std::ops::Range {
+        start: minus_start,
+        end: minus_end,
+    } = ctx.previous_clause(clause_start)?;
     let minus_clause = ctx.between(minus_start, minus_end);
     starts_with_any(minus_clause, &ctx.vocab.whole.minus)?;
     // The word is looked for first: it is rare, and `plain_level` reads the sentences before.
     if minus_start <= ctx.sentence.range.start || !plain_level(ctx, c, c) {
         return None;
     }
-    let base_end = minus_start - separator(minus_start);
-    let base_start = ctx.clause_start(base_end);
+    let std::ops::Range {
+        start: base_start,
+        end: base_end,
+    } = ctx.previous_clause(minus_start)?;
     let in_range = |from: usize, to: usize| {
         ctx.before(to)
             .filter(move |&i| ctx.q(i).span.start >= from)

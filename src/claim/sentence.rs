@@ -122,6 +122,13 @@ impl Context<'_> {
         &self.text[self.metrics[i].clone()]
     }
 
+    /// The clause before the one that starts at `clause_start`: from its start up to the
+    /// separator between the two.
+    pub fn previous_clause(&self, clause_start: usize) -> Option<std::ops::Range<usize>> {
+        let separator = self.text[..clause_start].char_indices().next_back()?.0;
+        Some(self.clause_start(separator)..separator)
+    }
+
     /// Start of the clause (after `，；：`) that holds offset `at`.
     pub fn clause_start(&self, at: usize) -> usize {
         let sentence = &self.sentence.range;

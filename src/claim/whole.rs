@@ -80,8 +80,7 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
                 || counts_objects(ctx, i)
         };
         let induced = |i: usize| {
-            let name = ctx.metric(i).trim_start_matches(['，', '：', ':', '、']);
-            let name = without_qizhong(name);
+            let name = item_name(ctx.metric(i));
             ctx.vocab
                 .whole
                 .induced
@@ -471,7 +470,7 @@ fn plain_enumeration(
             // (`造林…，其中人工造林…，森林抚育…`).
             // An item led by a verb (`培训农村劳动力8.6万人`) counts what was done, not a class
             // of the whole.
-            let name = without_qizhong(ctx.metric(i).trim_start_matches(['，', '：', ':']));
+            let name = item_name(ctx.metric(i));
             ctx.q(i).kind == Kind::Count
                 && starts_with_any(name, &ctx.vocab.whole.actions).is_none()
                 && !ctx.is_change(i)
@@ -519,13 +518,7 @@ fn covers_whole(ctx: &Context, parts: &[usize]) -> bool {
     if parts.len() < 2 {
         return false;
     }
-    let names: Vec<&str> = parts
-        .iter()
-        .map(|&p| {
-            without_qizhong(ctx.metric(p).trim_start_matches(['，', '：', ':', '、']))
-                .trim_start_matches(['，', '：', ':', '、'])
-        })
-        .collect();
+    let names: Vec<&str> = parts.iter().map(|&p| item_name(ctx.metric(p))).collect();
     if names.last().is_some_and(|n| names_the_rest(n)) {
         return true;
     }
@@ -535,10 +528,15 @@ fn covers_whole(ctx: &Context, parts: &[usize]) -> bool {
         .any(|p| !automata.table_only[p] && automata.names_every_class(p, &named))
 }
 
+/// An item's name without the separators and the 其中 that open it (`，其中：工资性收入`).
+fn item_name(name: &str) -> &str {
+    const OPENERS: [char; 4] = ['，', '：', ':', '、'];
+    without_qizhong(name.trim_start_matches(OPENERS)).trim_start_matches(OPENERS)
+}
+
 /// An item named as the rest of its whole: `其他卫生机构`, `其余…`, `基础设施等其他用地`.
 fn names_the_rest(name: &str) -> bool {
-    let name = without_qizhong(name.trim_start_matches(['，', '：', ':', '、']))
-        .trim_start_matches(['，', '：', ':', '、']);
+    let name = item_name(name);
     name.starts_with("其他")
         || name.starts_with("其余")
         || name.contains("等其他")

@@ -113,22 +113,11 @@ fn compounds(f: &Facts) -> Vec<Finding> {
         } else {
             Certainty::Proven
         };
-        let arithmetic = format!(
-            "(1 {} {})^(1/{years}) − 1 {}",
-            match total_direction {
-                Direction::Up => "+",
-                Direction::Down => "−",
-            },
-            text(f, *total),
-            show_computed(first, 2, "%")
-        );
-        let arithmetic = match measure {
-            ChangeMeasure::Ratio => format!(
-                "{}^(1/{years}) − 1 {}",
-                text(f, *total),
-                show_computed(first, 2, "%")
-            ),
-            _ => arithmetic,
+        let shown = show_computed(first, 2, "%");
+        let arithmetic = match (measure, total_direction) {
+            (ChangeMeasure::Ratio, _) => format!("{}^(1/{years}) − 1 {shown}", text(f, *total)),
+            (_, Direction::Up) => format!("(1 + {})^(1/{years}) − 1 {shown}", text(f, *total)),
+            (_, Direction::Down) => format!("(1 − {})^(1/{years}) − 1 {shown}", text(f, *total)),
         };
         out.push(Finding {
             certainty,
