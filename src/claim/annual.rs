@@ -2,7 +2,7 @@
 //! `2005年与2000年相比，X增长57.3%，年均增长9.5%`, `2007年，X达到…，比2002年增长65.5%，年均增长
 //! 10.6%`. The number of years is read from the two years, never from nearness or a guess.
 
-use super::change::{change_word, no_subject};
+use super::change::{change_word, no_subject, year_digits_before};
 use super::sentence::Context;
 use super::{ChangeMeasure, Claim};
 use crate::number::Kind;
@@ -178,12 +178,7 @@ fn years_at(text: &str) -> Vec<(usize, usize, i32)> {
     let mut out = Vec::new();
     for (i, _) in text.match_indices('年') {
         let head = text[..i].trim_end_matches(' ');
-        let digits = head.len() - head.bytes().rev().take_while(u8::is_ascii_digit).count();
-        let year = &head[digits..];
-        // A fifth digit before is no year (`12025年`).
-        if year.len() == 4
-            && let Ok(y) = year.parse()
-        {
+        if let Some((digits, y)) = year_digits_before(head) {
             out.push((digits, i + '年'.len_utf8(), y));
         }
     }

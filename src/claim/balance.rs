@@ -27,10 +27,11 @@ pub fn balances(ctx: &Context, claims: &mut Vec<Claim>) {
             claims.push(claim);
             continue;
         }
-        let Some((word, own_sentence)) = balance_word(ctx, s, clause_start) else {
+        let Some((word, own_sentence, gap)) = balance_word(ctx, s, clause_start) else {
             continue;
         };
-        if another_term(ctx, s) {
+        // What follows a gap says how it is filled (`通过调入资金A、动用B弥补`), not a term of it.
+        if !gap && another_term(ctx, s) {
             continue;
         }
         let Some((income, spending)) = fund_sides(ctx, s, clause_start) else {
@@ -40,10 +41,15 @@ pub fn balances(ctx: &Context, claims: &mut Vec<Claim>) {
         if own_sentence && !(here(income) && here(spending)) {
             continue;
         }
+        let (from, to) = if gap {
+            (income, spending)
+        } else {
+            (spending, income)
+        };
         claims.push(Claim::Change {
             stated: s,
-            from: spending,
-            to: income,
+            from,
+            to,
             direction: Direction::Up,
             measure: ChangeMeasure::Difference,
             word,
@@ -53,24 +59,30 @@ pub fn balances(ctx: &Context, claims: &mut Vec<Claim>) {
 
 /// The balance word right before figure `s` (`年终结转`, `当年结余`, `结余`), and whether its
 /// income and spending must stand in its own sentence: a bare `结余`/`结转` is a balance only
-/// there, a qualified one (`收支结余`, or after `收支相抵`) also of the sentences before.
+/// there, a qualified one (`收支结余`, or after `收支相抵`) also of the sentences before; and
+/// whether it is a gap (`收支缺口`), the spending less the income. A bare `缺口` is one only after
+/// `收支相抵`.
 fn balance_word(
     ctx: &Context,
     s: usize,
     clause_start: usize,
-) -> Option<(std::ops::Range<usize>, bool)> {
+) -> Option<(std::ops::Range<usize>, bool, bool)> {
     // The clause before `s`, from its start already found.
     let lead = ctx
         .between(clause_start, ctx.q(s).span.start)
         .trim_end_matches(['为', '达', ' ']);
-    let word = ends_with_any(lead, &ctx.vocab.whole.balance)?;
+    let whole = &ctx.vocab.whole;
+    let (word, gap) = match ends_with_any(lead, &whole.balance) {
+        Some(w) => (w, false),
+        None => (ends_with_any(lead, &whole.gap)?, true),
+    };
     let qualifier = &lead[..lead.len() - word.len()];
     let after_offset = qualifier.strip_suffix("收支相抵后").is_some() || qualifier.is_empty();
     if !after_offset {
         return None;
     }
-    // The word shown is the balance itself (`结转`, `结余`), whatever qualifies it.
-    let core = ["结转", "结余"]
+    // The word shown is the balance itself (`结转`, `结余`, `缺口`), whatever qualifies it.
+    let core = ["结转", "结余", "缺口"]
         .iter()
         .filter_map(|w| word.rfind(w))
         .max()
@@ -81,8 +93,11 @@ fn balance_word(
         .previous_clause(clause_start)
         .map_or("", |c| ctx.between(c.start, c.end));
     let offset = qualifier.contains("收支相抵") || before.starts_with("收支相抵");
-    let bare = ["结余", "结转"].contains(&word);
-    Some((at..at + "结转".len(), bare && !offset))
+    if gap && word == "缺口" && !offset {
+        return None;
+    }
+    let bare = ["结余", "结转", "缺口"].contains(&word);
+    Some((at..at + "结转".len(), bare && !offset, gap))
 }
 
 /// A figure after the balance in its sentence that is neither a stock (`年末累计结余`,

@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use super::change::year_before;
+use super::change::{year_before, year_digits_before};
 use super::sentence::Context;
 use super::vocabulary::{family, starts_with_any};
 use super::{Claim, Direction, TrendSteps};
@@ -457,9 +457,9 @@ pub fn period(ctx: &Context, series: Option<&SeriesInfo>, claims: &mut Vec<Claim
             .and_then(|sep| {
                 let head = &before[..sep];
                 let head_end = head.strip_suffix('年').map_or(head.len(), str::len);
-                let first = year_before(head, head_end)?;
+                let (first_at, first) = year_digits_before(&head[..head_end])?;
                 let last = years.iter().find(|(k, _)| *k > sep)?;
-                Some((head_end - 4, first, last.0 + '年'.len_utf8(), last.1))
+                Some((first_at, first, last.0 + '年'.len_utf8(), last.1))
             });
         let Some((from, first, to, last)) = range else {
             continue;

@@ -14,6 +14,7 @@ mod per_capita;
 mod rate;
 mod repeat;
 mod sentence;
+mod shares;
 mod table;
 pub mod vocabulary;
 mod whole;
@@ -387,6 +388,7 @@ pub fn extract<'a>(
         per_capita::per_unit(&ctx, &mut local);
         list::trend(&ctx, &mut local);
         list::composition(&ctx, &mut local);
+        shares::parallel_shares(&ctx, &mut local);
         list::period(&ctx, series.as_ref(), &mut local);
         list::ranking(&ctx, &mut local);
         for c in &local {

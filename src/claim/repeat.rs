@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use super::change::year_before;
+use super::change::{year_before, year_digits_before};
 use super::sentence::Sentence;
 use super::{Claim, Vocabulary};
 use crate::number::{Kind, Quantity};
@@ -86,11 +86,11 @@ pub(crate) fn core(
 /// A metric phrase without its years and its scope and link words.
 pub(crate) fn core_of(mut phrase: String) -> String {
     // Years are scope, compared separately.
-    while let Some(y) = phrase
+    while let Some((start, y)) = phrase
         .find('年')
-        .and_then(|k| year_before(&phrase, k).map(|_| k))
+        .and_then(|k| year_digits_before(&phrase[..k]).map(|(start, _)| (start, k)))
     {
-        phrase.replace_range(y - 4..y + '年'.len_utf8(), "");
+        phrase.replace_range(start..y + '年'.len_utf8(), "");
     }
     static NOISE_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
         AhoCorasick::builder()

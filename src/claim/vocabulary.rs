@@ -177,6 +177,7 @@ word_lists!(WholeWords {
     partitions,
     table_partitions,
     balance,
+    gap,
     outturn,
     minus,
     levels

@@ -515,11 +515,23 @@ fn parallel(a: &str, b: &str) -> bool {
 /// partitions` and together they name every class (`其中中央财政赤字…，地方财政赤字…`), or the
 /// last is the rest (`…，其他卫生机构22个`).
 fn covers_whole(ctx: &Context, parts: &[usize]) -> bool {
-    if parts.len() < 2 {
+    let names: Vec<&str> = parts.iter().map(|&p| ctx.metric(p)).collect();
+    names_cover_whole(ctx, &names)
+}
+
+/// Items of these names are all of their whole (see `covers_whole`).
+pub(super) fn names_cover_whole(ctx: &Context, names: &[&str]) -> bool {
+    if names.len() < 2 {
         return false;
     }
-    let names: Vec<&str> = parts.iter().map(|&p| item_name(ctx.metric(p))).collect();
-    if names.last().is_some_and(|n| names_the_rest(n)) {
+    let names: Vec<&str> = names.iter().map(|n| item_name(n)).collect();
+    let (last, others) = names.split_last().expect("two names or more");
+    if names_the_rest(last) || rest_of_kind(last, others) {
+        return true;
+    }
+    if let [a, b] = names.as_slice()
+        && complements(a, b)
+    {
         return true;
     }
     let automata = ctx.vocab.automata();
@@ -541,6 +553,31 @@ fn names_the_rest(name: &str) -> bool {
         || name.starts_with("其余")
         || name.contains("等其他")
         || name.contains("等其余")
+}
+
+/// `服务及其他人员` after `管理人员`, `民办及其他养老机构` after `公办养老机构`: a last item that
+/// joins one class to the others of the kind the items before name. A name that holds 及其他
+/// for a class of its own (`服装及其他纤维制品制造业` among `纺织业`, `食品加工业`) is none.
+fn rest_of_kind(last: &str, others: &[&str]) -> bool {
+    ["及其他", "和其他"].iter().any(|w| {
+        last.find(w).is_some_and(|at| {
+            let kind = &last[at + w.len()..];
+            others.iter().any(|o| o.ends_with(kind))
+        })
+    })
+}
+
+/// Two items named as a class and its complement (`人发制品出口`, `非人发制品出口`; `城镇私营
+/// 单位`, `城镇非私营单位`): between them, all of the whole.
+fn complements(a: &str, b: &str) -> bool {
+    let complement = |x: &str, y: &str| {
+        y.match_indices('非').any(|(at, w)| {
+            x.len() + w.len() == y.len()
+                && x.get(..at) == Some(&y[..at])
+                && x.get(at..) == Some(&y[at + w.len()..])
+        })
+    };
+    !a.is_empty() && (complement(a, b) || complement(b, a))
 }
 
 /// The name X of a sentence that opens `在X中，`.

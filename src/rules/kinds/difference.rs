@@ -2,9 +2,11 @@
 
 use rust_decimal::Decimal;
 
-use super::{NoParams, in_units_of, label, q, signed_difference, text, transposition, word};
+use super::{
+    NoParams, in_units_of, label, q, signed_difference, stated_in_units, text, transposition, word,
+};
 use crate::claim::{ChangeMeasure, ChangeRef, Direction, Facts};
-use crate::rules::verdict::{Verdict, judge, show_stated};
+use crate::rules::verdict::{Verdict, judge};
 use crate::rules::{Certainty, Finding, Label, RuleKind};
 
 #[derive(Debug)]
@@ -54,10 +56,8 @@ impl RuleKind for Difference {
                 text(f, b),
                 in_units_of(f, *stated, &delta)
             );
-            let mut help = format!(
-                "{arithmetic}；{}",
-                show_stated(f.text, q(f, *stated), 2, unit)
-            );
+            // The stated interval in the unit the figures are written in (`万元`), as the sum.
+            let mut help = format!("{arithmetic}；{}", stated_in_units(f, *stated));
             if let Some(swapped) = transposition(q(f, *stated).value, &delta) {
                 help.push_str(&format!("；疑数字颠倒（应为 {swapped}{unit}？）"));
             }

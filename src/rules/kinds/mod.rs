@@ -213,6 +213,29 @@ fn in_units_of(f: &Facts, like: usize, i: &crate::interval::Interval) -> String 
     crate::rules::verdict::show_computed(&scaled, 4, &format!("{word}{unit}"))
 }
 
+/// `所述 3.8亿元 即 3.75亿元–3.85亿元`: a stated figure's interval in the scale and unit it is
+/// written in.
+fn stated_in_units(f: &Facts, stated: usize) -> String {
+    let q = q(f, stated);
+    let unit = q.unit_text(f.text).unwrap_or("");
+    let (factor, word) = match q.scale {
+        Some(w) => (scale_factor(w), w),
+        None => (rust_decimal::Decimal::ONE, ""),
+    };
+    let scaled = crate::interval::Interval {
+        lo: q.interval.lo.map(|v| v / factor),
+        hi: q.interval.hi.map(|v| v / factor),
+    };
+    if scaled.lo == scaled.hi {
+        return format!("所述 {}", text(f, stated));
+    }
+    format!(
+        "所述 {} 即 {}",
+        text(f, stated),
+        crate::rules::verdict::show_interval(&scaled, 4, &format!("{word}{unit}"))
+    )
+}
+
 fn scale_factor(word: &str) -> rust_decimal::Decimal {
     let exponent: u32 = word
         .chars()

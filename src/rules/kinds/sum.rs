@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
-use super::{in_units_of, label, q, text};
+use super::{in_units_of, label, q, stated_in_units, text};
 use crate::claim::{Claim, Facts};
 use crate::interval::Interval;
 use crate::rules::verdict::{Verdict, judge};
@@ -84,13 +84,7 @@ impl RuleKind for Sum {
                 } else {
                     format!("合计 {} 与分项之和不符：{arithmetic}", text(f, *total))
                 },
-                help: format!(
-                    "{arithmetic}；所述 {} 即 {}",
-                    text(f, *total),
-                    in_units_of(f, *total, &q(f, *total).interval)
-                        .trim_start_matches("= ")
-                        .trim_start_matches("≈ ")
-                ),
+                help: format!("{arithmetic}；{}", stated_in_units(f, *total)),
                 primary: Label::new(q(f, *total).span.clone(), "所述合计"),
                 labels,
             });
