@@ -45,7 +45,11 @@ pub fn changes(ctx: &Context, series: Option<&SeriesInfo>, claims: &mut Vec<Clai
                 .flatten()
         }) else {
             let percent = matches!(measure, ChangeMeasure::Percent);
-            let increment = percent.then(|| with_increment(ctx, s, direction)).flatten();
+            let increment = percent
+                .then(|| {
+                    with_increment(ctx, s, direction).or_else(|| increment_after(ctx, s, direction))
+                })
+                .flatten();
             if let Some((value, increment)) = increment {
                 claims.push(Claim::Increment {
                     stated: s,
@@ -382,6 +386,37 @@ fn with_increment(ctx: &Context, s: usize, direction: Direction) -> Option<(usiz
         && measure(increment)
         && ctx.comparable(value, increment))
     .then_some((value, increment))
+}
+
+/// `V，比上年末增长g%，增加X`: the increment stated in the clause right after the rate, a bare
+/// change word of the same direction before it, and the value the figure the rate is of.
+fn increment_after(ctx: &Context, s: usize, direction: Direction) -> Option<(usize, usize)> {
+    let rate_lead = ctx.clause_before(s);
+    if ctx.vocab.change.annual.occurs_in(rate_lead)
+        || (rate_lead.contains(['比', '较']) && !ctx.vocab.change.yoy.occurs_in(rate_lead))
+    {
+        return None;
+    }
+    let after = ctx.sentence.quantities.iter().copied().find(|&i| i > s)?;
+    let gap = ctx.between(ctx.q(s).span.end, ctx.q(after).span.start);
+    let word = gap.strip_prefix(['，', ','])?;
+    let bare = ctx
+        .vocab
+        .change
+        .up
+        .iter()
+        .chain(&ctx.vocab.change.down)
+        .any(|w| word == w.as_str());
+    let clause_start = ctx.clause_start(ctx.q(s).span.start);
+    let value = figure_before(ctx, s, clause_start)?;
+    let measure = |i: usize| ctx.is_measure(i) && !ctx.is_average(i);
+    (bare
+        && ctx.change_direction(after) == Some(direction)
+        && !ctx.is_change(value)
+        && measure(value)
+        && measure(after)
+        && ctx.comparable(value, after))
+    .then_some((value, after))
 }
 
 /// The figure a change is of: the last count or amount before `s`, in its clause or the one
