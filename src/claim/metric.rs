@@ -25,6 +25,16 @@ fn is_phrase_break(c: char) -> bool {
     )
 }
 
+/// A bracketed gloss of words (`（种植业）`): two characters or more, no figure, no numbered
+/// heading (`（一）`).
+fn is_gloss(bracketed: &str) -> bool {
+    let inner = bracketed.trim_start_matches(['（', '(']);
+    inner.chars().count() >= 2
+        && !inner.contains(|c: char| c.is_ascii_digit() || c.is_ascii_punctuation() && c != '-')
+        && !inner.chars().all(|c| "零一二三四五六七八九十".contains(c))
+        && !inner.contains(|c: char| is_phrase_break(c))
+}
+
 /// The opening clause of `rest`, the text after a figure: what names a figure that has no name
 /// before it (`有52种产品产量实现增长`).
 pub fn clause_opening(rest: &str) -> &str {
@@ -85,6 +95,24 @@ pub fn metric_phrase(text: &str, quantities: &[Quantity], i: usize) -> Range<usi
             .find(|&(_, c)| is_phrase_break(c))
             .map_or(floor, |(at, c)| floor + at + c.len_utf8());
     }
+    // `农业（种植业）实现产值285.10亿元`: a gloss inside a name joins the words before it to the
+    // words after it, as one name.
+    if start > floor
+        && start < end
+        && let Some(name) = text[floor..start].strip_suffix(['）', ')'])
+        && let Some(open) = name.rfind(['（', '('])
+        && is_gloss(&name[open..])
+    {
+        let head = &name[..open];
+        let head_start = head
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| is_phrase_break(c))
+            .map_or(floor, |(at, c)| floor + at + c.len_utf8());
+        if head_start < floor + open {
+            start = head_start;
+        }
+    }
     let mut phrase = &text[start..end];
     loop {
         let trimmed = LINKS
@@ -128,6 +156,16 @@ mod tests {
         assert_eq!(
             metrics("全年地区生产总值[2]18500.81亿元"),
             ["全年地区生产总值"]
+        );
+        // A gloss inside a name is part of it; a numbered heading or a figure in brackets is not.
+        assert_eq!(
+            metrics("分行业看，农业（种植业）实现产值221.53亿元"),
+            ["农业（种植业）实现产值"]
+        );
+        assert_eq!(metrics("（二）受理案件4217件"), ["受理案件"]);
+        assert_eq!(
+            metrics("医院（含分院）38个（公立27个）"),
+            ["医院（含分院）", "公立"]
         );
     }
 }

@@ -739,7 +739,9 @@ fn names_member(whole: &str, part: &str) -> bool {
 /// none.
 fn pick_whole(ctx: &Context, fitting: &[usize], p: usize, from_previous: bool) -> Option<usize> {
     let part = without_qizhong(ctx.metric(p));
-    let scored: Vec<(usize, usize)> = fitting
+    // Scored by the longest name shared, then by the head shared: between `农林牧渔业总产值` and
+    // `农林牧渔业增加值`, `渔业实现产值` is of the 产值.
+    let scored: Vec<(usize, (usize, usize))> = fitting
         .iter()
         .map(|&w| {
             // Across sentences a shared name (`农民工`) tells the whole; within a clause the
@@ -750,7 +752,8 @@ fn pick_whole(ctx: &Context, fitting: &[usize], p: usize, from_previous: bool) -
             } else {
                 0
             };
-            (w, common_suffix(whole, part).max(run))
+            let head = common_suffix(whole, part);
+            (w, (head.max(run), head))
         })
         .collect();
     let best = scored.iter().map(|&(_, n)| n).max()?;
@@ -759,7 +762,7 @@ fn pick_whole(ctx: &Context, fitting: &[usize], p: usize, from_previous: bool) -
         .filter(|&&(_, n)| n == best)
         .map(|&(w, _)| w)
         .collect();
-    if best >= 2 && top.len() == 1 {
+    if best.0 >= 2 && top.len() == 1 {
         return Some(top[0]);
     }
     if fitting.len() == 1 || !from_previous {
