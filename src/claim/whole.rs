@@ -43,7 +43,25 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
         })
         .collect();
     words.extend(inner_named.iter().map(|&(at, _)| at));
+    // `其中医院129个，含公立医院39个、民营医院90个`: a clause opening 含 right after a figure lists
+    // that figure's parts.
+    let held: Vec<(usize, usize)> = text
+        .match_indices('，')
+        .filter_map(|(o, sep)| {
+            let from = start + o + sep.len();
+            ctx.text[from..].strip_prefix('含')?;
+            let item = ctx
+                .sentence
+                .quantities
+                .iter()
+                .copied()
+                .rfind(|&i| ctx.q(i).span.end <= start + o)?;
+            (ctx.q(item).span.end == start + o && tree.depth(from) == 0).then_some((from, item))
+        })
+        .collect();
+    words.extend(held.iter().map(|&(at, _)| at));
     words.sort_unstable();
+    words.dedup();
     // A whole whose parts are all listed is a total; the `sum` rules check it.
     let totals: Vec<usize> = claims
         .iter()
@@ -227,6 +245,11 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
         if parts.is_empty() {
             continue;
         }
+        // The figure a bracket opening with 其中 follows, or the one a `，含` clause follows.
+        let given_whole = |at: usize| {
+            bracketed_whole(ctx, at)
+                .or_else(|| held.iter().find(|&&(o, _)| o == at).map(|&(_, w)| w))
+        };
         let opens_sentence = text[..at - start]
             .trim_matches(['，', '。', ' ', '\n'])
             .is_empty();
@@ -234,54 +257,59 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
         // depth, in its `；` clause; or the sentence before.
         // Candidates come in groups, nearest first: one group for a whole in this sentence,
         // one per sentence for a sentence-opening 其中.
-        let (wholes, from_previous): (Vec<Vec<usize>>, bool) =
-            if let Some(w) = bracketed_whole(ctx, at) {
-                (vec![vec![w]], false)
-            } else if opens_sentence {
-                // The sentences before in the paragraph (a `；` may have ended the last one), read
-                // at their top level where the shape of the sentence before is known.
-                let Some(prev_tree) = ctx.previous_tree else {
-                    continue;
-                };
-                // A figure under a 其中 of its own sentence, or a part of an earlier breakdown
-                // (`分城乡看，城镇人口…`) unless `在X中` names it, is a part there, not a whole
-                // here (`其中，出口210.44亿元…。…进出口额478.72亿元。其中，出口233.58亿元`).
-                let prev_start = prev_tree.range.start;
-                let mut groups: Vec<Vec<usize>> = Vec::new();
-                for earlier in ctx.earlier_sentences() {
-                    let w: Vec<usize> = earlier
-                        .quantities
-                        .iter()
-                        .copied()
-                        .filter(|&i| {
-                            let q = ctx.q(i);
-                            whole_or_average(i)
-                                && !ctx.under_qizhong(i)
-                                && (named.is_some() || ctx.part_of[i].is_none())
-                                && (q.span.start < prev_start || prev_tree.depth(q.span.start) == 0)
-                        })
-                        .collect();
-                    // `…；…。` is one sentence: its `；` pieces make one group.
-                    let chained = ctx.text[..earlier.range.end].ends_with(['；', ';']);
-                    match groups.last_mut() {
-                        Some(g) if chained => g.splice(0..0, w),
-                        _ => {
-                            groups.push(w);
-                            continue;
-                        }
-                    };
-                }
-                (groups, true)
-            } else {
-                let major = tree.major(ctx.text, at);
-                let w = ctx
-                    .before(at)
+        let (wholes, from_previous): (Vec<Vec<usize>>, bool) = if let Some(w) = given_whole(at) {
+            (vec![vec![w]], false)
+        } else if opens_sentence {
+            // The sentences before in the paragraph (a `；` may have ended the last one), read
+            // at their top level where the shape of the sentence before is known.
+            let Some(prev_tree) = ctx.previous_tree else {
+                continue;
+            };
+            // A figure under a 其中 of its own sentence, or a part of an earlier breakdown
+            // (`分城乡看，城镇人口…`) unless `在X中` names it, is a part there, not a whole
+            // here (`其中，出口210.44亿元…。…进出口额478.72亿元。其中，出口233.58亿元`).
+            let prev_start = prev_tree.range.start;
+            let mut groups: Vec<Vec<usize>> = Vec::new();
+            for earlier in ctx.earlier_sentences() {
+                let w: Vec<usize> = earlier
+                    .quantities
+                    .iter()
+                    .copied()
                     .filter(|&i| {
-                        at_depth(i) && whole_or_average(i) && ctx.q(i).span.start >= major.start
+                        let q = ctx.q(i);
+                        whole_or_average(i)
+                            && !ctx.under_qizhong(i)
+                            && (named.is_some() || ctx.part_of[i].is_none())
+                            && (q.span.start < prev_start || prev_tree.depth(q.span.start) == 0)
                     })
                     .collect();
-                (vec![w], false)
-            };
+                // `…；…。` is one sentence: its `；` pieces make one group.
+                let chained = ctx.text[..earlier.range.end].ends_with(['；', ';']);
+                match groups.last_mut() {
+                    Some(g) if chained => g.splice(0..0, w),
+                    _ => {
+                        groups.push(w);
+                        continue;
+                    }
+                };
+            }
+            (groups, true)
+        } else {
+            let major = tree.major(ctx.text, at);
+            // A figure of a `，含…` clause is a part of the figure before it, not the whole
+            // of a later 其中 (`受理6218件，含重复412件，其中网上受理3975件`).
+            let held_part = |i: usize| ctx.clause_before(i).starts_with('含');
+            let w = ctx
+                .before(at)
+                .filter(|&i| {
+                    at_depth(i)
+                        && whole_or_average(i)
+                        && !held_part(i)
+                        && ctx.q(i).span.start >= major.start
+                })
+                .collect();
+            (vec![w], false)
+        };
         // Items past a `；` that name all the classes of a partition by themselves are a
         // breakdown of the same whole, not its siblings (`其中：一般债务A，专项债务B；市级
         // 政府债务余额C，县区政府债务余额D`).
