@@ -74,7 +74,9 @@ fn balance_word(
     let whole = &ctx.vocab.whole;
     let (word, gap) = match ends_with_any(lead, &whole.balance) {
         Some(w) => (w, false),
-        None => (ends_with_any(lead, &whole.gap)?, true),
+        // Most figures follow no balance word: only one ending 口 may be a gap.
+        None if lead.ends_with('口') => (ends_with_any(lead, &whole.gap)?, true),
+        None => return None,
     };
     let qualifier = &lead[..lead.len() - word.len()];
     let after_offset = qualifier.strip_suffix("收支相抵后").is_some() || qualifier.is_empty();

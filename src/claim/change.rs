@@ -391,12 +391,6 @@ fn with_increment(ctx: &Context, s: usize, direction: Direction) -> Option<(usiz
 /// `V，比上年末增长g%，增加X`: the increment stated in the clause right after the rate, a bare
 /// change word of the same direction before it, and the value the figure the rate is of.
 fn increment_after(ctx: &Context, s: usize, direction: Direction) -> Option<(usize, usize)> {
-    let rate_lead = ctx.clause_before(s);
-    if ctx.vocab.change.annual.occurs_in(rate_lead)
-        || (rate_lead.contains(['比', '较']) && !ctx.vocab.change.yoy.occurs_in(rate_lead))
-    {
-        return None;
-    }
     let after = ctx.sentence.quantities.iter().copied().find(|&i| i > s)?;
     let gap = ctx.between(ctx.q(s).span.end, ctx.q(after).span.start);
     let word = gap.strip_prefix(['，', ','])?;
@@ -407,11 +401,19 @@ fn increment_after(ctx: &Context, s: usize, direction: Direction) -> Option<(usi
         .iter()
         .chain(&ctx.vocab.change.down)
         .any(|w| word == w.as_str());
+    if !bare {
+        return None;
+    }
+    let rate_lead = ctx.clause_before(s);
+    if ctx.vocab.change.annual.occurs_in(rate_lead)
+        || (rate_lead.contains(['比', '较']) && !ctx.vocab.change.yoy.occurs_in(rate_lead))
+    {
+        return None;
+    }
     let clause_start = ctx.clause_start(ctx.q(s).span.start);
     let value = figure_before(ctx, s, clause_start)?;
     let measure = |i: usize| ctx.is_measure(i) && !ctx.is_average(i);
-    (bare
-        && ctx.change_direction(after) == Some(direction)
+    (ctx.change_direction(after) == Some(direction)
         && !ctx.is_change(value)
         && measure(value)
         && measure(after)

@@ -46,10 +46,10 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
     // `其中医院129个，含公立医院39个、民营医院90个`: a clause opening 含 right after a figure lists
     // that figure's parts.
     let held: Vec<(usize, usize)> = text
-        .match_indices('，')
-        .filter_map(|(o, sep)| {
-            let from = start + o + sep.len();
-            ctx.text[from..].strip_prefix('含')?;
+        .match_indices('含')
+        .filter_map(|(k, _)| {
+            let o = text[..k].strip_suffix('，')?.len();
+            let from = start + k;
             let item = ctx
                 .sentence
                 .quantities
