@@ -373,6 +373,7 @@ pub fn extract<'a>(
         list::respectively(&ctx, &mut local);
         rate::rates(&ctx, &mut local);
         rate::defined_rates(&ctx, &mut local);
+        rate::defined_differences(&ctx, &mut local);
         rate::completions(&ctx, &mut local);
         change::changes(&ctx, series.as_ref(), &mut local);
         annual::compounds(&ctx, &mut local);

@@ -3,7 +3,7 @@
 use super::metric::{clause_opening, without_qizhong};
 use super::sentence::Context;
 use super::vocabulary::{Words, ends_with_any, rfind_any};
-use super::{Bound, Claim};
+use super::{Bound, ChangeMeasure, Claim, Direction};
 use crate::number::Kind;
 
 /// `X率 P%` after two counts of one unit: a rate with its numerator and denominator. Each pair
@@ -124,6 +124,50 @@ pub fn defined_rates(ctx: &Context, claims: &mut Vec<Claim>) {
             name: ctx.metrics[s].clone(),
             numerator,
             denominator,
+        });
+    }
+}
+
+/// `出生率6.25‰，死亡率4.65‰，自然增长率1.60‰`: a rate defined in `[rate] differences` as one
+/// rate less another, both the nearest of their names in the sentence or the three before, all
+/// three of one kind (‰, %). A stated negative rate is left alone: its sign says the direction.
+pub fn defined_differences(ctx: &Context, claims: &mut Vec<Claim>) {
+    for &s in &ctx.sentence.quantities {
+        let q = ctx.q(s);
+        if !matches!(q.kind, Kind::Permille | Kind::Percent) || q.range || q.approx.is_some() {
+            continue;
+        }
+        let metric = ctx.metric(s);
+        let Some((name, minuend, subtrahend)) = ctx.vocab.rate.differences.iter().find_map(|d| {
+            let (name, terms) = d.split_once('=')?;
+            let (a, b) = terms.split_once('-')?;
+            metric
+                .ends_with(name.trim())
+                .then(|| (name.trim(), a.trim(), b.trim()))
+        }) else {
+            continue;
+        };
+        let written = ctx.text[q.span.clone()].trim_start();
+        if q.value.is_sign_negative() || written.starts_with(['-', '－', '−', '负']) {
+            continue;
+        }
+        let term = |word: &str| {
+            ctx.earlier_figures(q.span.start).find(|&i| {
+                let t = ctx.q(i);
+                t.kind == q.kind && !t.range && !ctx.is_change(i) && ctx.metric(i).ends_with(word)
+            })
+        };
+        let (Some(to), Some(from)) = (term(minuend), term(subtrahend)) else {
+            continue;
+        };
+        let end = ctx.metrics[s].end;
+        claims.push(Claim::Change {
+            stated: s,
+            from,
+            to,
+            direction: Direction::Up,
+            measure: ChangeMeasure::Difference,
+            word: end - name.len()..end,
         });
     }
 }

@@ -198,7 +198,10 @@ word_lists!(PerCapitaWords {
     heads,
     households
 });
-word_lists!(RateWords { definitions });
+word_lists!(RateWords {
+    definitions,
+    differences
+});
 word_lists!(ShareWords {
     words,
     not_before,
