@@ -21,6 +21,7 @@ use nom::bytes::complete::tag;
 use nom::combinator::opt;
 use rust_decimal::Decimal;
 
+use super::codes;
 use super::context;
 use super::numeral::{self, Numeral, is_arabic_digit, opens_chinese_numeral};
 use super::oversize;
@@ -111,6 +112,11 @@ pub fn parse_at(text: &str, at: usize, lex: &Lexicon) -> Outcome {
             Outcome::OutOfRange(at..end)
         };
     }
+    if rest.starts_with(is_arabic_digit)
+        && let Some(end) = codes::code_end(text, at, lex)
+    {
+        return Outcome::Skip(end);
+    }
     let tail = match tail_at(text, at, lex) {
         Parsed::Tail(t) => t,
         Parsed::NotQuantity(end) => return Outcome::Skip(end),
@@ -125,8 +131,13 @@ pub fn parse_at(text: &str, at: usize, lex: &Lexicon) -> Outcome {
         Parsed::Nothing => return Outcome::Skip(at + first),
     };
     let numeral_end = numeral_end(text, at);
-    if context::is_ordinal(text, at) || context::touches_latin(text, at, numeral_end) {
-        return Outcome::Skip(numeral_end);
+    if context::is_ordinal(text, at) {
+        // 第6至8条, 第6、7条: the ordinals that follow are ordinals too.
+        return Outcome::Skip(ordinals_end(text, numeral_end));
+    }
+    if context::touches_latin(text, at, numeral_end) {
+        // GB18030-2022: the code's further parts with it.
+        return Outcome::Skip(codes::continued(text, numeral_end));
     }
     // A range: the first end takes the scale and form of the second (`3至5万件`, `5%—10%`).
     if let Some(outcome) = range(text, at, &tail, lex) {
@@ -165,6 +176,27 @@ fn numeral_end(text: &str, at: usize) -> usize {
         })
         .unwrap_or(rest.len());
     at + len.max(rest.chars().next().map_or(1, char::len_utf8))
+}
+
+/// The end of a span or list of ordinals after the first (`第6至8条`, `第6、7、8条`,
+/// `第十二至十五条`): each further numeral after a connector or `、`.
+fn ordinals_end(text: &str, mut end: usize) -> usize {
+    loop {
+        let rest = &text[end..];
+        let Some(sep) = CONNECTORS
+            .iter()
+            .copied()
+            .chain(["、"])
+            .find(|c| rest.starts_with(c))
+        else {
+            return end;
+        };
+        let next = end + sep.len();
+        if !text[next..].starts_with(|c: char| is_arabic_digit(c) || opens_chinese_numeral(c)) {
+            return end;
+        }
+        end = numeral_end(text, next);
+    }
 }
 
 fn numeral_at<'a>(rest: &'a str, lex: &Lexicon) -> Option<(&'a str, Numeral)> {

@@ -3,9 +3,11 @@
 //! [`scan`] finds every quantity in a [`Layout`]: Arabic and Chinese numerals with 万/亿,
 //! percentages, per-mille, 个百分点, fractions, 成, 倍 and 翻番, approximation words and ranges,
 //! each with the exact interval its written digits allow. Years, dates, ordinals, names,
-//! slogans and telephone numbers are recognised and left out.
+//! slogans, and codes such as telephone numbers, hotlines, clock times and standard numbers are
+//! recognised and left out.
 
 mod candidates;
+mod codes;
 mod context;
 mod expression;
 pub mod numeral;
