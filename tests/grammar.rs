@@ -725,6 +725,10 @@ fn codes_are_not_quantities() {
         ),
         ("提出3点意见", &["3 3 = number -"]),
         ("0.5吨", &["0.5吨 0.5 0.45..0.55 amount 吨"]),
+        (
+            "共计123456789012345件",
+            &["123456789012345件 123456789012345 = count 件"],
+        ),
     ]);
 }
 
@@ -750,6 +754,77 @@ fn wrapped_text_is_joined_before_parsing() {
             "2.6万人@\"2.6万\\n\\n人\"",
         ]
     );
+}
+
+/// Text extracted from PDF and Word: spaces and breaks between digits, scale and unit,
+/// letter-spaced words, thin spaces grouping digits, and note marks stuck to a figure. Each
+/// figure reads whole, with its span on the original bytes.
+#[test]
+fn extracted_text_reads_whole() {
+    use hedui::layout::Layout;
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "审结3080.5 万件",
+            &["3080.5万件 30805000 30804500..30805500 count 件@3080.5 万件"],
+        ),
+        (
+            "共74041 万人",
+            &["74041万人 740410000 740405000..740415000 count 人@74041 万人"],
+        ),
+        ("增  长  3.7%", &["3.7% 3.7 3.65..3.75 percent %@3.7%"]),
+        (
+            "收入50亿  元",
+            &["50亿元 5000000000 4500000000..5500000000 amount 元@50亿  元"],
+        ),
+        (
+            "比上年增\n长3.7 %",
+            &["3.7% 3.7 3.65..3.75 percent %@3.7 %"],
+        ),
+        (
+            "受理12\u{2009}372件",
+            &["12372件 12372 = count 件@12\u{2009}372件"],
+        ),
+        (
+            "受理12 372件",
+            &["12 12 = number -@12", "372件 372 = count 件@372件"],
+        ),
+        (
+            "总值1349084亿元[2]",
+            &["1349084亿元 134908400000000 134908350000000..134908450000000 amount 元@1349084亿元"],
+        ),
+        ("增长5.3%[2]，", &["5.3% 5.3 5.25..5.35 percent %@5.3%"]),
+        (
+            "增长5.3%<sup>1</sup>，",
+            &["5.3% 5.3 5.25..5.35 percent %@5.3%"],
+        ),
+        ("增长5.3%[^2]，", &["5.3% 5.3 5.25..5.35 percent %@5.3%"]),
+        (
+            "结案率**99.4%**。",
+            &["99.4% 99.4 99.35..99.45 percent %@99.4%"],
+        ),
+        (
+            "一 百 五 十 二 人",
+            &["一百五十二人 152 = count 人@一 百 五 十 二 人"],
+        ),
+    ];
+    let lex = Lexicon::builtin();
+    let mut failures = Vec::new();
+    for (decoded, expected) in cases {
+        let layout = Layout::new(decoded);
+        let got: Vec<String> = hedui::number::scan(&layout, lex)
+            .iter()
+            .map(|q| {
+                let r = layout.decoded_range(q.span.clone());
+                format!("{}@{}", render(&layout.text, q), &decoded[r])
+            })
+            .collect();
+        if got != *expected {
+            failures.push(format!(
+                "{decoded:?}\n  expected {expected:?}\n  got      {got:?}"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 #[test]

@@ -38,19 +38,22 @@ pub fn code_end(text: &str, at: usize, lex: &Lexicon) -> Option<usize> {
     if let Some(end) = landline(text, at, digits, end) {
         return Some(end);
     }
+    // Below, bare digits only: with a unit, a scale word or a sign they are a figure.
+    let bare = !continues_as_figure(rest, lex);
     // 13912345678, 139-1234-5678.
-    if let Some(end) = mobile(text, at, digits, end) {
+    if let Some(end) = mobile(text, at, digits, end).filter(|_| bare) {
         return Some(end);
     }
     // 110101199003071234, 11010119900307123X: an identity or account number.
-    if digits >= 15 {
+    if digits >= 15 && bare {
         return Some(
             end + rest
                 .find(|c: char| !matches!(c, 'X' | 'x'))
                 .unwrap_or(rest.len()),
         );
     }
-    // 021, 007: digits that open with zero are a code (0.5 is a decimal, checked above).
+    // 021, 007: digits that open with zero are a code (0.5 is a decimal, checked above); no
+    // figure is written so, with a unit or without (`05` heading `国内贸易`).
     if digits >= 2 && text[at..].starts_with(['0', '０']) {
         return Some(continued(text, end));
     }
@@ -63,7 +66,7 @@ pub fn code_end(text: &str, at: usize, lex: &Lexicon) -> Option<usize> {
         return Some(day_end);
     }
     // 双11, 双12.
-    if before == Some('双') && digits <= 2 && !continues_as_figure(rest, lex) {
+    if before == Some('双') && digits <= 2 && bare {
         return Some(end);
     }
     // 14时20分, 8时, 12:30, 下午3点, 9点半.
@@ -74,7 +77,7 @@ pub fn code_end(text: &str, at: usize, lex: &Lexicon) -> Option<usize> {
         return Some(end);
     }
     // 120急救, 110报警, 拨打12345: a short number beside a word for dialling it.
-    if (3..=6).contains(&digits) && !continues_as_figure(rest, lex) {
+    if (3..=6).contains(&digits) && bare {
         let after_word = lex.phone_word_at(rest);
         let dialled = DIAL_WORDS.iter().any(|w| text[..at].ends_with(w));
         if after_word || dialled {
@@ -82,7 +85,7 @@ pub fn code_end(text: &str, at: usize, lex: &Lexicon) -> Option<usize> {
         }
     }
     // GB/T 2260-2007, ISO 9001, iPhone 15: a Latin name, a space, and its number.
-    if latin_name_before(text, at) && !continues_as_figure(rest, lex) {
+    if latin_name_before(text, at) && bare {
         return Some(continued(text, end));
     }
     // 歼-20, 东风-41, 运-20: a Chinese name, a hyphen, and its number.
@@ -91,7 +94,7 @@ pub fn code_end(text: &str, at: usize, lex: &Lexicon) -> Option<usize> {
             .chars()
             .next_back()
             .is_some_and(is_ideograph)
-        && !continues_as_figure(rest, lex)
+        && bare
     {
         return Some(end);
     }
