@@ -362,6 +362,9 @@ fn chinese_numerals_as_read() {
         ("数百万人", &[]),
         ("亿元以上项目", &[]),
         ("4个千亿县", &["4个 4 = count 个"]),
+        // 兆 is 10^6 in SI units and 10^12 in older texts: a numeral around it is not read.
+        ("五兆六十二亿四万五千二", &[]),
+        ("三双", &["三双 3 = count 双"]),
         ("成千上万人", &[]),
     ]);
 }

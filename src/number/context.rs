@@ -139,7 +139,9 @@ fn stands_alone(text: &str, at: usize, end: usize) -> bool {
         });
     let after = text[end..].chars().next();
     let heading = matches!(after, Some('、' | '．' | '.' | '）' | ')'));
-    structured && !heading && !after.is_some_and(char::is_alphanumeric)
+    // 五兆六十二亿, 三百五十又三分之一: the end of a numeral this grammar does not read whole.
+    let tail_of_more = matches!(char_before(text, at), Some('兆' | '又'));
+    structured && !heading && !tail_of_more && !after.is_some_and(char::is_alphanumeric)
 }
 
 /// `二期工程`, `二轮承包`, `二元结构`: 二 directly before a measure word is an ordinal or a
