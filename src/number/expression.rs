@@ -3,15 +3,16 @@
 //! The grammar, in the order it is tried:
 //!
 //! ```text
-//! expression := prefixed | numeral tail [connector numeral tail]
+//! expression := code | prefixed | numeral tail [connector numeral tail]
 //! prefixed   := 百分之 numeral [connector numeral] | 千分之 … | 过半 | 一半 | 翻[了](一|两|三)?番
-//! tail       := 分之 numeral | / digits | [多|余] [scale] [多|余] [form] [suffix]
+//! numeral    := mixed (5万6000) | arabic | chinese | leading-unit (百万, 千亿: one, in context)
+//! tail       := 分之 numeral | / digits | [多|余] [scale] [多|余] [form] [级] [suffix]
 //! form       := % | ‰ | 个百分点 | 倍 | 成 | measure-word
 //! suffix     := 左右 | 上下 | 以上 | 以下 | 以内 | 有余 | 多 | 余
 //! ```
 //!
-//! Dates, ordinals and names are recognised here too (see `context`) so the scanner can skip
-//! them whole.
+//! Codes (telephone numbers, clock times …, see `codes`), dates, ordinals and names (see
+//! `context`) are recognised here too so the scanner can skip them whole.
 
 use std::ops::Range;
 
@@ -333,9 +334,9 @@ fn leading_unit_at<'a>(text: &'a str, at: usize, lex: &Lexicon) -> Option<(&'a s
         let rest = &measured[w.len()..];
         rest.starts_with("以上") || rest.starts_with("以下") || rest.starts_with("以内")
     });
-    let run = rest.len() - after.len();
+    let several = rest[..rest.len() - after.len()].chars().nth(1).is_some();
     let approximated = over || context::approximation_before(text, at);
-    let reads = class || (unit.is_some() && !bound && (approximated || run > '万'.len_utf8()));
+    let reads = class || (unit.is_some() && !bound && (approximated || several));
     reads.then_some((after, n))
 }
 

@@ -237,40 +237,57 @@ pub fn chinese(input: &str) -> IResult<&str, Numeral> {
 /// [`arabic`] and its scale word.
 pub fn mixed(input: &str) -> IResult<&str, Numeral> {
     let fail = || nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Verify));
-    let mut pieces = Vec::new();
+    let is_place = |c: char| {
+        matches!(
+            chinese_piece(c),
+            Some(Piece::Zero | Piece::Place(_) | Piece::Group(_))
+        )
+    };
+    // Most figures have no place word after their digits: settled without more work.
+    let (after_digits, _) = take_while1(is_arabic_digit).parse(input)?;
+    if !after_digits.starts_with(is_place) {
+        return Err(fail());
+    }
+    // On the stack: the scanner tries this at every Arabic figure.
+    const MAX_PIECES: usize = 24;
+    let mut pieces = [Piece::Zero; MAX_PIECES];
+    let mut len = 0;
     let mut rest = input;
     let mut arabic_digits = 0usize;
     let mut digits_after_place = false;
     while let Some(c) = rest.chars().next() {
-        if is_arabic_digit(c) {
+        let piece = if is_arabic_digit(c) {
             let (after, run) = take_while1(is_arabic_digit).parse(rest)?;
             let n = arabic_numeral(run, "").ok_or_else(fail)?;
-            let value = n.mantissa.mantissa();
-            digits_after_place |= !pieces.is_empty();
+            digits_after_place |= len > 0;
             arabic_digits += n.int_digits;
-            pieces.push(Piece::Digit {
-                value,
-                digits: u32::try_from(n.int_digits).map_err(|_| fail())?,
-            });
             rest = after;
-        } else if let Some(piece) = chinese_piece(c).filter(|p| {
-            matches!(p, Piece::Zero | Piece::Place(_) | Piece::Group(_)) && !pieces.is_empty()
-        }) {
-            pieces.push(piece);
+            Piece::Digit {
+                value: n.mantissa.mantissa(),
+                digits: u32::try_from(n.int_digits).map_err(|_| fail())?,
+            }
+        } else if is_place(c) {
             rest = &rest[c.len_utf8()..];
+            chinese_piece(c).ok_or_else(fail)?
         } else {
             break;
+        };
+        if len == MAX_PIECES {
+            return Err(fail());
         }
+        pieces[len] = piece;
+        len += 1;
     }
     // `1.5万`, `30万件`, `2020年`: not mixed. A trailing 零 belongs to what follows (`1千零部件`).
-    while pieces.last() == Some(&Piece::Zero) {
-        pieces.pop();
+    while len > 0 && pieces[len - 1] == Piece::Zero {
+        len -= 1;
         rest = &input[input.len() - rest.len() - '零'.len_utf8()..];
     }
     if !digits_after_place || rest.starts_with(['.', '．']) {
         return Err(fail());
     }
-    let (value, magnitude_inside) = place_value(&pieces, false).ok_or_else(fail)?;
+    let pieces = pieces[..len].iter().copied().map(Some);
+    let (value, magnitude_inside) = place_value(pieces, false).ok_or_else(fail)?;
     let mantissa = Decimal::try_from_i128_with_scale(value, 0).map_err(|_| fail())?;
     Ok((
         rest,
@@ -290,18 +307,10 @@ pub fn mixed(input: &str) -> IResult<&str, Numeral> {
 /// `万亿`. Whether it is a figure at all (`百万吨`, `万余人`) or part of a word (`百姓`, `万一`,
 /// `千万不能`) is for the caller to decide from what follows.
 pub fn leading_unit(input: &str) -> IResult<&str, Numeral> {
-    let (rest, run) =
-        take_while1(|c| is_leading_unit(c) || matches!(chinese_place(c), Some(10))).parse(input)?;
+    let (rest, run) = take_while1(is_leading_unit).parse(input)?;
     let fail = || nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Verify));
-    if !run.starts_with(is_leading_unit) {
-        return Err(fail());
-    }
-    let pieces: Vec<Piece> = run
-        .chars()
-        .map(chinese_piece)
-        .collect::<Option<_>>()
-        .ok_or_else(fail)?;
-    let (value, magnitude_inside) = place_value(&pieces, true).ok_or_else(fail)?;
+    let (value, magnitude_inside) =
+        place_value(run.chars().map(chinese_piece), true).ok_or_else(fail)?;
     let mantissa = Decimal::try_from_i128_with_scale(value, 0).map_err(|_| fail())?;
     Ok((
         rest,
@@ -329,11 +338,7 @@ fn chinese_integer(s: &str) -> Option<(i128, bool, bool)> {
         }
         return Some((v, false, true));
     }
-    let mut pieces = Vec::with_capacity(s.len() / 3);
-    for c in s.chars() {
-        pieces.push(chinese_piece(c)?);
-    }
-    let (value, magnitude) = place_value(&pieces, false)?;
+    let (value, magnitude) = place_value(s.chars().map(chinese_piece), false)?;
     Some((value, magnitude, false))
 }
 
@@ -381,7 +386,11 @@ fn chinese_piece(c: char) -> Option<Piece> {
 /// 990, `一万三` 13000, `两千四百五` 2450 (an elided tail). An Arabic run after a place word fills
 /// the places below it: all of them (`3万4000`), or, after 零, fewer (`2千零3`). With
 /// `bare_lead`, a numeral may open with a place or group word that counts one (`百万`, `千亿`).
-fn place_value(pieces: &[Piece], bare_lead: bool) -> Option<(i128, bool)> {
+/// A piece that is `None` is a character of no numeral: the whole is none.
+fn place_value(
+    pieces: impl IntoIterator<Item = Option<Piece>>,
+    bare_lead: bool,
+) -> Option<(i128, bool)> {
     let mut total: i128 = 0; // completed 亿 groups
     let mut wan: i128 = 0; // completed 万 group inside the current 亿 group
     let mut section: i128 = 0; // below 万
@@ -393,7 +402,8 @@ fn place_value(pieces: &[Piece], bare_lead: bool) -> Option<(i128, bool)> {
     let mut zero_before_digit = false;
     let mut previous: Option<Piece> = None;
     let mut zero_since_previous = false;
-    for (i, &piece) in pieces.iter().enumerate() {
+    for (i, piece) in pieces.into_iter().enumerate() {
+        let piece = piece?;
         match piece {
             Piece::Zero => {
                 if digit.is_some() {
