@@ -247,6 +247,13 @@ impl Lexicon {
         self.phone_words.iter().any(|w| text.contains(w.as_str()))
     }
 
+    /// Whether a phone word (热线, 报警, 急救 …) opens `rest`: `120急救`, `12345热线`.
+    pub fn phone_word_at(&self, rest: &str) -> bool {
+        self.phone_words
+            .iter()
+            .any(|w| rest.starts_with(w.as_str()))
+    }
+
     /// The fixed expression of `text` that covers the character at byte `at`, if any.
     pub fn fixed_expression_at(&self, text: &str, at: usize) -> Option<std::ops::Range<usize>> {
         let c = text[at..].chars().next()?;

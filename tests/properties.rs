@@ -126,6 +126,74 @@ proptest! {
         }
     }
 
+    /// Two significant digits with the last place word left off (`三千五`, `七万二`, `四亿六`)
+    /// read as the next place down, as they are said.
+    #[test]
+    fn elided_tails_read_as_the_next_place(head in 1u64..10, tail in 1u64..10, place in 0usize..4, liang: bool) {
+        let (word, factor) = [("百", 100u64), ("千", 1_000), ("万", 10_000), ("亿", 100_000_000)][place];
+        let digit = |d: u64| if liang && d == 2 { '两' } else { DIGITS[d as usize] };
+        let written = format!("{}{word}{}", digit(head), digit(tail));
+        let (rest, parsed) = numeral::chinese(&written).map_err(|e| TestCaseError::fail(format!("{written}: {e}")))?;
+        prop_assert_eq!(rest, "");
+        prop_assert_eq!(parsed.mantissa, Decimal::from(head * factor + tail * factor / 10), "{}", written);
+    }
+
+    /// Any integer below 10^12 written with Arabic digits between 亿 and 万 (`5亿0001万2345`,
+    /// `3万0400`) reads back, one quantity with its value.
+    #[test]
+    fn mixed_numerals_round_trip(n in 10_000u64..1_000_000_000_000) {
+        let (yi, wan, ones) = (n / 100_000_000, n / 10_000 % 10_000, n % 10_000);
+        let written = match (yi, wan) {
+            (0, _) => format!("{wan}万{ones:04}"),
+            (_, 0) => format!("{yi}亿零{ones}"),
+            _ => format!("{yi}亿{wan}万{ones:04}"),
+        };
+        let text = format!("共计{written}人。");
+        let qs = scan_text(&text, Lexicon::builtin());
+        prop_assert_eq!(qs.len(), 1, "{}", text);
+        prop_assert_eq!(qs[0].value, Decimal::from(n), "{}", text);
+        prop_assert!(qs[0].interval.contains(Decimal::from(n)));
+        prop_assert_eq!(&text[qs[0].span.clone()], format!("{written}人"));
+    }
+
+    /// Figures broken by the spaces and line breaks of PDF extraction: every quantity's span
+    /// goes back to the original bytes it was read from, which hold the same text once the
+    /// layout's spaces and breaks are taken out.
+    #[test]
+    fn spans_round_trip_through_extraction_spaces(pieces in proptest::collection::vec(
+        prop_oneof![
+            Just("受理"), Just("案件"), Just("3080.5"), Just("39347"), Just("万"), Just("件"),
+            Just("亿"), Just("元"), Just("增"), Just("长"), Just("3.7"), Just("%"), Just("。"),
+            Just("，"), Just(" "), Just("  "), Just("\n"), Just("\u{3000}"), Just("\u{2009}"),
+            Just("\u{00A0}"), Just("[2]"), Just("**"), Just("两千四百五"), Just("一万三"),
+            Just("人"), Just("5万6000"), Just("百万"), Just("吨"), Just("余"), Just("近"),
+        ], 0..40)) {
+        let decoded: String = pieces.concat();
+        let layout = Layout::new(&decoded);
+        let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        for q in hedui::number::scan(&layout, Lexicon::builtin()) {
+            let logical = &layout.text[q.span.clone()];
+            let r = layout.decoded_range(q.span.clone());
+            prop_assert!(decoded.is_char_boundary(r.start) && decoded.is_char_boundary(r.end));
+            prop_assert_eq!(squeeze(&decoded[r]), squeeze(logical), "{:?}", decoded);
+            if let (Some(lo), Some(hi)) = (q.interval.lo, q.interval.hi) {
+                prop_assert!(lo <= hi);
+            }
+        }
+    }
+
+    /// No panic from the characters of Chinese numerals as read, codes and extraction debris.
+    #[test]
+    fn numeral_forms_alphabet_is_safe(s in "[0-9０-９.,%万亿萬億千仟百佰十拾零〇一二两兩貳參陸三四五六七八九廿卅壹贰叁点點个個分之余多近逾级吨人元件热线电话报警双第至条时GBT/·:〔〕\\[\\]<>sup^*\n -]{0,100}") {
+        let layout = Layout::new(&s);
+        for q in hedui::number::scan(&layout, Lexicon::builtin()) {
+            prop_assert!(layout.text.is_char_boundary(q.span.start) && layout.text.is_char_boundary(q.span.end));
+            prop_assert!(q.span.start < q.span.end);
+            let r = layout.decoded_range(q.span.clone());
+            prop_assert!(r.end <= s.len() && s.is_char_boundary(r.start) && s.is_char_boundary(r.end));
+        }
+    }
+
     /// Every logical character maps back to the same character of the decoded text.
     #[test]
     fn offset_map_sends_every_char_home(pieces in proptest::collection::vec(

@@ -36,9 +36,20 @@ pub fn is_zero_width(c: char) -> bool {
     )
 }
 
-/// Spaces that may stand inside a line of text (tabs are left alone: they separate table cells).
+/// Spaces that may stand inside a line of text (tabs are left alone: they separate table cells):
+/// the ASCII, ideographic and no-break spaces, and the fixed-width spaces of typesetting (en, em,
+/// thin, hair, narrow no-break …) that PDF extraction leaves.
 pub fn is_inline_space(c: char) -> bool {
-    matches!(c, ' ' | '\u{3000}' | '\u{00A0}')
+    matches!(
+        c,
+        ' ' | '\u{3000}' | '\u{00A0}' | '\u{2002}'..='\u{200A}' | '\u{202F}' | '\u{205F}'
+    )
+}
+
+/// A thin or narrow no-break space: what typesetting puts between groups of digits
+/// (`12 372`), never between two numbers.
+fn is_digit_group_space(c: char) -> bool {
+    matches!(c, '\u{2009}' | '\u{202F}')
 }
 
 /// Ideographs and the full-width punctuation set with them.
@@ -46,14 +57,16 @@ fn is_chinese(c: char) -> bool {
     matches!(c, '\u{3000}'..='\u{303F}' | '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF01}'..='\u{FF60}')
 }
 
-/// A space between `a` and `b` is extraction layout, not text: Chinese on one side and Chinese,
-/// a digit or a percent sign on the other (`长  3`, `5 万`, `3.7 %`). Spaces between digits
-/// (`12 372` may be digit grouping) and between Latin words stay.
-pub fn closes_up(a: char, b: char) -> bool {
+/// A run of spaces `run` between `a` and `b` is extraction layout, not text: Chinese on one side
+/// and Chinese, a digit or a percent sign on the other (`长  3`, `5 万`, `3.7 %`), or thin spaces
+/// grouping digits (`12 372`). Other spaces between digits (`12 372` may be two table columns)
+/// and between Latin words stay.
+pub fn closes_up(a: char, b: char, run: &str) -> bool {
     let figure_end = |c: char| c.is_ascii_digit() || matches!(c, '%' | '％');
     (is_chinese(a) && (is_chinese(b) || b.is_ascii_digit()))
         || (figure_end(a) && is_chinese(b))
         || (a.is_ascii_digit() && matches!(b, '%' | '％'))
+        || (a.is_ascii_digit() && b.is_ascii_digit() && run.chars().all(is_digit_group_space))
 }
 
 fn is_layout_space(c: char) -> bool {

@@ -221,7 +221,8 @@ impl Builder {
 
     /// Copies the content of `line`, leaving out zero-width characters and the spaces that PDF
     /// and Word extraction put between characters of Chinese text (`增  长  3.7 %`, `97.5 万人`):
-    /// Chinese sets no spaces, so a space beside an ideograph or a full-width mark is layout.
+    /// Chinese sets no spaces, so a space beside an ideograph or a full-width mark is layout; so
+    /// is a thin space between groups of digits (`12 372`).
     fn push_line(&mut self, decoded: &str, line: &Line) {
         let content = &decoded[line.content.clone()];
         let bytes = content.as_bytes();
@@ -259,7 +260,7 @@ impl Builder {
                 let before = content[..i].chars().next_back();
                 let after = content[end..].chars().next();
                 if let (Some(a), Some(b)) = (before, after)
-                    && lines::closes_up(a, b)
+                    && lines::closes_up(a, b, &content[i..end])
                 {
                     self.copy(
                         decoded,

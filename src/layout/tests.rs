@@ -133,6 +133,21 @@ fn spaces_of_pdf_extraction_close_up_around_chinese() {
 }
 
 #[test]
+fn typesetting_spaces_close_up_and_thin_spaces_group_digits() {
+    // En, em and narrow no-break spaces beside Chinese; thin spaces between digit groups.
+    let decoded = "受理案件\u{2002}3080.5\u{2003}万件，审结12\u{2009}372件，共计1\u{202F}234\u{202F}567元，12 372人。\n";
+    let l = Layout::new(decoded);
+    assert_eq!(
+        paragraphs(&l),
+        ["受理案件3080.5万件，审结12372件，共计1234567元，12 372人。"]
+    );
+    assert_maps_back(decoded, &l);
+    let at = l.text.find("12372件").unwrap();
+    let r = l.decoded_range(at..at + "12372件".len());
+    assert_eq!(&decoded[r], "12\u{2009}372件");
+}
+
+#[test]
 fn tabs_between_table_cells_stay() {
     let decoded = "货物运输总量\t万吨\t4934.25\t2.6\n";
     let l = Layout::new(decoded);

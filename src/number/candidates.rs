@@ -5,12 +5,14 @@
 //! only where this returns.
 
 /// Characters other than ASCII digits that can open an expression: Chinese digits and 十 (and
-/// their financial forms), 廿 and 卅, full-width digits, and the first characters of 百分之,
-/// 千分之, 过半 and 翻番. Must agree with `expression::may_start`.
+/// their financial and traditional forms), 廿 and 卅, full-width digits, the place words that
+/// open a figure counting one (百, 千, 万, 亿: `百万吨`, also the first characters of 百分之 and
+/// 千分之), and the first characters of 过半 and 翻番. Must agree with `expression::may_start`.
 const OPENERS: &[char] = &[
     '零', '〇', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '廿', '卅', '壹',
-    '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖', '拾', '百', '千', '过', '翻', '０', '１', '２',
-    '３', '４', '５', '６', '７', '８', '９',
+    '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖', '拾', '兩', '貳', '參', '陸', '百', '佰', '千',
+    '仟', '万', '萬', '亿', '億', '过', '翻', '０', '１', '２', '３', '４', '５', '６', '７', '８',
+    '９',
 ];
 
 static TABLE: [u64; 1024] = build();
@@ -67,7 +69,7 @@ mod tests {
             found.push(text[i..].chars().next().unwrap());
             at = i + text[i..].chars().next().unwrap().len_utf8();
         }
-        assert_eq!(found.iter().collect::<String>(), "39347三百五");
+        assert_eq!(found.iter().collect::<String>(), "39347三万百五");
     }
 
     #[test]

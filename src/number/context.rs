@@ -87,10 +87,12 @@ pub fn counts_as_quantity(
     let before = char_before(text, at);
     let quoted = matches!(before, Some('“' | '"' | '「' | '《' | '‘'));
     if n.chinese {
-        // A Chinese numeral counts only with a unit or form (`三年`, `七成`): bare, it is part of a
-        // word (`三农`, `一审`, `五中全会`); quoted, it opens a slogan (`“三区三州”`). A lone `一`
-        // is an article (`一批`, `一起`), a lone `二` before a measure word an ordinal (`二期`).
-        return !bare
+        // A Chinese numeral counts with a unit or form (`三年`, `七成`), or bare when it is
+        // written out with its places and stands alone (`共三千零六十。`); otherwise it is part of
+        // a word (`三农`, `一审`, `五中全会`, `十九大`). Quoted, it opens a slogan (`“三区三州”`).
+        // A lone `一` is an article (`一批`, `一起`), a lone `二` before a measure word an
+        // ordinal (`二期`).
+        return (!bare || stands_alone(text, at, end))
             && !quoted
             && (!n.lone_yi || lone_yi_counts(text, end))
             && !lone_er_ordinal(text, at, end);
@@ -122,6 +124,24 @@ pub fn counts_as_quantity(
         .map_or(text.len(), |(i, _)| end + i);
     let window_start = text[..at].char_indices().rev().nth(3).map_or(0, |(i, _)| i);
     !(n.int_digits >= 5 && lex.mentions_phone(&text[window_start..window_end]))
+}
+
+/// A bare Chinese numeral that is a figure by itself: written with a place word or a decimal
+/// point (`三千零六十`, `八万亿`, `十五点七`, never a single character such as 十 or 两), and
+/// followed by no word it could be part of, nor by the `、` or `．` of a heading (`二十、`), nor
+/// closed in brackets (`（十二）`).
+fn stands_alone(text: &str, at: usize, end: usize) -> bool {
+    let written = &text[at..end];
+    let structured = written.chars().nth(1).is_some()
+        && written.contains(|c: char| {
+            matches!(c, '点' | '點')
+                || (c != '零' && c != '〇' && super::numeral::chinese_digit(c).is_none())
+        });
+    let after = text[end..].chars().next();
+    let heading = matches!(after, Some('、' | '．' | '.' | '）' | ')'));
+    // 五兆六十二亿, 三百五十又三分之一: the end of a numeral this grammar does not read whole.
+    let tail_of_more = matches!(char_before(text, at), Some('兆' | '又'));
+    structured && !heading && !tail_of_more && !after.is_some_and(char::is_alphanumeric)
 }
 
 /// `二期工程`, `二轮承包`, `二元结构`: 二 directly before a measure word is an ordinal or a
@@ -165,22 +185,31 @@ const NOT_APPROX_BEFORE: &[char] = &[
     '最', '附', '靠', '临', '亲', '贴', '就', '邻', '逼', '迫', '接', '将', '大',
 ];
 
+/// The approximation word written right before `at`, if any.
+fn prefix_at(text: &str, at: usize) -> Option<(&'static str, ApproxKind)> {
+    let before = &text[..at];
+    let &(word, kind) = PREFIXES.iter().find(|(w, _)| before.ends_with(w))?;
+    let word_at = at - word.len();
+    let part_of_word = word.chars().count() == 1
+        && char_before(text, word_at).is_some_and(|c| NOT_APPROX_BEFORE.contains(&c));
+    (!part_of_word).then_some((word, kind))
+}
+
+/// Whether an approximation word (`近`, `逾`, `超过`, `不足` …) stands right before `at`.
+pub fn approximation_before(text: &str, at: usize) -> bool {
+    prefix_at(text, at).is_some()
+}
+
 /// Widens `q` by an approximation word written right before it, if any and if it has none yet.
 pub fn with_prefix(text: &str, q: Quantity) -> Quantity {
     // A range's ends are its bounds; an approximation word before it widens nothing.
     if q.approx.is_some() || q.range {
         return q;
     }
-    let before = &text[..q.span.start];
-    let Some(&(word, kind)) = PREFIXES.iter().find(|(w, _)| before.ends_with(w)) else {
+    let Some((word, kind)) = prefix_at(text, q.span.start) else {
         return q;
     };
     let word_at = q.span.start - word.len();
-    if word.chars().count() == 1
-        && char_before(text, word_at).is_some_and(|c| NOT_APPROX_BEFORE.contains(&c))
-    {
-        return q;
-    }
     // An approximation word moves an integer by its last significant digit (约5000 by 1000).
     let step = if q.exact || q.step == Decimal::ONE {
         significant_step(&q)

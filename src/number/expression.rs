@@ -3,15 +3,16 @@
 //! The grammar, in the order it is tried:
 //!
 //! ```text
-//! expression := prefixed | numeral tail [connector numeral tail]
+//! expression := code | prefixed | numeral tail [connector numeral tail]
 //! prefixed   := 百分之 numeral [connector numeral] | 千分之 … | 过半 | 一半 | 翻[了](一|两|三)?番
-//! tail       := 分之 numeral | / digits | [多|余] [scale] [多|余] [form] [suffix]
+//! numeral    := mixed (5万6000) | arabic | chinese | leading-unit (百万, 千亿: one, in context)
+//! tail       := 分之 numeral | / digits | [多|余] [scale] [多|余] [form] [级] [suffix]
 //! form       := % | ‰ | 个百分点 | 倍 | 成 | measure-word
 //! suffix     := 左右 | 上下 | 以上 | 以下 | 以内 | 有余 | 多 | 余
 //! ```
 //!
-//! Dates, ordinals and names are recognised here too (see `context`) so the scanner can skip
-//! them whole.
+//! Codes (telephone numbers, clock times …, see `codes`), dates, ordinals and names (see
+//! `context`) are recognised here too so the scanner can skip them whole.
 
 use std::ops::Range;
 
@@ -21,6 +22,7 @@ use nom::bytes::complete::tag;
 use nom::combinator::opt;
 use rust_decimal::Decimal;
 
+use super::codes;
 use super::context;
 use super::numeral::{self, Numeral, is_arabic_digit, opens_chinese_numeral};
 use super::oversize;
@@ -41,7 +43,10 @@ pub enum Outcome {
 /// against this definition.
 #[cfg(test)]
 pub fn may_start(c: char) -> bool {
-    is_arabic_digit(c) || opens_chinese_numeral(c) || matches!(c, '百' | '千' | '过' | '翻')
+    is_arabic_digit(c)
+        || opens_chinese_numeral(c)
+        || numeral::is_leading_unit(c)
+        || matches!(c, '过' | '翻')
 }
 
 /// What follows the numeral and decides the kind.
@@ -65,8 +70,6 @@ struct Tail {
     numeral: Numeral,
     end: usize,
     scale: Option<(&'static str, Decimal)>,
-    /// `3万5千`: the part after the scale word and the step it is written to.
-    compound: Option<(Decimal, Decimal)>,
     approx: Option<Approx>,
     form: Form,
 }
@@ -97,7 +100,9 @@ pub fn parse_at(text: &str, at: usize, lex: &Lexicon) -> Outcome {
         return outcome;
     }
     let first = rest.chars().next().map_or(1, char::len_utf8);
-    if !rest.starts_with(|c: char| is_arabic_digit(c) || opens_chinese_numeral(c)) {
+    if !rest.starts_with(|c: char| {
+        is_arabic_digit(c) || opens_chinese_numeral(c) || numeral::is_leading_unit(c)
+    }) {
         return Outcome::Skip(at + first);
     }
     if let Some(end) = oversize::out_of_range(text, at) {
@@ -108,14 +113,32 @@ pub fn parse_at(text: &str, at: usize, lex: &Lexicon) -> Outcome {
             Outcome::OutOfRange(at..end)
         };
     }
+    if rest.starts_with(is_arabic_digit)
+        && let Some(end) = codes::code_end(text, at, lex)
+    {
+        return Outcome::Skip(end);
+    }
     let tail = match tail_at(text, at, lex) {
         Parsed::Tail(t) => t,
         Parsed::NotQuantity(end) => return Outcome::Skip(end),
+        // A run of Chinese numerals that is no numeral (`九九八十一`, `十四五`) is skipped whole:
+        // its tail alone (`八十一`) is not what was written.
+        Parsed::Nothing if !rest.starts_with(is_arabic_digit) => {
+            let run = rest
+                .find(|c: char| !numeral::is_chinese_numeral_char(c))
+                .unwrap_or(rest.len());
+            return Outcome::Skip(at + run.max(first));
+        }
         Parsed::Nothing => return Outcome::Skip(at + first),
     };
     let numeral_end = numeral_end(text, at);
-    if context::is_ordinal(text, at) || context::touches_latin(text, at, numeral_end) {
-        return Outcome::Skip(numeral_end);
+    if context::is_ordinal(text, at) {
+        // 第6至8条, 第6、7条: the ordinals that follow are ordinals too.
+        return Outcome::Skip(ordinals_end(text, numeral_end));
+    }
+    if context::touches_latin(text, at, numeral_end) {
+        // GB18030-2022: the code's further parts with it.
+        return Outcome::Skip(codes::continued(text, numeral_end));
     }
     // A range: the first end takes the scale and form of the second (`3至5万件`, `5%—10%`).
     if let Some(outcome) = range(text, at, &tail, lex) {
@@ -137,8 +160,9 @@ pub fn parse_at(text: &str, at: usize, lex: &Lexicon) -> Outcome {
     }
 }
 
+/// A number with no scale, unit or form: `千亿级` is not bare, its 级 says what it measures.
 fn is_bare(t: &Tail) -> bool {
-    t.form == Form::None && t.scale.is_none()
+    t.form == Form::None && t.scale.is_none() && t.approx != Some(CLASS)
 }
 
 /// End of the digits that start at `at`, so a rejected number is skipped whole (`2020` of
@@ -148,45 +172,69 @@ fn numeral_end(text: &str, at: usize) -> usize {
     let len = rest
         .find(|c: char| {
             !(is_arabic_digit(c)
-                || numeral::chinese_digit(c).is_some()
-                || matches!(
-                    c,
-                    '十' | '百'
-                        | '千'
-                        | '万'
-                        | '亿'
-                        | '廿'
-                        | '卅'
-                        | '拾'
-                        | '佰'
-                        | '仟'
-                        | '.'
-                        | '．'
-                        | ','
-                ))
+                || numeral::is_chinese_numeral_char(c)
+                || matches!(c, '.' | '．' | ','))
         })
         .unwrap_or(rest.len());
     at + len.max(rest.chars().next().map_or(1, char::len_utf8))
+}
+
+/// The end of a span or list of ordinals after the first (`第6至8条`, `第6、7、8条`,
+/// `第十二至十五条`): each further numeral after a connector or `、`.
+fn ordinals_end(text: &str, mut end: usize) -> usize {
+    loop {
+        let rest = &text[end..];
+        let Some(sep) = CONNECTORS
+            .iter()
+            .copied()
+            .chain(["、"])
+            .find(|c| rest.starts_with(c))
+        else {
+            return end;
+        };
+        let next = end + sep.len();
+        if !text[next..].starts_with(|c: char| is_arabic_digit(c) || opens_chinese_numeral(c)) {
+            return end;
+        }
+        end = numeral_end(text, next);
+    }
 }
 
 fn numeral_at<'a>(rest: &'a str, lex: &Lexicon) -> Option<(&'a str, Numeral)> {
     let after_groups_ok = |after: &str| {
         after.starts_with(['万', '亿', '千', '%', '％']) || lex.unit_at(after).is_some()
     };
-    alt((numeral::arabic(after_groups_ok), numeral::chinese))
-        .parse(rest)
-        .ok()
+    alt((
+        numeral::mixed,
+        numeral::arabic(after_groups_ok),
+        numeral::chinese,
+    ))
+    .parse(rest)
+    .ok()
 }
 
 /// The numeral at `at` and all that follows it.
 fn tail_at(text: &str, at: usize, lex: &Lexicon) -> Parsed {
-    let Some((after, numeral)) = numeral_at(&text[at..], lex) else {
-        return Parsed::Nothing;
+    let (after, numeral, leading) = match numeral_at(&text[at..], lex) {
+        Some((after, n)) => (after, n, false),
+        None => match leading_unit_at(text, at, lex) {
+            Some((after, n)) => (after, n, true),
+            None => return Parsed::Nothing,
+        },
     };
     let mut pos = text.len() - after.len();
     if numeral.digit_string {
         // 二〇二〇年, 七一: a year or a name, never a count.
         return Parsed::NotQuantity(pos);
+    }
+    if leading && text[pos..].starts_with(CLASS.word) {
+        return Parsed::Tail(Tail {
+            numeral,
+            end: pos + CLASS.word.len(),
+            scale: None,
+            approx: Some(CLASS),
+            form: Form::None,
+        });
     }
     if let Some(end) = context::date_or_name_end(text, pos, &numeral, lex) {
         return Parsed::NotQuantity(end);
@@ -196,7 +244,6 @@ fn tail_at(text: &str, at: usize, lex: &Lexicon) -> Parsed {
             numeral,
             end,
             scale: None,
-            compound: None,
             approx: None,
             form: Form::Fraction(num, den),
         });
@@ -206,19 +253,15 @@ fn tail_at(text: &str, at: usize, lex: &Lexicon) -> Parsed {
         pos += "多".len();
     }
     let mut scale = None;
-    let mut compound = None;
     if lex.unit_at(&text[pos..]).is_none()
         && !text[pos..].starts_with("百分点")
+        && !text[pos..].starts_with("百分點")
         && let Ok((after_scale, (word, factor))) = numeral::scale_word(&text[pos..])
     {
         let allowed = !numeral.chinese || matches!(word, "万" | "亿" | "万亿");
         if allowed && !(numeral.magnitude_inside && word != "亿") {
             scale = Some((word, factor));
             pos = text.len() - after_scale.len();
-            if let Some((end, add, step)) = compound_after(text, pos, word, &numeral) {
-                compound = Some((add, step));
-                pos = end;
-            }
         }
     }
     if approx.is_none() {
@@ -227,15 +270,74 @@ fn tail_at(text: &str, at: usize, lex: &Lexicon) -> Parsed {
             pos += "多".len();
         }
     }
-    let (form, form_end) = form_at(text, pos, &numeral, scale.is_some(), lex);
+    let (form, mut form_end) = form_at(text, pos, &numeral, scale.is_some(), lex);
+    // 万吨级: the order of magnitude of a measure.
+    if leading
+        && approx.is_none()
+        && matches!(form, Form::Word(..))
+        && text[form_end..].starts_with(CLASS.word)
+    {
+        approx = Some(CLASS);
+        form_end += CLASS.word.len();
+    }
     Parsed::Tail(Tail {
         numeral,
         end: form_end,
         scale,
-        compound,
         approx,
         form,
     })
+}
+
+/// 级 after a figure written as its place word alone (`千亿级`, `百万吨级`): of that order of
+/// magnitude, from the figure up to ten times it.
+const CLASS: Approx = Approx {
+    word: "级",
+    kind: ApproxKind::Over,
+};
+
+/// A figure that opens with its place word and counts one (`百万吨`, `千亿级`, `万余人`).
+///
+/// In reports a lone 百, 千, 万 or 亿 before a measure word is far more often a unit label
+/// (`单位：万元`, `（亿元）`), the base of a rate (`每万人`, `万元GDP能耗`) or a name (`百县千镇万村`,
+/// `百年大计`) than a figure, so it is read only with an approximation (`万余人`, `近千公里`,
+/// `逾千人`) or as an order of magnitude (`亿元级`); a run of two or more (`百万吨`, `突破万亿元`)
+/// is read before any measure word. Always after a word it continues, never at the start of a
+/// line or cell, after a numeral, a vague word (`几万人`, `数百万`) or 每, and never as the
+/// bound of a class (`亿元以上项目`) or before a place it names (`千亿县`).
+fn leading_unit_at<'a>(text: &'a str, at: usize, lex: &Lexicon) -> Option<(&'a str, Numeral)> {
+    let rest = &text[at..];
+    let before = text[..at].chars().next_back()?;
+    let continues_word = before.is_alphabetic()
+        && !before.is_ascii()
+        && !numeral::is_chinese_numeral_char(before)
+        && !matches!(
+            before,
+            '几' | '幾' | '数' | '數' | '多' | '余' | '来' | '若' | '成' | '每' | '上'
+        );
+    if !continues_word || lex.unit_at(rest).is_some() {
+        return None;
+    }
+    let (after, n) = numeral::leading_unit(rest).ok()?;
+    let (measured, over) = match OVER_MID.iter().find_map(|(w, _)| after.strip_prefix(w)) {
+        Some(measured) => (measured, true),
+        None => (after, false),
+    };
+    // 千亿县, 万村: a place named by its size, not a number of places.
+    let unit = lex
+        .unit_at(measured)
+        .map(|(word, _)| word)
+        .filter(|w| !matches!(*w, "县" | "市" | "区" | "省" | "村" | "国"));
+    let class = after.starts_with(CLASS.word)
+        || unit.is_some_and(|w| measured[w.len()..].starts_with(CLASS.word));
+    let bound = unit.is_some_and(|w| {
+        let rest = &measured[w.len()..];
+        rest.starts_with("以上") || rest.starts_with("以下") || rest.starts_with("以内")
+    });
+    let several = rest[..rest.len() - after.len()].chars().nth(1).is_some();
+    let approximated = over || context::approximation_before(text, at);
+    let reads = class || (unit.is_some() && !bound && (approximated || several));
+    reads.then_some((after, n))
 }
 
 /// 多/余 between a numeral and its scale or unit (`100多万`, `4万余件`), only when a scale,
@@ -249,37 +351,6 @@ fn mid_approx(text: &str, pos: usize, lex: &Lexicon) -> Option<Approx> {
             || lex.unit_at(after).is_some();
         follows.then_some(Approx { word, kind })
     })
-}
-
-/// `3万5千`, `2亿3千万`: a second numeral after 万/亿 written to a smaller place.
-fn compound_after(
-    text: &str,
-    pos: usize,
-    word: &str,
-    first: &Numeral,
-) -> Option<(usize, Decimal, Decimal)> {
-    if first.chinese || first.decimals > 0 || !matches!(word, "万" | "亿") {
-        return None;
-    }
-    let rest = &text[pos..];
-    let (after, digits) =
-        nom::bytes::complete::take_while1::<_, _, nom::error::Error<&str>>(|c: char| {
-            c.is_ascii_digit()
-        })
-        .parse(rest)
-        .ok()?;
-    let (after, (small, factor)) = numeral::scale_word(after).ok()?;
-    let limit = if word == "万" {
-        Decimal::from(10_000)
-    } else {
-        Decimal::from(100_000_000)
-    };
-    if factor >= limit || small.contains('亿') {
-        return None;
-    }
-    let n: Decimal = digits.parse().ok()?;
-    let add = n.checked_mul(factor)?;
-    (add < limit).then_some((text.len() - after.len(), add, factor))
 }
 
 /// `三分之二` (the first numeral is the denominator) and `2/3` (the numerator): the end,
@@ -328,6 +399,8 @@ fn form_at(text: &str, pos: usize, n: &Numeral, scaled: bool, lex: &Lexicon) -> 
         tag("‰"),
         tag("个百分点"),
         tag("百分点"),
+        tag("個百分點"),
+        tag("百分點"),
         tag("倍"),
         tag("成"),
     ))
@@ -336,7 +409,7 @@ fn form_at(text: &str, pos: usize, n: &Numeral, scaled: bool, lex: &Lexicon) -> 
         let form = match s {
             "%" | "％" => Some(Form::Percent),
             "‰" => Some(Form::Permille),
-            "个百分点" | "百分点" => Some(Form::Points),
+            "个百分点" | "百分点" | "個百分點" | "百分點" => Some(Form::Points),
             "倍" => Some(Form::Multiple),
             // 七成 and 近八成; Arabic 成 and 十一成 are not shares.
             _ => (n.chinese
@@ -398,7 +471,6 @@ fn prefixed(text: &str, at: usize, lex: &Lexicon) -> Option<Outcome> {
             numeral: n,
             end,
             scale: None,
-            compound: None,
             approx: None,
             form: form.clone(),
         };
@@ -618,8 +690,7 @@ fn build(text: &str, at: usize, end: usize, t: &Tail) -> Option<Quantity> {
             Some(*c),
         ),
     };
-    let (compound_add, compound_step) = t.compound.unwrap_or((Decimal::ZERO, Decimal::ZERO));
-    let mut value = n.mantissa.checked_mul(factor)?.checked_add(compound_add)?;
+    let mut value = n.mantissa.checked_mul(factor)?;
     // One unit of the last written digit. Trailing zeros of a scaled integer are not significant
     // (`4000万` is rounded to the 千万), nor are those of an approximate one.
     let decimal_step = pow10(-(n.decimals as i32))?.checked_mul(factor)?;
@@ -628,15 +699,13 @@ fn build(text: &str, at: usize, end: usize, t: &Tail) -> Option<Quantity> {
     } else {
         pow10(trailing_zeros(n.mantissa) as i32)?.checked_mul(factor)?
     };
-    let mut step = if t.compound.is_some() {
-        compound_step
-    } else if t.scale.is_some() || n.magnitude_inside {
+    let mut step = if t.scale.is_some() || n.magnitude_inside {
         significant_step
     } else {
         decimal_step
     };
-    let mut approx_step = if t.compound.is_some() {
-        compound_step
+    let mut approx_step = if t.approx == Some(CLASS) {
+        value.checked_mul(Decimal::from(9))?
     } else {
         significant_step
     };

@@ -3,9 +3,11 @@
 //! [`scan`] finds every quantity in a [`Layout`]: Arabic and Chinese numerals with 万/亿,
 //! percentages, per-mille, 个百分点, fractions, 成, 倍 and 翻番, approximation words and ranges,
 //! each with the exact interval its written digits allow. Years, dates, ordinals, names,
-//! slogans and telephone numbers are recognised and left out.
+//! slogans, and codes such as telephone numbers, hotlines, clock times and standard numbers are
+//! recognised and left out.
 
 mod candidates;
+mod codes;
 mod context;
 mod expression;
 pub mod numeral;
@@ -192,12 +194,14 @@ impl Iterator for Scanner<'_> {
     }
 }
 
-/// `地区生产总值[2]18500.81亿元`: a bare number in square brackets is a reference to a note,
-/// not a figure.
+/// `地区生产总值[2]18500.81亿元`, `增长5.3%<sup>1</sup>`, `[^2]`, `^3^`: a bare number in square
+/// brackets or set as a superscript is a reference to a note, not a figure.
 fn is_note_mark(text: &str, q: &Quantity) -> bool {
-    q.kind == Kind::Number
-        && text[..q.span.start].ends_with(['[', '［', '〔'])
-        && text[q.span.end..].starts_with([']', '］', '〕'])
+    let (before, after) = (&text[..q.span.start], &text[q.span.end..]);
+    let marked = (before.ends_with(['[', '［', '〔']) && after.starts_with([']', '］', '〕']))
+        || (before.ends_with("<sup>") && after.starts_with("</sup>"))
+        || (before.ends_with('^') && after.starts_with(['^', ']']));
+    q.kind == Kind::Number && marked
 }
 
 /// Every quantity of the laid-out text, in text order.

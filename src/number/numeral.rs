@@ -46,16 +46,17 @@ fn arabic_value(c: char) -> u32 {
     }
 }
 
-/// The value of a Chinese digit character (零〇 included, 两 and financial forms too).
+/// The value of a Chinese digit character (零〇 included, 两 and financial forms too, in
+/// simplified and traditional characters: 兩, 貳, 參, 陸).
 pub fn chinese_digit(c: char) -> Option<u32> {
     Some(match c {
         '零' | '〇' => 0,
         '一' | '壹' => 1,
-        '二' | '贰' | '两' => 2,
-        '三' | '叁' => 3,
+        '二' | '贰' | '两' | '兩' | '貳' => 2,
+        '三' | '叁' | '參' => 3,
         '四' | '肆' => 4,
         '五' | '伍' => 5,
-        '六' | '陆' => 6,
+        '六' | '陆' | '陸' => 6,
         '七' | '柒' => 7,
         '八' | '捌' => 8,
         '九' | '玖' => 9,
@@ -72,10 +73,27 @@ fn chinese_place(c: char) -> Option<i128> {
     })
 }
 
-fn is_chinese_numeral_char(c: char) -> bool {
+/// 万 and 亿 (萬, 億): the group words, by their value.
+pub fn chinese_group(c: char) -> Option<i128> {
+    Some(match c {
+        '万' | '萬' => 10_000,
+        '亿' | '億' => 100_000_000,
+        _ => return None,
+    })
+}
+
+/// A character that may stand inside a Chinese numeral: a digit, a place or group word, 廿, 卅.
+pub fn is_chinese_numeral_char(c: char) -> bool {
     chinese_digit(c).is_some()
         || chinese_place(c).is_some()
-        || matches!(c, '万' | '亿' | '廿' | '卅')
+        || chinese_group(c).is_some()
+        || matches!(c, '廿' | '卅')
+}
+
+/// 百, 千, 万 and 亿 (and their financial and traditional forms): the words that may open a
+/// figure with no digit before them (`百万吨`, `千亿级`, `万余人`), counting one.
+pub fn is_leading_unit(c: char) -> bool {
+    matches!(c, '百' | '佰' | '千' | '仟') || chinese_group(c).is_some()
 }
 
 /// A character that can open a Chinese numeral (a digit, 十, 廿, 卅), so that 百姓, 千方百计,
@@ -162,9 +180,10 @@ pub fn chinese(input: &str) -> IResult<&str, Numeral> {
     // 零部件, 〇号: a numeral opening with zero is only `零点五`; a lone financial digit (陆 of
     // 大陆, 陆家嘴) is a name.
     let opens_with_zero = full.starts_with(['零', '〇']);
+    let rest_is_point = rest.starts_with(['点', '點']);
     let lone_financial =
-        full.chars().count() == 1 && !"零〇一二三四五六七八九十两廿卅".contains(full);
-    if (opens_with_zero && !rest.starts_with('点')) || lone_financial {
+        full.chars().count() == 1 && !"零〇一二三四五六七八九十两兩廿卅".contains(full);
+    if (opens_with_zero && !rest_is_point) || lone_financial {
         return Err(nom::Err::Error(nom::error::Error::new(
             input,
             nom::error::ErrorKind::Verify,
@@ -174,7 +193,7 @@ pub fn chinese(input: &str) -> IResult<&str, Numeral> {
         nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Verify))
     })?;
     let (rest, fraction) = opt(preceded(
-        tag("点"),
+        alt((tag("点"), tag("點"))),
         take_while1(|c| chinese_digit(c).is_some() && c != '两'),
     ))
     .parse(rest)?;
@@ -213,6 +232,100 @@ pub fn chinese(input: &str) -> IResult<&str, Numeral> {
     ))
 }
 
+/// Arabic digits mixed with place words: `5万6000`, `2千零3`, `5万4千6百`, `2千零30万`, `3万5千`.
+/// Only integers; a run with no digits after its first place word (`30万`, `1.5亿`) is left to
+/// [`arabic`] and its scale word.
+pub fn mixed(input: &str) -> IResult<&str, Numeral> {
+    let fail = || nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Verify));
+    let is_place = |c: char| {
+        matches!(
+            chinese_piece(c),
+            Some(Piece::Zero | Piece::Place(_) | Piece::Group(_))
+        )
+    };
+    // Most figures have no place word after their digits: settled without more work.
+    let (after_digits, _) = take_while1(is_arabic_digit).parse(input)?;
+    if !after_digits.starts_with(is_place) {
+        return Err(fail());
+    }
+    // On the stack: the scanner tries this at every Arabic figure.
+    const MAX_PIECES: usize = 24;
+    let mut pieces = [Piece::Zero; MAX_PIECES];
+    let mut len = 0;
+    let mut rest = input;
+    let mut arabic_digits = 0usize;
+    let mut digits_after_place = false;
+    while let Some(c) = rest.chars().next() {
+        let piece = if is_arabic_digit(c) {
+            let (after, run) = take_while1(is_arabic_digit).parse(rest)?;
+            let n = arabic_numeral(run, "").ok_or_else(fail)?;
+            digits_after_place |= len > 0;
+            arabic_digits += n.int_digits;
+            rest = after;
+            Piece::Digit {
+                value: n.mantissa.mantissa(),
+                digits: u32::try_from(n.int_digits).map_err(|_| fail())?,
+            }
+        } else if is_place(c) {
+            rest = &rest[c.len_utf8()..];
+            chinese_piece(c).ok_or_else(fail)?
+        } else {
+            break;
+        };
+        if len == MAX_PIECES {
+            return Err(fail());
+        }
+        pieces[len] = piece;
+        len += 1;
+    }
+    // `1.5万`, `30万件`, `2020年`: not mixed. A trailing 零 belongs to what follows (`1千零部件`).
+    while len > 0 && pieces[len - 1] == Piece::Zero {
+        len -= 1;
+        rest = &input[input.len() - rest.len() - '零'.len_utf8()..];
+    }
+    if !digits_after_place || rest.starts_with(['.', '．']) {
+        return Err(fail());
+    }
+    let pieces = pieces[..len].iter().copied().map(Some);
+    let (value, magnitude_inside) = place_value(pieces, false).ok_or_else(fail)?;
+    let mantissa = Decimal::try_from_i128_with_scale(value, 0).map_err(|_| fail())?;
+    Ok((
+        rest,
+        Numeral {
+            mantissa,
+            decimals: 0,
+            chinese: false,
+            digit_string: false,
+            int_digits: arabic_digits,
+            magnitude_inside,
+            lone_yi: false,
+        },
+    ))
+}
+
+/// A figure that opens with its place or group word, counting one: `百万`, `千亿`, `万`, `亿`,
+/// `万亿`. Whether it is a figure at all (`百万吨`, `万余人`) or part of a word (`百姓`, `万一`,
+/// `千万不能`) is for the caller to decide from what follows.
+pub fn leading_unit(input: &str) -> IResult<&str, Numeral> {
+    let (rest, run) = take_while1(is_leading_unit).parse(input)?;
+    let fail = || nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Verify));
+    let (value, magnitude_inside) =
+        place_value(run.chars().map(chinese_piece), true).ok_or_else(fail)?;
+    let mantissa = Decimal::try_from_i128_with_scale(value, 0).map_err(|_| fail())?;
+    Ok((
+        rest,
+        Numeral {
+            mantissa,
+            decimals: 0,
+            chinese: true,
+            digit_string: false,
+            int_digits: run.chars().count(),
+            magnitude_inside,
+            lone_yi: false,
+        },
+    ))
+}
+
 /// Value of a Chinese integer; `(value, has 万/亿 inside, is a digit string)`. `None` when the
 /// characters do not form a numeral (`十十`, `万三`).
 fn chinese_integer(s: &str) -> Option<(i128, bool, bool)> {
@@ -225,95 +338,224 @@ fn chinese_integer(s: &str) -> Option<(i128, bool, bool)> {
         }
         return Some((v, false, true));
     }
-    let mut total: i128 = 0; // completed 亿 groups
-    let mut wan: i128 = 0; // completed 万 group inside the current 亿 group
-    let mut section: i128 = 0; // below 万
-    let mut digit: Option<i128> = None;
-    let mut last_place: i128 = i128::MAX;
-    let mut magnitude = false;
-    for (i, c) in s.chars().enumerate() {
-        if let Some(d) = chinese_digit(c) {
-            if d == 0 {
-                if digit.is_some() {
-                    return None;
-                }
-                continue;
-            }
-            if digit.is_some() {
-                return None;
-            }
-            digit = Some(d.into());
-        } else if let Some(place) = chinese_place(c) {
-            let n = match digit.take() {
-                Some(n) => n,
-                // 十二 = 12 and 一百一十 = 110: a bare 十 counts one ten.
-                None if place == 10 => 1,
-                None => return None,
-            };
-            if place >= last_place {
-                return None;
-            }
-            last_place = place;
-            section = section.checked_add(n.checked_mul(place)?)?;
-        } else if c == '廿' || c == '卅' {
-            if i != 0 || digit.is_some() {
-                return None;
-            }
-            section = if c == '廿' { 20 } else { 30 };
-            last_place = 10;
-        } else if c == '万' {
-            section = section.checked_add(digit.take().unwrap_or(0))?;
-            if section == 0 || wan != 0 {
-                return None;
-            }
-            wan = section;
-            section = 0;
-            last_place = i128::MAX;
-            magnitude = true;
-        } else if c == '亿' {
-            section = section.checked_add(digit.take().unwrap_or(0))?;
-            let group = wan.checked_mul(10_000)?.checked_add(section)?;
-            if group == 0 {
-                return None;
-            }
-            total = total.checked_add(group)?.checked_mul(100_000_000)?;
-            wan = 0;
-            section = 0;
-            last_place = i128::MAX;
-            magnitude = true;
-        } else {
-            return None;
-        }
-    }
-    section = section.checked_add(digit.unwrap_or(0))?;
-    let value = total
-        .checked_add(wan.checked_mul(10_000)?)?
-        .checked_add(section)?;
+    let (value, magnitude) = place_value(s.chars().map(chinese_piece), false)?;
     Some((value, magnitude, false))
 }
 
+/// One written piece of an integer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Piece {
+    /// A digit: one Chinese digit (`digits` 0), or a run of Arabic digits in a numeral that
+    /// mixes them with place words (`5万6000`, `2千零3`), `digits` long.
+    Digit {
+        value: i128,
+        digits: u32,
+    },
+    Zero,
+    /// 十, 百, 千.
+    Place(i128),
+    /// 万, 亿.
+    Group(i128),
+    /// 廿, 卅: twenty and thirty in one character.
+    Tens(i128),
+}
+
+fn chinese_piece(c: char) -> Option<Piece> {
+    Some(match c {
+        '廿' => Piece::Tens(20),
+        '卅' => Piece::Tens(30),
+        _ => match chinese_digit(c) {
+            Some(0) => Piece::Zero,
+            Some(d) => Piece::Digit {
+                value: d.into(),
+                digits: 0,
+            },
+            None => match (chinese_place(c), chinese_group(c)) {
+                (Some(p), _) => Piece::Place(p),
+                (_, Some(g)) => Piece::Group(g),
+                _ => return None,
+            },
+        },
+    })
+}
+
+/// The value of an integer written with place words, and whether 万 or 亿 is inside.
+///
+/// Places fall within each group below 万 (`三千零六十`); 零 stands for skipped places. A single
+/// Chinese digit right after 百, 千, 万 or 亿 is the next place down, as it is read: `九百九` is
+/// 990, `一万三` 13000, `两千四百五` 2450 (an elided tail). An Arabic run after a place word fills
+/// the places below it: all of them (`3万4000`), or, after 零, fewer (`2千零3`). With
+/// `bare_lead`, a numeral may open with a place or group word that counts one (`百万`, `千亿`).
+/// A piece that is `None` is a character of no numeral: the whole is none.
+fn place_value(
+    pieces: impl IntoIterator<Item = Option<Piece>>,
+    bare_lead: bool,
+) -> Option<(i128, bool)> {
+    let mut total: i128 = 0; // completed 亿 groups
+    let mut wan: i128 = 0; // completed 万 group inside the current 亿 group
+    let mut section: i128 = 0; // below 万
+    let mut digit: Option<(i128, u32)> = None;
+    let mut last_place: i128 = i128::MAX;
+    let mut magnitude = false;
+    // The piece before the pending digit, and whether 零 came between.
+    let mut before_digit: Option<Piece> = None;
+    let mut zero_before_digit = false;
+    let mut previous: Option<Piece> = None;
+    let mut zero_since_previous = false;
+    for (i, piece) in pieces.into_iter().enumerate() {
+        let piece = piece?;
+        match piece {
+            Piece::Zero => {
+                if digit.is_some() {
+                    return None;
+                }
+                zero_since_previous = true;
+                continue;
+            }
+            Piece::Digit { value, digits } => {
+                if digit.is_some() {
+                    return None;
+                }
+                digit = Some((value, digits));
+                before_digit = previous;
+                zero_before_digit = zero_since_previous;
+            }
+            Piece::Place(place) => {
+                let n = match digit.take() {
+                    // An Arabic run before 十, 百 or 千 is one digit: `5万4千6百`.
+                    Some((n, digits)) if digits <= 1 => n,
+                    Some(_) => return None,
+                    // 十二 = 12 and 一百一十 = 110: a bare 十 counts one ten.
+                    None if place == 10 => 1,
+                    None if bare_lead && i == 0 => 1,
+                    None => return None,
+                };
+                if place >= last_place {
+                    return None;
+                }
+                last_place = place;
+                section = section.checked_add(n.checked_mul(place)?)?;
+            }
+            Piece::Tens(tens) => {
+                if i != 0 {
+                    return None;
+                }
+                section = tens;
+                last_place = 10;
+            }
+            Piece::Group(group) => {
+                if let Some((n, digits)) = digit.take() {
+                    section = section.checked_add(fill(
+                        n,
+                        digits,
+                        last_place,
+                        zero_before_digit,
+                        false,
+                    )?)?;
+                } else if bare_lead && i == 0 {
+                    section = 1;
+                }
+                if group == 10_000 {
+                    if section == 0 || wan != 0 {
+                        return None;
+                    }
+                    wan = section;
+                } else {
+                    let whole = wan.checked_mul(10_000)?.checked_add(section)?;
+                    if whole == 0 {
+                        return None;
+                    }
+                    total = total.checked_add(whole)?.checked_mul(group)?;
+                    wan = 0;
+                }
+                section = 0;
+                last_place = group;
+                magnitude = true;
+            }
+        }
+        previous = Some(piece);
+        zero_since_previous = false;
+    }
+    if let Some((n, digits)) = digit {
+        let elided = match before_digit {
+            Some(Piece::Place(p) | Piece::Group(p))
+                if digits == 0 && !zero_before_digit && p >= 100 =>
+            {
+                Some(p / 10)
+            }
+            _ => None,
+        };
+        match elided {
+            Some(unit) => {
+                let tail = n.checked_mul(unit)?;
+                if unit >= 10_000 {
+                    wan = wan.checked_add(tail / 10_000)?;
+                } else {
+                    section = section.checked_add(tail)?;
+                }
+            }
+            None => {
+                section =
+                    section.checked_add(fill(n, digits, last_place, zero_before_digit, true)?)?
+            }
+        }
+    }
+    let value = total
+        .checked_add(wan.checked_mul(10_000)?)?
+        .checked_add(section)?;
+    Some((value, magnitude))
+}
+
+/// A digit, or Arabic run, after the last place word written: it must fit under that place
+/// (or, before a group word, under 万). A trailing Arabic run written with no 零 before it
+/// fills every place below (`3万4000`, `1千200`): `3万4` is refused, since some read it as
+/// 34000 and some as 30004.
+fn fill(n: i128, digits: u32, last_place: i128, zero_before: bool, trailing: bool) -> Option<i128> {
+    if last_place == i128::MAX {
+        return Some(n);
+    }
+    let limit = if last_place >= 10_000 && !trailing {
+        10_000
+    } else {
+        last_place
+    };
+    if n >= limit {
+        return None;
+    }
+    let fills = trailing || last_place < 10_000;
+    if fills && digits > 0 && !zero_before && 10i128.checked_pow(digits)? != limit {
+        return None;
+    }
+    Some(n)
+}
+
 /// A trailing multiplier after Arabic digits, and what it multiplies by: `万`, `亿`, `万亿`,
-/// `千万`, `百万`, `十万`, `千亿`, `百亿`, `十亿`, `千`, `百`.
+/// `千万`, `百万`, `十万`, `千亿`, `百亿`, `十亿`, `千`, `百`, with 萬 and 億 read as 万 and 亿.
 pub fn scale_word(input: &str) -> IResult<&str, (&'static str, Decimal)> {
-    let (rest, word) = alt((
-        tag("万亿"),
-        tag("千亿"),
-        tag("百亿"),
-        tag("十亿"),
-        tag("千万"),
-        tag("百万"),
-        tag("十万"),
-        tag("亿"),
-        tag("万"),
-        tag("千"),
-        tag("百"),
-    ))
-    .parse(input)?;
     const WORDS: [&str; 11] = [
         "万亿", "千亿", "百亿", "十亿", "千万", "百万", "十万", "亿", "万", "千", "百",
     ];
-    let word = WORDS.iter().find(|w| **w == word).copied().unwrap_or("万");
-    Ok((rest, (word, scale_factor(word))))
+    let simplified = |c: char| match c {
+        '萬' => '万',
+        '億' => '亿',
+        c => c,
+    };
+    for word in WORDS {
+        let mut rest = input;
+        let matched = word.chars().all(|w| {
+            let mut chars = rest.chars();
+            let ok = chars.next().is_some_and(|c| simplified(c) == w);
+            rest = chars.as_str();
+            ok
+        });
+        if matched {
+            return Ok((rest, (word, scale_factor(word))));
+        }
+    }
+    Err(nom::Err::Error(nom::error::Error::new(
+        input,
+        nom::error::ErrorKind::Tag,
+    )))
 }
 
 fn scale_factor(word: &str) -> Decimal {
@@ -359,6 +601,24 @@ mod tests {
             ("三亿零五万", dec!(300050000)),
             ("九千九百九十九", dec!(9999)),
             ("二〇二〇", dec!(2020)),
+            // Elided tails: the last digit is the next place down.
+            ("一万三", dec!(13000)),
+            ("九百九", dec!(990)),
+            ("两千四百五", dec!(2450)),
+            ("九十二万四", dec!(924000)),
+            ("一亿三", dec!(130000000)),
+            ("一千陆", dec!(1600)),
+            ("十二", dec!(12)),
+            ("一千零十二", dec!(1012)),
+            ("四千万零六千", dec!(40006000)),
+            ("拾亿零六万零五百零六", dec!(1000060506)),
+            // Traditional characters and 廿/卅 with a digit.
+            ("貳拾參", dec!(23)),
+            ("三萬", dec!(30000)),
+            ("兩億", dec!(200000000)),
+            ("廿八", dec!(28)),
+            ("卅六", dec!(36)),
+            ("十五點七", dec!(15.7)),
         ];
         for (s, v) in cases {
             assert_eq!(cn(s).map(|x| x.0), Some(v), "{s}");
@@ -375,6 +635,50 @@ mod tests {
         }
         assert!(cn("百姓").is_none());
         assert!(cn("千方百计").is_none());
+    }
+
+    #[test]
+    fn mixed_values() {
+        let cases = [
+            ("5万6000人", dec!(56000), "人"),
+            ("2千零3", dec!(2003), ""),
+            ("5万4千6百", dec!(54600), ""),
+            ("5亿1万4千6百", dec!(500014600), ""),
+            ("2千零30万元", dec!(20300000), "元"),
+            ("3万5千人", dec!(35000), "人"),
+            ("1千零1", dec!(1001), ""),
+            ("3万零5百件", dec!(30500), "件"),
+        ];
+        for (s, v, rest) in cases {
+            let (r, n) = mixed(s).unwrap();
+            assert_eq!((n.mantissa, r), (v, rest), "{s}");
+        }
+        // Not mixed: a scale word alone, decimals, 3万4 (34000 or 30004?), 1万万.
+        for s in [
+            "30万件",
+            "1.5万",
+            "3万4",
+            "3万45",
+            "1万万",
+            "2020年",
+            "5万4千67",
+            "1千零部件",
+        ] {
+            assert!(mixed(s).is_err(), "{s}");
+        }
+    }
+
+    #[test]
+    fn leading_units() {
+        let lead = |s| leading_unit(s).ok().map(|(r, n)| (n.mantissa, r));
+        assert_eq!(lead("百万吨"), Some((dec!(1000000), "吨")));
+        assert_eq!(lead("千亿级"), Some((dec!(100000000000), "级")));
+        assert_eq!(lead("万亿元"), Some((dec!(1000000000000), "元")));
+        assert_eq!(lead("万余人"), Some((dec!(10000), "余人")));
+        assert_eq!(lead("亿万人民"), None);
+        assert_eq!(lead("千千万万"), None);
+        assert_eq!(lead("十万"), None);
+        assert_eq!(lead("三万"), None);
     }
 
     #[test]
@@ -404,5 +708,10 @@ mod tests {
             ("元", ("万亿", dec!(1000000000000)))
         );
         assert_eq!(scale_word("千万").unwrap().1.1, dec!(10000000));
+        assert_eq!(
+            scale_word("萬億元").unwrap(),
+            ("元", ("万亿", dec!(1000000000000)))
+        );
+        assert!(scale_word("元").is_err());
     }
 }

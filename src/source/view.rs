@@ -4,7 +4,8 @@
 //! are suppression directives (`%% hedui-…` lines in plain text). They are blanked out byte for
 //! byte (a character becomes as many spaces as it has bytes), so every offset of the view is
 //! the same offset of the document and line numbers do not move. Table pipes become `;`, so
-//! each cell reads as a sentence of its own.
+//! each cell reads as a sentence of its own. Emphasis marks beside a figure (`**99.4**%`) are
+//! blanked too, so that the figure reads with its unit.
 
 /// Whether a document is Markdown, by its name.
 pub fn is_markdown(name: &str) -> bool {
@@ -110,11 +111,32 @@ fn prose_line(out: &mut String, line: &str) {
 }
 
 fn push_table_aware(out: &mut String, s: &str, is_table: bool) {
-    if is_table {
-        out.extend(s.chars().map(|c| if c == '|' { ';' } else { c }));
-    } else {
-        out.push_str(s);
+    let mut rest = s;
+    while !rest.is_empty() {
+        // `**99.4**%`, `__3080.5__万件`: emphasis around a figure, which would split it from
+        // its unit. Both marks are blanked; emphasis around words stays.
+        if let Some(mark) = ["**", "__"].into_iter().find(|m| rest.starts_with(m))
+            && let Some(len) = rest[2..].find(mark)
+        {
+            let inner = &rest[2..2 + len];
+            let figure = inner.starts_with(is_figure_char) || inner.ends_with(is_figure_char);
+            if figure {
+                out.push_str("  ");
+                push_table_aware(out, inner, is_table);
+                out.push_str("  ");
+                rest = &rest[2 + len + 2..];
+                continue;
+            }
+        }
+        let Some(c) = rest.chars().next() else { break };
+        out.push(if is_table && c == '|' { ';' } else { c });
+        rest = &rest[c.len_utf8()..];
     }
+}
+
+/// A character of a figure and its sign: digits, the decimal point, per cent.
+fn is_figure_char(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c) || matches!(c, '.' | '%' | '％' | '‰')
 }
 
 /// Spaces for every byte of `s`, line breaks kept.
@@ -155,6 +177,18 @@ mod tests {
                 && view.contains("[附表]")
         );
         assert!(view.contains("; 受理 ; 39347件 ;"), "{view}");
+    }
+
+    #[test]
+    fn emphasis_beside_a_figure_is_blanked() {
+        let text = "结案率**99.4**%，受理__3080.5__万件，**审结**35773件。\n";
+        let view = prose(text, true);
+        assert_eq!(view.len(), text.len());
+        assert_eq!(
+            view,
+            "结案率  99.4  %，受理  3080.5  万件，**审结**35773件。\n"
+        );
+        assert_eq!(prose(text, false), text);
     }
 
     #[test]
