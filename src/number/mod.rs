@@ -10,6 +10,7 @@ mod context;
 mod expression;
 pub mod numeral;
 mod oversize;
+mod vague;
 
 use std::ops::Range;
 
@@ -67,6 +68,55 @@ pub struct Approx {
     pub kind: ApproxKind,
 }
 
+/// Which ends of a quantity's interval the wording leaves out: `4万余件` is (40000, 50000),
+/// `近4万件` (30000, 40000], `不足3%` [0, 3), `几百万` [1000000, 10000000). The interval itself
+/// stays closed, so arithmetic is lenient by a single point; this says what was written.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Open {
+    pub lower: bool,
+    pub upper: bool,
+}
+
+impl Open {
+    pub const CLOSED: Open = Open {
+        lower: false,
+        upper: false,
+    };
+
+    /// The ends an approximation word leaves out (RULEBOOK R6): 余/多/逾/超过 both (X < true <
+    /// X + u), 近 the lower (X − u < true ≤ X), 不足/不到 the upper (true < X); an unbounded
+    /// end is open too.
+    pub fn of(kind: ApproxKind) -> Open {
+        match kind {
+            ApproxKind::About | ApproxKind::AtMost => Open::CLOSED,
+            ApproxKind::Over => Open {
+                lower: true,
+                upper: true,
+            },
+            ApproxKind::AtLeast => Open {
+                lower: false,
+                upper: true,
+            },
+            ApproxKind::Near => Open {
+                lower: true,
+                upper: false,
+            },
+            ApproxKind::Under => Open {
+                lower: false,
+                upper: true,
+            },
+        }
+    }
+
+    /// The same ends, for the figure negated (`−4万余` is (−50000, −40000)).
+    pub fn swapped(self) -> Open {
+        Open {
+            lower: self.upper,
+            upper: self.lower,
+        }
+    }
+}
+
 /// The unit a quantity is stated in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Unit {
@@ -96,8 +146,10 @@ pub struct Quantity {
     /// The scale word written (`万`, `亿`, `万亿` …), already applied to `value`.
     pub scale: Option<&'static str>,
     pub approx: Option<Approx>,
-    /// Written as a range (`3至5万`, `百分之五到六`).
+    /// Written as a range (`3至5万`, `百分之五到六`, `七八万`, `十几亿`).
     pub range: bool,
+    /// Which ends of `interval` the wording excludes.
+    pub open: Open,
 }
 
 impl Quantity {

@@ -111,7 +111,7 @@ fn text<'a>(f: &Facts<'a>, i: usize) -> &'a str {
     &f.text[f.quantities[i].span.clone()]
 }
 
-fn q<'a>(f: &Facts<'a>, i: usize) -> &'a Quantity {
+fn q<'f>(f: &'f Facts, i: usize) -> &'f Quantity {
     &f.quantities[i]
 }
 
