@@ -320,7 +320,9 @@ pub fn signed_counts(
     if !n.chinese {
         return counts_as_quantity(text, at, n, end, bare, lex);
     }
-    if n.lone_yi {
+    // A Chinese numeral opens with 零 only as `零点五`.
+    let stray_zero = text[at..].starts_with(['零', '〇']) && n.decimals == 0;
+    if n.lone_yi || n.mantissa.is_zero() || stray_zero {
         return false;
     }
     match sign {

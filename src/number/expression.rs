@@ -245,6 +245,9 @@ fn place_word(text: &str, at: usize, lex: &Lexicon) -> Option<Outcome> {
     }
     let numeral = vague::one();
     let (form, end) = form_at(text, pos, &numeral, true, lex);
+    if approx.is_some() && form == Form::None {
+        return None; // `千余千`: 余 read only before the unit it is of
+    }
     let tail = Tail {
         numeral,
         end,
@@ -395,7 +398,13 @@ fn tail_at(text: &str, at: usize, lex: &Lexicon) -> Parsed {
             negative: false,
         });
     }
-    let mut approx = mid_approx(text, pos, lex);
+    // A Chinese numeral takes only 万 and 亿 as a scale (`十余万`); one with 万 inside, only 亿.
+    let scales: &[char] = match (numeral.chinese, numeral.magnitude_inside) {
+        (false, _) => &['万', '亿', '千', '百'],
+        (true, false) => &['万', '亿'],
+        (true, true) => &['亿'],
+    };
+    let mut approx = approx_before(text, pos, lex, scales);
     if approx.is_some() {
         pos += "多".len();
     }
@@ -416,9 +425,18 @@ fn tail_at(text: &str, at: usize, lex: &Lexicon) -> Parsed {
         }
     }
     if approx.is_none() {
-        approx = mid_approx(text, pos, lex);
+        approx = approx_before(text, pos, lex, &[]);
         if approx.is_some() {
             pos += "多".len();
+        } else if matches!(scale, Some(("万", _)))
+            && compound.is_none()
+            && let Some(a) = approx_before(text, pos, lex, &['亿'])
+            && text[pos + "多".len()..].starts_with('亿')
+        {
+            // `4万多亿元`: some 万亿 and more.
+            approx = Some(a);
+            pos += "多亿".len();
+            scale = Some(("万亿", Decimal::from(1_000_000_000_000i64)));
         }
     }
     let (form, form_end) = form_at(text, pos, &numeral, scale.is_some(), lex);
@@ -502,10 +520,17 @@ fn with_half(
 /// 多/余 between a numeral and its scale or unit (`100多万`, `4万余件`), only when a scale,
 /// unit or form follows: `多` alone is usually the start of another word.
 fn mid_approx(text: &str, pos: usize, lex: &Lexicon) -> Option<Approx> {
+    approx_before(text, pos, lex, &['万', '亿', '千', '百'])
+}
+
+/// 多/余 at `pos` before what it is of: one of `scales` (those the numeral may still take:
+/// `100多万`, `十余万`, not `十余千` nor `4万余千`), a form or a unit.
+fn approx_before(text: &str, pos: usize, lex: &Lexicon, scales: &[char]) -> Option<Approx> {
     let rest = &text[pos..];
     OVER_MID.iter().find_map(|&(word, kind)| {
         let after = rest.strip_prefix(word)?;
-        let follows = after.starts_with(['万', '亿', '千', '百', '%', '％', '倍'])
+        let follows = after.starts_with(scales)
+            || after.starts_with(['%', '％', '倍'])
             || after.starts_with("个百分点")
             || lex.unit_at(after).is_some();
         follows.then_some(Approx { word, kind })

@@ -186,6 +186,9 @@ pub struct Scanner<'a> {
     text: &'a str,
     lexicon: &'a Lexicon,
     at: usize,
+    /// Where the last find ended: a quantity read with a word before it (`约`, `几` of 几百万)
+    /// never reaches back into it, so finds never overlap.
+    last_end: usize,
 }
 
 impl<'a> Scanner<'a> {
@@ -194,6 +197,7 @@ impl<'a> Scanner<'a> {
             text,
             lexicon,
             at: 0,
+            last_end: 0,
         }
     }
 
@@ -213,7 +217,7 @@ impl<'a> Scanner<'a> {
                 match expression::parse_at(text, at, self.lexicon) {
                     expression::Outcome::Quantity(q, next) => {
                         at = next;
-                        if !is_note_mark(text, &q) {
+                        if !is_note_mark(text, &q) && q.span.start >= self.last_end {
                             result = Some(Found::Quantity(q));
                         }
                     }
@@ -230,6 +234,7 @@ impl<'a> Scanner<'a> {
             }
             self.at = at;
             if result.is_some() {
+                self.last_end = at;
                 return result;
             }
         }
