@@ -71,8 +71,8 @@ enum Form {
     /// (`六成五` 0.5, `四成半` 0.5 too).
     Cheng(Decimal),
     /// `万分之三`: a share per ten thousand (or per 10^5 … 10^8), as a percent: the numeral
-    /// times the factor (0.01 for 万分之).
-    PercentTimes(Decimal),
+    /// divided by 10 to this power (2 for 万分之).
+    PercentTimes(u32),
     /// A fraction: numerator and denominator.
     Fraction(Decimal, Decimal),
     Word(Range<usize>, UnitClass),
@@ -445,7 +445,7 @@ fn tail_at(text: &str, at: usize, lex: &Lexicon) -> Parsed {
         numeral.lone_yi = false; // 一成, 一成五: a share, not the article
     }
     let (numeral, form, form_end) = if approx.is_none() && compound.is_none() && scale.is_none() {
-        with_half(text, numeral, form, form_end, lex)
+        with_half(text, numeral, form, form_end)
     } else {
         (numeral, form, form_end)
     };
@@ -462,13 +462,7 @@ fn tail_at(text: &str, at: usize, lex: &Lexicon) -> Parsed {
 
 /// `两年半`, `两个半月`, `一个半小时`, `两个半`: a half after the measure word adds 0.5 to the
 /// numeral. After 个 the length of time, if any, follows the 半 (`个月` written around it).
-fn with_half(
-    text: &str,
-    n: Numeral,
-    form: Form,
-    end: usize,
-    lex: &Lexicon,
-) -> (Numeral, Form, usize) {
+fn with_half(text: &str, n: Numeral, form: Form, end: usize) -> (Numeral, Form, usize) {
     let Form::Word(unit, class) = &form else {
         return (n, form, end);
     };
@@ -490,15 +484,11 @@ fn with_half(
     let half_end = end + '半'.len_utf8();
     match (&text[unit.clone()], class) {
         ("个", _) => {
-            let time = if after.starts_with('月') {
-                Some('月'.len_utf8())
-            } else if after.starts_with("星期") {
-                Some("星期".len())
-            } else {
-                lex.unit_at(after)
-                    .filter(|(_, c)| *c == UnitClass::Duration)
-                    .map(|(w, _)| w.len())
-            };
+            // The lengths counted with 个 (`两个半天` is two half-days, not 2.5 days).
+            let time = ["月", "小时", "星期", "工作日", "钟头"]
+                .iter()
+                .find(|w| after.starts_with(*w))
+                .map(|w| w.len());
             match time {
                 Some(len) => (
                     plus_half,
@@ -714,17 +704,15 @@ fn with_suffix(text: &str, mut tail: Tail) -> (Tail, usize) {
 /// Shares written as a prefix and a numeral: `百分之三十`, `千分之五`, `万分之三`, `百万分之三`.
 /// Per ten thousand and beyond have no kind of their own: they are percents (`万分之三` is
 /// 0.03%).
-fn share_prefixes() -> [(&'static str, Form); 7] {
-    [
-        ("百分之", Form::Percent),
-        ("千分之", Form::Permille),
-        ("万分之", Form::PercentTimes(Decimal::new(1, 2))),
-        ("十万分之", Form::PercentTimes(Decimal::new(1, 3))),
-        ("百万分之", Form::PercentTimes(Decimal::new(1, 4))),
-        ("千万分之", Form::PercentTimes(Decimal::new(1, 5))),
-        ("亿分之", Form::PercentTimes(Decimal::new(1, 6))),
-    ]
-}
+const SHARE_PREFIXES: [(&str, Form); 7] = [
+    ("百分之", Form::Percent),
+    ("千分之", Form::Permille),
+    ("万分之", Form::PercentTimes(2)),
+    ("十万分之", Form::PercentTimes(3)),
+    ("百万分之", Form::PercentTimes(4)),
+    ("千万分之", Form::PercentTimes(5)),
+    ("亿分之", Form::PercentTimes(6)),
+];
 
 /// The numeral after a share prefix: `百` alone is a hundred (`百分之百`).
 fn prefixed_numeral<'a>(after: &'a str, lex: &Lexicon) -> Option<(&'a str, Numeral)> {
@@ -738,7 +726,7 @@ fn prefixed_numeral<'a>(after: &'a str, lex: &Lexicon) -> Option<(&'a str, Numer
 /// `翻一番`.
 fn prefixed(text: &str, at: usize, lex: &Lexicon) -> Option<Outcome> {
     let rest = &text[at..];
-    for (prefix, form) in share_prefixes() {
+    for (prefix, form) in SHARE_PREFIXES {
         let Some(after) = rest.strip_prefix(prefix) else {
             continue;
         };
@@ -1127,7 +1115,8 @@ fn build(text: &str, at: usize, end: usize, t: &Tail) -> Option<Quantity> {
             step = pow10(-(decimals as i32))?.checked_mul(ten)?;
             approx_step = step;
         }
-        Form::PercentTimes(f) => {
+        Form::PercentTimes(places) => {
+            let f = pow10(-(places as i32))?;
             value = n.mantissa.checked_mul(f)?;
             step = decimal_step.checked_mul(f)?;
             approx_step = step;
