@@ -259,7 +259,7 @@ pub fn compare<'p>(facts: &Facts, earlier: &Earlier<'p>) -> Vec<Comparison<'p>> 
             .find(|&(_, c)| matches!(c, '。' | '！' | '？' | '；' | '\n'))
             .map_or(0, |(i, c)| i + c.len_utf8());
         let sentence = &text[sentence_start.min(s.span.start)..s.span.end];
-        let key = claim::metric_core(text, facts.quantities, &facts.metrics, *value);
+        let key = claim::metric_core(text, &facts.quantities, &facts.metrics, *value);
         if NEW_BASIS.iter().any(|w| sentence.contains(w)) {
             comparison.note = "stated on a new basis";
         } else if key.chars().count() < 2 {
@@ -414,7 +414,7 @@ pub fn restatements<'p>(
         {
             continue;
         }
-        let key = claim::metric_core(text, facts.quantities, &facts.metrics, to);
+        let key = claim::metric_core(text, &facts.quantities, &facts.metrics, to);
         if key.chars().count() < 2 {
             continue;
         }

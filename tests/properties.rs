@@ -223,18 +223,98 @@ proptest! {
         let _ = hedui::number::scan(&layout, Lexicon::builtin());
     }
 
-    /// Nor from the characters the grammar cares about, densely mixed.
+    /// Nor from the characters the grammar cares about, densely mixed; finds come in order and
+    /// never overlap.
     #[test]
-    fn number_alphabet_is_safe(s in "[0-9０-９.．,，%％‰/万亿千百十零〇一二两三四五六七八九廿卅壹贰拾佰仟点分之成倍番翻过半约近余多逾超不足以上下左右至到—~\\-第年月日号件人元个百分点\n ]{0,120}") {
+    fn number_alphabet_is_safe(s in "[0-9０-９.．,，%％‰/万亿千百十零〇一二两三四五六七八九廿卅壹贰拾佰仟点分之成倍番翻过半约近余多逾超不足以上下左右至到—~～－−\\-负几数介于和与间第年月日号件人元个百分点\n ]{0,120}") {
         let layout = Layout::new(&s);
+        let mut last_end = 0;
         for q in hedui::number::scan(&layout, Lexicon::builtin()) {
             prop_assert!(layout.text.is_char_boundary(q.span.start) && layout.text.is_char_boundary(q.span.end));
             prop_assert!(q.span.start < q.span.end);
+            prop_assert!(q.span.start >= last_end, "{:?} overlaps the find before", &layout.text[q.span.clone()]);
+            last_end = q.span.end;
             let r = layout.decoded_range(q.span.clone());
             prop_assert!(r.end <= s.len() && s.is_char_boundary(r.start) && s.is_char_boundary(r.end));
             if let (Some(lo), Some(hi)) = (q.interval.lo, q.interval.hi) {
                 prop_assert!(lo <= hi);
             }
         }
+    }
+
+    /// Every recognised expression round-trips its span: read alone, its own text is one
+    /// quantity over the whole of it with the same value and interval.
+    #[test]
+    fn recognised_expressions_read_alone_the_same(s in "[0-9.%万亿千百十一二两三四五六七八九点分之成倍翻番过半约近余多逾超不足以上下左右至到—~\\-负几数上介于和之间零件人元个年月岁半小时－−%～ ]{0,40}") {
+        let lex = Lexicon::builtin();
+        for q in scan_text(&s, lex) {
+            let own = &s[q.span.clone()];
+            // A figure that opens with its place word (`百万年`) is read only after a word it
+            // continues: it is read with the character written before it.
+            let context = if own.starts_with(['百', '千', '万', '亿']) {
+                s[..q.span.start].chars().next_back().map_or(0, char::len_utf8)
+            } else {
+                0
+            };
+            let read = &s[q.span.start - context..q.span.end];
+            let alone = scan_text(read, lex);
+            prop_assert_eq!(alone.len(), 1, "{:?} in {:?} reads alone as {:?}", read, s, alone);
+            let a = &alone[0];
+            prop_assert_eq!(a.span.clone(), context..read.len(), "{:?} in {:?}", read, s);
+            prop_assert_eq!((a.value, a.interval, a.kind, a.range, a.open), (q.value, q.interval, q.kind, q.range, q.open), "{:?} in {:?}", own, s);
+        }
+    }
+
+    /// Negative figures: any decimal after a minus sign, in a sentence, reads back negated,
+    /// its span the sign and the figure.
+    #[test]
+    fn signed_figures_round_trip(mantissa in 1i64..100_000_000, decimals in 0u32..3, sign in 0usize..4, unit in 0usize..4) {
+        let value = Decimal::new(mantissa, decimals);
+        let sign = ["-", "－", "−", "负"][sign];
+        let unit = ["%", "亿元", "个百分点", "万人"][unit];
+        let written = format!("{sign}{value}{unit}");
+        let text = format!("比上年增长{written}。");
+        let qs = scan_text(&text, Lexicon::builtin());
+        prop_assert_eq!(qs.len(), 1, "{}", text);
+        prop_assert_eq!(&text[qs[0].span.clone()], written.as_str());
+        prop_assert!(qs[0].value < Decimal::ZERO, "{}", text);
+        prop_assert!(qs[0].interval.contains(qs[0].value), "{}", text);
+        prop_assert!(qs[0].interval.hi.is_some_and(|h| h < Decimal::ZERO), "{}", text);
+    }
+
+    /// Ranges: `a至b` (any connector) with a scale and unit after the second end reads as
+    /// [a, b] times the scale, whatever the rounding of either end.
+    #[test]
+    fn ranges_keep_their_ends(a in 1i64..50_000, width in 1i64..50_000, decimals in 0u32..3, conn in 0usize..5, scale in 0usize..3, unit in 0usize..3) {
+        let (lo, hi) = (Decimal::new(a, decimals), Decimal::new(a + width, decimals));
+        let conn = ["至", "到", "—", "~", "-"][conn];
+        let unit = ["元", "%", "人"][unit];
+        // A percent takes no scale word.
+        let scale = if unit == "%" { 0 } else { scale };
+        let (word, factor) = [("", Decimal::ONE), ("万", Decimal::from(10_000)), ("亿", Decimal::from(100_000_000))][scale];
+        let written = format!("{lo}{conn}{hi}{word}{unit}");
+        let text = format!("预计为{written}。");
+        let qs = scan_text(&text, Lexicon::builtin());
+        prop_assert_eq!(qs.len(), 1, "{}", text);
+        prop_assert_eq!(&text[qs[0].span.clone()], written.as_str());
+        prop_assert!(qs[0].range);
+        prop_assert_eq!((qs[0].interval.lo, qs[0].interval.hi), (Some(lo * factor), Some(hi * factor)), "{}", text);
+    }
+
+    /// Vague numerals: two neighbouring digits before a place word and a unit read as the range
+    /// of the two.
+    #[test]
+    fn vague_pairs_read_as_their_two_values(d in 1u32..9, place in 0usize..4, scale in 0usize..3) {
+        const DIGITS: [char; 10] = ['零', '一', '两', '三', '四', '五', '六', '七', '八', '九'];
+        let (p, pv) = [("", 1i64), ("十", 10), ("百", 100), ("千", 1000)][place];
+        let (s, sv) = [("", 1i64), ("万", 10_000), ("亿", 100_000_000)][scale];
+        let written = format!("{}{}{p}{s}人", DIGITS[d as usize], DIGITS[d as usize + 1]);
+        let text = format!("共有{written}参加。");
+        let qs = scan_text(&text, Lexicon::builtin());
+        prop_assert_eq!(qs.len(), 1, "{}", text);
+        prop_assert_eq!(&text[qs[0].span.clone()], written.as_str());
+        let lo = Decimal::from(i64::from(d) * pv * sv);
+        let hi = Decimal::from(i64::from(d + 1) * pv * sv);
+        prop_assert_eq!((qs[0].interval.lo, qs[0].interval.hi), (Some(lo), Some(hi)), "{}", text);
     }
 }

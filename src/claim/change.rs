@@ -121,11 +121,32 @@ fn yearly(ctx: &Context, s: usize) -> bool {
 }
 
 /// The change word before `s` (`增长`, `下降`, `是…的`, `翻番`), its direction and what `s`
-/// measures.
+/// measures. A change stated negative is the opposite change (`增长-4.7%` is a fall of 4.7%,
+/// as statistical tables and communiqués print it): its direction is reversed here, and
+/// [`super::extract`] gives the rules its magnitude.
 pub(super) fn change_word(
     ctx: &Context,
     s: usize,
 ) -> Option<(Range<usize>, Direction, ChangeMeasure)> {
+    let (word, direction, measure) = written_change(ctx, s)?;
+    let negative = ctx.q(s).value < rust_decimal::Decimal::ZERO
+        && matches!(
+            ctx.q(s).kind,
+            Kind::Count | Kind::Amount | Kind::Percent | Kind::Points
+        );
+    Some((
+        word,
+        if negative {
+            direction.reversed()
+        } else {
+            direction
+        },
+        measure,
+    ))
+}
+
+/// The change word before `s` and the direction it says, whatever the sign of `s`.
+fn written_change(ctx: &Context, s: usize) -> Option<(Range<usize>, Direction, ChangeMeasure)> {
     let q = ctx.q(s);
     if q.range {
         return None;

@@ -19,12 +19,14 @@ mod table;
 pub mod vocabulary;
 mod whole;
 
+use std::borrow::Cow;
 use std::ops::Range;
 
+use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::layout::{Layout, SentenceRef};
-use crate::number::{Quantity, Scan};
+use crate::number::{Kind, Quantity, Scan};
 use crate::structure::Tree;
 
 pub(crate) use change::year_before;
@@ -39,6 +41,15 @@ pub use vocabulary::Vocabulary;
 pub enum Direction {
     Up,
     Down,
+}
+
+impl Direction {
+    pub fn reversed(self) -> Direction {
+        match self {
+            Direction::Up => Direction::Down,
+            Direction::Down => Direction::Up,
+        }
+    }
 }
 
 /// What a stated change measures.
@@ -237,7 +248,9 @@ pub enum Claim {
 #[derive(Debug, Clone)]
 pub struct Facts<'a> {
     pub text: &'a str,
-    pub quantities: &'a [Quantity],
+    /// The document's quantities, with a change stated negative (`增长-4.7%`) given as its
+    /// magnitude: its claim carries the reversed direction (see [`magnitudes`]).
+    pub quantities: Cow<'a, [Quantity]>,
     /// The metric phrase of each quantity (`审结`, `受理案件`), parallel to `quantities`.
     pub metrics: Vec<Range<usize>>,
     pub claims: Vec<Claim>,
@@ -283,6 +296,46 @@ pub struct ChangeRef<'a> {
     pub direction: &'a Direction,
     pub measure: &'a ChangeMeasure,
     pub word: &'a Range<usize>,
+}
+
+/// The quantities with every change stated negative replaced by its magnitude. Its claim
+/// reads `增长-4.7%` as a fall of 4.7% (the direction reversed where the change word was
+/// read), so the rules see a fall of 4.7% and check it as one. Borrowed when there is none.
+fn magnitudes<'a>(quantities: &'a [Quantity], claims: &[Claim]) -> Cow<'a, [Quantity]> {
+    let mut changes = Vec::new();
+    for c in claims {
+        match c {
+            Claim::Change { stated, .. } | Claim::AgainstPrior { stated, .. } => {
+                changes.push(*stated);
+            }
+            Claim::Increment {
+                stated, increment, ..
+            } => changes.extend([*stated, *increment]),
+            Claim::Compound { stated, total, .. } => changes.extend([*stated, *total]),
+            _ => {}
+        }
+    }
+    changes.retain(|&i| {
+        let q = &quantities[i];
+        q.value < Decimal::ZERO
+            && matches!(
+                q.kind,
+                Kind::Count | Kind::Amount | Kind::Percent | Kind::Points
+            )
+    });
+    if changes.is_empty() {
+        return Cow::Borrowed(quantities);
+    }
+    let mut owned = quantities.to_vec();
+    for i in changes {
+        let q = &mut owned[i];
+        if q.value < Decimal::ZERO {
+            q.value = -q.value;
+            q.interval = q.interval.neg();
+            q.open = q.open.swapped();
+        }
+    }
+    Cow::Owned(owned)
 }
 
 /// Sentences with more figures than this are not read for claims.
@@ -416,7 +469,7 @@ pub fn extract<'a>(
     repeat::repeats(text, quantities, &metrics, &sentences, vocab, &mut claims);
     Facts {
         text,
-        quantities,
+        quantities: magnitudes(quantities, &claims),
         metrics,
         claims,
         skipped,

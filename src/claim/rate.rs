@@ -823,9 +823,11 @@ pub fn granular(ctx: &Context, claims: &mut Vec<Claim>) {
         if !(metric.ends_with('率') || metric.ends_with("占比") || metric.ends_with("比例")) {
             continue;
         }
+        // A range of a count (`受理七八百件`, `300至500件`) is a count too: with it there, the
+        // one exact count is no longer the only candidate for the denominator.
         let counts: Vec<usize> = ctx
             .before(q.span.start)
-            .filter(|&i| ctx.q(i).kind == Kind::Count && ctx.q(i).exact)
+            .filter(|&i| ctx.q(i).kind == Kind::Count && (ctx.q(i).exact || ctx.q(i).range))
             .collect();
         // The count must be written in digits, be more than a handful, and be named like the rate
         // (`审结案件37件` for `结案率`): otherwise it is likely the count of something else.
@@ -845,6 +847,7 @@ pub fn granular(ctx: &Context, claims: &mut Vec<Claim>) {
             !metric.contains("人口") || matches!(ctx.q(d).unit_text(ctx.text), Some("人" | "人次"))
         };
         if let [denominator] = counts.as_slice()
+            && ctx.q(*denominator).exact
             && plausible(*denominator)
             && adjacent(*denominator)
             && of_people(*denominator)

@@ -193,13 +193,19 @@ impl Context<'_> {
     /// The way the change word right before figure `i` goes (`增加X` up, `减少X` down).
     pub fn change_direction(&self, i: usize) -> Option<Direction> {
         let before = super::rate::strip_fillers(self.clause_before(i), &self.vocab.change.fillers);
-        if ends_with_any(before, &self.vocab.change.up).is_some() {
-            Some(Direction::Up)
+        let written = if ends_with_any(before, &self.vocab.change.up).is_some() {
+            Direction::Up
         } else if ends_with_any(before, &self.vocab.change.down).is_some() {
-            Some(Direction::Down)
+            Direction::Down
         } else {
-            None
-        }
+            return None;
+        };
+        // `增加-0.5万人` is a decrease (see `change::change_word`).
+        Some(if self.q(i).value < rust_decimal::Decimal::ZERO {
+            written.reversed()
+        } else {
+            written
+        })
     }
 
     /// An average or a value per unit (`人均`, `年均`, `户均`, `每千人`): never a part or a whole.

@@ -4,15 +4,17 @@
 //! three-byte CJK characters tests one bit of a table built at compile time. The grammar runs
 //! only where this returns.
 
-/// Characters other than ASCII digits that can open an expression: Chinese digits and 十 (and
-/// their financial and traditional forms), 廿 and 卅, full-width digits, the place words that
-/// open a figure counting one (百, 千, 万, 亿: `百万吨`, also the first characters of 百分之 and
-/// 千分之), and the first characters of 过半 and 翻番. Must agree with `expression::may_start`.
+/// Characters other than ASCII digits and `-` that can open an expression: Chinese digits and
+/// 十 (and their financial and traditional forms), 廿 and 卅, full-width digits, the place words
+/// that open a figure counting one (百, 千, 万, 亿: `百万吨`, `近万`, `万分之三`, also the first
+/// characters of 百分之 and 千分之), the first characters of 过半 and 翻番, and those below.
+/// Must agree with `expression::may_start`.
 const OPENERS: &[char] = &[
     '零', '〇', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '廿', '卅', '壹',
     '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖', '拾', '兩', '貳', '參', '陸', '百', '佰', '千',
     '仟', '万', '萬', '亿', '億', '过', '翻', '０', '１', '２', '３', '４', '５', '６', '７', '８',
-    '９',
+    '９', // 半 (半个月, 半成), minus signs (－2.1％, −0.8%, 负1.5%).
+    '半', '－', '−', '负',
 ];
 
 static TABLE: [u64; 1024] = build();
@@ -34,7 +36,7 @@ pub fn next(bytes: &[u8], from: usize) -> Option<usize> {
     while i < bytes.len() {
         let b = bytes[i];
         match b {
-            b'0'..=b'9' => return Some(i),
+            b'0'..=b'9' | b'-' => return Some(i),
             0x00..=0x7F => i += 1,
             0xE0..=0xEF if i + 2 < bytes.len() => {
                 let c = (u32::from(b & 0x0F) << 12)

@@ -1,10 +1,10 @@
 //! What the words around a numeral say about it: a date, an ordinal, a name, a phone number, a
-//! section number, or an approximation word in front of it.
+//! section number, a minus sign, or an approximation word in front of it.
 
 use rust_decimal::Decimal;
 
-use super::numeral::Numeral;
-use super::{Approx, ApproxKind, Quantity};
+use super::numeral::{Numeral, chinese_digit, is_arabic_digit, opens_chinese_numeral};
+use super::{Approx, ApproxKind, Kind, Open, Quantity};
 use crate::interval::Interval;
 use crate::lexicon::Lexicon;
 
@@ -145,10 +145,13 @@ fn stands_alone(text: &str, at: usize, end: usize) -> bool {
 }
 
 /// `二期工程`, `二轮承包`, `二元结构`: 二 directly before a measure word is an ordinal or a
-/// name; a count of two says 两.
+/// name; a count of two says 两. `二分之一` is a half.
 fn lone_er_ordinal(text: &str, at: usize, end: usize) -> bool {
-    text[at..].starts_with('二')
-        && !text[at + '二'.len_utf8()..end].starts_with(|c: char| {
+    let Some(after) = text[at..end].strip_prefix('二') else {
+        return false;
+    };
+    !after.starts_with("分之")
+        && !after.starts_with(|c: char| {
             super::numeral::chinese_digit(c).is_some()
                 || matches!(c, '十' | '百' | '千' | '万' | '亿' | '成' | '倍' | '点')
         })
@@ -159,6 +162,194 @@ fn lone_er_ordinal(text: &str, at: usize, end: usize) -> bool {
 fn lone_yi_counts(text: &str, end: usize) -> bool {
     let form = &text[..end];
     form.ends_with('成') || form.ends_with('倍') || form.ends_with('万') || form.ends_with('亿')
+}
+
+/// A minus sign written before a figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sign {
+    /// `-`, `－` or `−` (U+2212), before Arabic digits; the width of the character.
+    Minus(usize),
+    /// `负1.5%`, `负七`.
+    Fu,
+    /// `零下12摄氏度`.
+    BelowZero,
+}
+
+impl Sign {
+    pub fn len(self) -> usize {
+        match self {
+            Sign::Minus(n) => n,
+            Sign::Fu => '负'.len_utf8(),
+            Sign::BelowZero => "零下".len(),
+        }
+    }
+}
+
+/// Characters after which `负` is a sign, though they end a word: `增长负1.5%`, `同比负2.1%`,
+/// `为负0.3%`. After any other Chinese character 负 is a word of its own (减负, 税负, 身负,
+/// 胜负).
+const SIGN_AFTER: &[char] = &[
+    '为', '是', '长', '比', '达', '至', '到', '降', '升', '了', '值', '率', '额', '速', '幅', '润',
+    '约', '均', '计', '差',
+];
+
+fn is_ideograph(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
+}
+
+/// After these a dash joins or separates (`6.5%－7%`, `HL-3`, `2260-2007`, `1-2-3`): it is no
+/// minus sign.
+fn joins_before_dash(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || is_arabic_digit(c)
+        || c.is_alphabetic() && !is_ideograph(c)
+        || chinese_digit(c).is_some()
+        || matches!(
+            c,
+            '十' | '百'
+                | '千'
+                | '万'
+                | '亿'
+                | '廿'
+                | '卅'
+                | '拾'
+                | '佰'
+                | '仟'
+                | '%'
+                | '％'
+                | '‰'
+                | '.'
+                | '．'
+                | '/'
+                | '／'
+                | '-'
+                | '－'
+                | '−'
+                | '~'
+                | '～'
+                | '—'
+                | '–'
+                | '_'
+                | '·'
+                | ')'
+                | '）'
+                | ']'
+                | '］'
+                | '】'
+                | '》'
+                | '>'
+                | '年'
+                | '月'
+                | '日'
+                | '号'
+                | '期'
+                | '成'
+                | '倍'
+                | '点'
+                | '度'
+                | '第'
+        )
+}
+
+/// A minus sign at `at` that makes the figure after it negative: `-4.7%`, `－2.1％`,
+/// `−0.8%`, `负1.5%`, `负七`, `零下12摄氏度`. A dash after a figure, a letter, a unit or a
+/// closing mark is a connector (`6.5%－7%`, `5人-8人`), and a dash before a bare year a title's
+/// (`《统计年鉴－1996》`).
+pub fn sign_at(text: &str, at: usize, lex: &Lexicon) -> Option<Sign> {
+    let rest = &text[at..];
+    let opens = |s: &str| s.starts_with(|c: char| is_arabic_digit(c) || opens_chinese_numeral(c));
+    if let Some(after) = rest.strip_prefix("零下") {
+        return opens(after).then_some(Sign::BelowZero);
+    }
+    let before = char_before(text, at);
+    if let Some(after) = rest.strip_prefix('负') {
+        let in_word = before.is_some_and(|c| is_ideograph(c) && !SIGN_AFTER.contains(&c));
+        return (opens(after) && !in_word).then_some(Sign::Fu);
+    }
+    let dash = rest
+        .chars()
+        .next()
+        .filter(|&c| matches!(c, '-' | '－' | '−'))?;
+    let after = &rest[dash.len_utf8()..];
+    if !after.starts_with(is_arabic_digit) {
+        return None;
+    }
+    if let Some(b) = before {
+        let b_at = at - b.len_utf8();
+        if joins_before_dash(b) || lex.unit_at(&text[b_at..]).is_some() {
+            return None;
+        }
+    }
+    (!bare_year(after, lex)).then_some(Sign::Minus(dash.len_utf8()))
+}
+
+/// A sign written right after a range connector (`-3～-1℃`, `零下5至零下3摄氏度`): after a
+/// hyphen only 负 and 零下, a second dash being no sign.
+pub fn sign_after_connector(text: &str, at: usize, hyphen: bool) -> Option<Sign> {
+    let rest = &text[at..];
+    let opens = |s: &str| s.starts_with(|c: char| is_arabic_digit(c) || opens_chinese_numeral(c));
+    if rest.strip_prefix("零下").is_some_and(opens) {
+        return Some(Sign::BelowZero);
+    }
+    if rest.strip_prefix('负').is_some_and(opens) {
+        return Some(Sign::Fu);
+    }
+    let dash = rest
+        .chars()
+        .next()
+        .filter(|&c| matches!(c, '-' | '－' | '−'))?;
+    (!hyphen && rest[dash.len_utf8()..].starts_with(is_arabic_digit))
+        .then_some(Sign::Minus(dash.len_utf8()))
+}
+
+/// Four digits of a year (1900–2100) and nothing that makes them a figure after them.
+fn bare_year(digits: &str, lex: &Lexicon) -> bool {
+    let len: usize = digits
+        .chars()
+        .take_while(|&c| is_arabic_digit(c))
+        .map(char::len_utf8)
+        .sum();
+    let run = &digits[..len];
+    if run.chars().count() != 4 {
+        return false;
+    }
+    let value: u32 = run
+        .chars()
+        .filter_map(|c| c.to_digit(10).or_else(|| Some(c as u32 - '０' as u32)))
+        .fold(0, |v, d| v * 10 + d);
+    let after = &digits[len..];
+    (1900..=2100).contains(&value)
+        && !after.starts_with(['.', '．', '%', '％', '‰', '万', '亿', '千', '百'])
+        && lex.unit_at(after).is_none()
+}
+
+/// Whether a numeral after a sign is a figure. Arabic digits count as anywhere; a Chinese
+/// numeral after 负 alone or as a share (`负七`, `负三十二`, `负三成`), after 零下 always, but
+/// never a lone `一` (负一切责任) and never 负 before a counted thing (`身负三处伤`).
+#[allow(clippy::too_many_arguments)]
+pub fn signed_counts(
+    text: &str,
+    at: usize,
+    sign: Sign,
+    n: &Numeral,
+    end: usize,
+    bare: bool,
+    share: bool,
+    lex: &Lexicon,
+) -> bool {
+    if !n.chinese {
+        return counts_as_quantity(text, at, n, end, bare, lex);
+    }
+    // A Chinese numeral opens with 零 only as `零点五`.
+    let stray_zero = text[at..].starts_with(['零', '〇']) && n.decimals == 0;
+    if n.lone_yi || n.mantissa.is_zero() || stray_zero {
+        return false;
+    }
+    match sign {
+        Sign::Fu => bare || share,
+        Sign::BelowZero => true,
+        Sign::Minus(_) => false,
+    }
 }
 
 /// Approximation words written before a number, longest first.
@@ -185,14 +376,17 @@ const NOT_APPROX_BEFORE: &[char] = &[
     '最', '附', '靠', '临', '亲', '贴', '就', '邻', '逼', '迫', '接', '将', '大',
 ];
 
-/// The approximation word written right before `at`, if any.
-fn prefix_at(text: &str, at: usize) -> Option<(&'static str, ApproxKind)> {
+/// The approximation word written right before byte `at`, if any.
+pub fn prefix_at(text: &str, at: usize) -> Option<(&'static str, ApproxKind)> {
     let before = &text[..at];
     let &(word, kind) = PREFIXES.iter().find(|(w, _)| before.ends_with(w))?;
     let word_at = at - word.len();
-    let part_of_word = word.chars().count() == 1
-        && char_before(text, word_at).is_some_and(|c| NOT_APPROX_BEFORE.contains(&c));
-    (!part_of_word).then_some((word, kind))
+    if word.chars().count() == 1
+        && char_before(text, word_at).is_some_and(|c| NOT_APPROX_BEFORE.contains(&c))
+    {
+        return None;
+    }
+    Some((word, kind))
 }
 
 /// Whether an approximation word (`近`, `逾`, `超过`, `不足` …) stands right before `at`.
@@ -209,7 +403,26 @@ pub fn with_prefix(text: &str, q: Quantity) -> Quantity {
     let Some((word, kind)) = prefix_at(text, q.span.start) else {
         return q;
     };
+    // `约-3%` is rounded like any figure; `超过-3%` and the like bound a negative figure the
+    // other way round, which no report needs.
+    if q.value < Decimal::ZERO && kind != ApproxKind::About {
+        return q;
+    }
     let word_at = q.span.start - word.len();
+    // `超过1/3`, `超过三分之一`: above the fraction, at most all of it, like 过半.
+    if q.kind == Kind::Fraction && kind == ApproxKind::Over {
+        return Quantity {
+            span: word_at..q.span.end,
+            interval: Interval::new(q.value, q.value.max(Decimal::ONE)),
+            exact: false,
+            approx: Some(Approx { word, kind }),
+            open: Open {
+                lower: true,
+                upper: false,
+            },
+            ..q
+        };
+    }
     // An approximation word moves an integer by its last significant digit (约5000 by 1000).
     let step = if q.exact || q.step == Decimal::ONE {
         significant_step(&q)
@@ -224,6 +437,7 @@ pub fn with_prefix(text: &str, q: Quantity) -> Quantity {
         interval,
         exact: false,
         approx: Some(Approx { word, kind }),
+        open: Open::of(kind),
         ..q
     }
 }

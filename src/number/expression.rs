@@ -3,13 +3,23 @@
 //! The grammar, in the order it is tried:
 //!
 //! ```text
-//! expression := code | prefixed | numeral tail [connector numeral tail]
-//! prefixed   := 百分之 numeral [connector numeral] | 千分之 … | 过半 | 一半 | 翻[了](一|两|三)?番
+//! expression := code | prefixed | vague [form] | place-word | half
+//!             | [sign] numeral tail [connector [sign] numeral tail | 和 numeral tail 之间
+//!                                    | 以上 numeral tail 以下]
+//! prefixed   := P分之 numeral [connector [P分之] numeral]  (P = 百 千 万 十万 百万 千万 亿)
+//!             | 过半 | 一半 | 翻[了](一|两|三)?番
+//! vague      := 七八万 | 十几亿 | (几|数|上) place …     (see `vague`)
+//! place-word := (百|千|万|亿 …) [余|多] form, with 近/逾/超过/不足 … before or 余/多 after
+//! half       := 半 [个] duration | 半成
+//! sign       := - | － | − | 负 | 零下
 //! numeral    := mixed (5万6000) | arabic | chinese | leading-unit (百万, 千亿: one, in context)
-//! tail       := 分之 numeral | / digits | [多|余] [scale] [多|余] [form] [级] [suffix]
-//! form       := % | ‰ | 个百分点 | 倍 | 成 | measure-word
+//! tail       := 分之 numeral | / digits | [多|余] [scale] [多|余] [form] [级] [半 [unit]] [suffix]
+//! form       := % | ‰ | 个百分点 | 倍 | 成 [digit | 半] | measure-word
 //! suffix     := 左右 | 上下 | 以上 | 以下 | 以内 | 有余 | 多 | 余
 //! ```
+//!
+//! A range keeps its stated ends, the scale and unit of the second end applied to the first
+//! (`7至9万` is [70000, 90000]); the rounding of each end is not added.
 //!
 //! Codes (telephone numbers, clock times …, see `codes`), dates, ordinals and names (see
 //! `context`) are recognised here too so the scanner can skip them whole.
@@ -23,10 +33,11 @@ use nom::combinator::opt;
 use rust_decimal::Decimal;
 
 use super::codes;
-use super::context;
+use super::context::{self, Sign};
 use super::numeral::{self, Numeral, is_arabic_digit, opens_chinese_numeral};
 use super::oversize;
-use super::{Approx, ApproxKind, Kind, Quantity, Unit};
+use super::vague;
+use super::{Approx, ApproxKind, Kind, Open, Quantity, Unit};
 use crate::interval::Interval;
 use crate::lexicon::{Lexicon, UnitClass};
 
@@ -46,7 +57,9 @@ pub fn may_start(c: char) -> bool {
     is_arabic_digit(c)
         || opens_chinese_numeral(c)
         || numeral::is_leading_unit(c)
-        || matches!(c, '过' | '翻')
+        || matches!(c, '过' | '翻' | '半')
+        // Signs; `零` of 零下 opens numerals already.
+        || matches!(c, '-' | '－' | '−' | '负')
 }
 
 /// What follows the numeral and decides the kind.
@@ -57,8 +70,12 @@ enum Form {
     Permille,
     Points,
     Multiple,
-    /// 七成: tenths, on the percent scale.
-    Cheng,
+    /// 七成, 9.5成: tenths, on the percent scale; with the tenth of a tenth written after it
+    /// (`六成五` 0.5, `四成半` 0.5 too).
+    Cheng(Decimal),
+    /// `万分之三`: a share per ten thousand (or per 10^5 … 10^8), as a percent: the numeral
+    /// divided by 10 to this power (2 for 万分之).
+    PercentTimes(u32),
     /// A fraction: numerator and denominator.
     Fraction(Decimal, Decimal),
     Word(Range<usize>, UnitClass),
@@ -72,6 +89,8 @@ struct Tail {
     scale: Option<(&'static str, Decimal)>,
     approx: Option<Approx>,
     form: Form,
+    /// Written after a minus sign: `-4.7%`, `负1.5%`, `零下12摄氏度`.
+    negative: bool,
 }
 
 enum Parsed {
@@ -95,22 +114,35 @@ const SUFFIXES: [(&str, ApproxKind); 6] = [
 const CONNECTORS: [&str; 9] = ["至", "到", "——", "—", "－", "–", "~", "～", "-"];
 
 pub fn parse_at(text: &str, at: usize, lex: &Lexicon) -> Outcome {
-    let rest = &text[at..];
     if let Some(outcome) = prefixed(text, at, lex) {
         return outcome;
     }
-    let first = rest.chars().next().map_or(1, char::len_utf8);
+    if let Some(v) = vague::vague(text, at) {
+        return vague_quantity(text, at, &v, lex);
+    }
+    if let Some(outcome) = place_word(text, at, lex).or_else(|| half_opening(text, at, lex)) {
+        return outcome;
+    }
+    let start = at;
+    let first = text[at..].chars().next().map_or(1, char::len_utf8);
+    let sign = if text[at..].starts_with(['-', '－', '−', '负', '零']) {
+        context::sign_at(text, at, lex)
+    } else {
+        None
+    };
+    let at = at + sign.map_or(0, Sign::len);
+    let rest = &text[at..];
     if !rest.starts_with(|c: char| {
         is_arabic_digit(c) || opens_chinese_numeral(c) || numeral::is_leading_unit(c)
     }) {
-        return Outcome::Skip(at + first);
+        return Outcome::Skip(start + first);
     }
     if let Some(end) = oversize::out_of_range(text, at) {
         // A long run of digits inside a Latin code (`AB1234…`) is an identifier: skipped whole.
         return if context::touches_latin(text, at, end) {
             Outcome::Skip(end)
         } else {
-            Outcome::OutOfRange(at..end)
+            Outcome::OutOfRange(start..end)
         };
     }
     if rest.starts_with(is_arabic_digit)
@@ -118,7 +150,7 @@ pub fn parse_at(text: &str, at: usize, lex: &Lexicon) -> Outcome {
     {
         return Outcome::Skip(end);
     }
-    let tail = match tail_at(text, at, lex) {
+    let mut tail = match tail_at(text, at, lex) {
         Parsed::Tail(t) => t,
         Parsed::NotQuantity(end) => return Outcome::Skip(end),
         // A run of Chinese numerals that is no numeral (`九九八十一`, `十四五`) is skipped whole:
@@ -131,8 +163,9 @@ pub fn parse_at(text: &str, at: usize, lex: &Lexicon) -> Outcome {
         }
         Parsed::Nothing => return Outcome::Skip(at + first),
     };
+    tail.negative = sign.is_some();
     let numeral_end = numeral_end(text, at);
-    if context::is_ordinal(text, at) {
+    if context::is_ordinal(text, start) {
         // 第6至8条, 第6、7条: the ordinals that follow are ordinals too.
         return Outcome::Skip(ordinals_end(text, numeral_end));
     }
@@ -141,16 +174,30 @@ pub fn parse_at(text: &str, at: usize, lex: &Lexicon) -> Outcome {
         return Outcome::Skip(codes::continued(text, numeral_end));
     }
     // A range: the first end takes the scale and form of the second (`3至5万件`, `5%—10%`).
-    if let Some(outcome) = range(text, at, &tail, lex) {
+    if let Some(outcome) = range(text, start, &tail, lex) {
         return outcome;
     }
-    if !context::counts_as_quantity(text, at, &tail.numeral, tail.end, is_bare(&tail), lex) {
+    let bare = is_bare(&tail);
+    let counts = match sign {
+        None => context::counts_as_quantity(text, at, &tail.numeral, tail.end, bare, lex),
+        Some(sign) => {
+            let share = matches!(
+                tail.form,
+                Form::Percent | Form::Points | Form::Cheng(_) | Form::PercentTimes(_)
+            );
+            context::signed_counts(text, at, sign, &tail.numeral, tail.end, bare, share, lex)
+        }
+    };
+    if !counts {
         return Outcome::Skip(numeral_end);
     }
     let suffix_end;
-    let mut tail = tail;
     (tail, suffix_end) = with_suffix(text, tail);
-    match build(text, at, suffix_end, &tail) {
+    if let Some(q) = bound_pair(text, start, &tail, suffix_end, lex) {
+        let next = q.span.end;
+        return Outcome::Quantity(q, next);
+    }
+    match build(text, start, suffix_end, &tail) {
         Some(q) => {
             let q = context::with_prefix(text, q);
             let next = q.span.end;
@@ -158,6 +205,150 @@ pub fn parse_at(text: &str, at: usize, lex: &Lexicon) -> Outcome {
         }
         None => Outcome::Skip(numeral_end),
     }
+}
+
+/// `七八万人`, `十几亿元`, `几百万`: a vague numeral with what follows it, as the range it
+/// allows. Like any Chinese numeral it needs a unit, a form or a scale (`乱七八糟` is none).
+fn vague_quantity(text: &str, at: usize, v: &vague::Vague, lex: &Lexicon) -> Outcome {
+    let skip = Outcome::Skip(v.end.max(at + 1));
+    if let Some(end) = context::date_or_name_end(text, v.end, &v.hi, lex) {
+        return Outcome::Skip(end);
+    }
+    if context::is_ordinal(text, v.start) {
+        return skip;
+    }
+    let (form, form_end) = form_at(text, v.end, &v.hi, v.scale.is_some(), lex);
+    if matches!(form, Form::None) && v.scale.is_none() {
+        return skip;
+    }
+    let lo = Tail {
+        numeral: v.lo,
+        end: v.end,
+        scale: v.scale,
+        approx: None,
+        form,
+        negative: false,
+    };
+    let hi = Tail {
+        numeral: v.hi,
+        end: form_end,
+        ..lo.clone()
+    };
+    let (hi, end) = with_suffix(text, hi);
+    match build_range(text, v.start, end, &lo, &hi) {
+        Some(mut q) => {
+            if q.interval.hi.is_some() {
+                q.open.upper |= v.upper_open;
+            }
+            Outcome::Quantity(q, end)
+        }
+        None => skip,
+    }
+}
+
+/// `近万`, `千余人`, `逾万亿元`, `不足千人`: a place word alone stands for one of itself when an
+/// approximation word before or 余/多 after makes it a figure; otherwise it is left alone.
+fn place_word(text: &str, at: usize, lex: &Lexicon) -> Option<Outcome> {
+    if !text[at..].starts_with(['百', '千', '万', '亿']) {
+        return None;
+    }
+    let (mut pos, scale) = vague::bare_place(text, at)?;
+    let approx = mid_approx(text, pos, lex);
+    if approx.is_some() {
+        pos += "余".len();
+        // `千余万`: a second scale after 余 is not this form.
+        if text[pos..].starts_with(['万', '亿']) {
+            return None;
+        }
+    } else if context::prefix_at(text, at).is_none() {
+        return None;
+    }
+    let numeral = vague::one();
+    let (form, end) = form_at(text, pos, &numeral, true, lex);
+    if approx.is_some() && form == Form::None {
+        return None; // `千余千`: 余 read only before the unit it is of
+    }
+    let tail = Tail {
+        numeral,
+        end,
+        scale: Some(scale),
+        approx,
+        form,
+        negative: false,
+    };
+    let q = context::with_prefix(text, build(text, at, end, &tail)?);
+    q.approx?;
+    let next = q.span.end;
+    Some(Outcome::Quantity(q, next))
+}
+
+/// Characters that make `半` the start of a word rather than a half: 半岛, 半途, 半球, 半导体,
+/// 半径, 半场, 半数, 半壁, 半边, 半决赛, 半成品, 半身, 半空, 半价, 半山, 半夜 …
+const HALF_WORDS: &[char] = &[
+    '岛', '途', '球', '导', '径', '场', '数', '壁', '边', '决', '身', '空', '价', '山', '夜', '拍',
+    '封', '自', '官', '截', '信', '面', '品', '熟', '成', '亩', '透', '脱', '公', '工', '农',
+];
+
+/// `半` followed by something other than the start of a 半-word.
+fn half_stands_alone(after: &str) -> bool {
+    !after.starts_with(HALF_WORDS)
+}
+
+/// A half as a numeral: one decimal, 0.5.
+fn half() -> Numeral {
+    Numeral {
+        mantissa: Decimal::new(5, 1),
+        decimals: 1,
+        chinese: true,
+        digit_string: false,
+        int_digits: 1,
+        magnitude_inside: false,
+        lone_yi: false,
+    }
+}
+
+/// `半个月`, `半年`, `半小时` (half a length of time) and `半成` (5%). Not `上半年`, `下半年`,
+/// `大半年`, `一半` (read as a fraction), nor 半岛, 半途而废.
+fn half_opening(text: &str, at: usize, lex: &Lexicon) -> Option<Outcome> {
+    let after = text[at..].strip_prefix('半')?;
+    if text[..at].ends_with([
+        '上', '下', '前', '后', '大', '多', '过', '一', '两', '对', '减', '折', '夜', '半', '个',
+        '年', '月',
+    ]) {
+        return None;
+    }
+    let pos = at + '半'.len_utf8();
+    let n = half();
+    let (form, end) = if let Some(rest) = after.strip_prefix('成') {
+        if rest.starts_with(CHENG_WORDS) {
+            return None; // 半成品
+        }
+        match cheng(text, pos + '成'.len_utf8(), &n, false, lex)? {
+            (form @ Form::Cheng(_), end) => (form, end),
+            _ => return None,
+        }
+    } else {
+        match form_at(text, pos, &n, false, lex) {
+            (form @ Form::Word(_, UnitClass::Duration), end) => (form, end),
+            _ => return None,
+        }
+    };
+    // 半年度, 半年报, 半月刊: a word, not a length.
+    if text[end..].starts_with(['度', '报', '刊', '会', '期']) {
+        return None;
+    }
+    let tail = Tail {
+        numeral: n,
+        end,
+        scale: None,
+        approx: None,
+        form,
+        negative: false,
+    };
+    let (tail, end) = with_suffix(text, tail);
+    let q = context::with_prefix(text, build(text, at, end, &tail)?);
+    let next = q.span.end;
+    Some(Outcome::Quantity(q, next))
 }
 
 /// A number with no scale, unit or form: `千亿级` is not bare, its 级 says what it measures.
@@ -234,6 +425,7 @@ fn tail_at(text: &str, at: usize, lex: &Lexicon) -> Parsed {
             scale: None,
             approx: Some(CLASS),
             form: Form::None,
+            negative: false,
         });
     }
     if let Some(end) = context::date_or_name_end(text, pos, &numeral, lex) {
@@ -246,9 +438,16 @@ fn tail_at(text: &str, at: usize, lex: &Lexicon) -> Parsed {
             scale: None,
             approx: None,
             form: Form::Fraction(num, den),
+            negative: false,
         });
     }
-    let mut approx = mid_approx(text, pos, lex);
+    // A Chinese numeral takes only 万 and 亿 as a scale (`十余万`); one with 万 inside, only 亿.
+    let scales: &[char] = match (numeral.chinese, numeral.magnitude_inside) {
+        (false, _) => &['万', '亿', '千', '百'],
+        (true, false) => &['万', '亿'],
+        (true, true) => &['亿'],
+    };
+    let mut approx = approx_before(text, pos, lex, scales);
     if approx.is_some() {
         pos += "多".len();
     }
@@ -265,9 +464,17 @@ fn tail_at(text: &str, at: usize, lex: &Lexicon) -> Parsed {
         }
     }
     if approx.is_none() {
-        approx = mid_approx(text, pos, lex);
+        approx = approx_before(text, pos, lex, &[]);
         if approx.is_some() {
             pos += "多".len();
+        } else if matches!(scale, Some(("万", _)))
+            && let Some(a) = approx_before(text, pos, lex, &['亿'])
+            && text[pos + "多".len()..].starts_with('亿')
+        {
+            // `4万多亿元`: some 万亿 and more.
+            approx = Some(a);
+            pos += "多亿".len();
+            scale = Some(("万亿", Decimal::from(1_000_000_000_000i64)));
         }
     }
     let (form, mut form_end) = form_at(text, pos, &numeral, scale.is_some(), lex);
@@ -280,12 +487,22 @@ fn tail_at(text: &str, at: usize, lex: &Lexicon) -> Parsed {
         approx = Some(CLASS);
         form_end += CLASS.word.len();
     }
+    let mut numeral = numeral;
+    if matches!(form, Form::Cheng(_)) {
+        numeral.lone_yi = false; // 一成, 一成五: a share, not the article
+    }
+    let (numeral, form, form_end) = if approx.is_none() && scale.is_none() {
+        with_half(text, numeral, form, form_end)
+    } else {
+        (numeral, form, form_end)
+    };
     Parsed::Tail(Tail {
         numeral,
         end: form_end,
         scale,
         approx,
         form,
+        negative: false,
     })
 }
 
@@ -340,13 +557,67 @@ fn leading_unit_at<'a>(text: &'a str, at: usize, lex: &Lexicon) -> Option<(&'a s
     reads.then_some((after, n))
 }
 
+/// `两年半`, `两个半月`, `一个半小时`, `两个半`: a half after the measure word adds 0.5 to the
+/// numeral. After 个 the length of time, if any, follows the 半 (`个月` written around it).
+fn with_half(text: &str, n: Numeral, form: Form, end: usize) -> (Numeral, Form, usize) {
+    let Form::Word(unit, class) = &form else {
+        return (n, form, end);
+    };
+    let Some(after) = text[end..].strip_prefix('半') else {
+        return (n, form, end);
+    };
+    if n.decimals > 0 || !half_stands_alone(after) {
+        return (n, form, end);
+    }
+    let Some(mantissa) = n.mantissa.checked_add(Decimal::new(5, 1)) else {
+        return (n, form, end);
+    };
+    let plus_half = Numeral {
+        mantissa,
+        decimals: 1,
+        lone_yi: false,
+        ..n
+    };
+    let half_end = end + '半'.len_utf8();
+    match (&text[unit.clone()], class) {
+        ("个", _) => {
+            // The lengths counted with 个 (`两个半天` is two half-days, not 2.5 days).
+            let time = ["月", "小时", "星期", "工作日", "钟头"]
+                .iter()
+                .find(|w| after.starts_with(*w))
+                .map(|w| w.len());
+            match time {
+                Some(len) => (
+                    plus_half,
+                    Form::Word(half_end..half_end + len, UnitClass::Duration),
+                    half_end + len,
+                ),
+                // 两个半，: a count of two and a half; 两个半天 is two half-days.
+                None if !after.starts_with(|c: char| c.is_alphanumeric()) => {
+                    (plus_half, form, half_end)
+                }
+                None => (n, form, end),
+            }
+        }
+        (_, UnitClass::Duration) => (plus_half, form, half_end),
+        _ => (n, form, end),
+    }
+}
+
 /// 多/余 between a numeral and its scale or unit (`100多万`, `4万余件`), only when a scale,
 /// unit or form follows: `多` alone is usually the start of another word.
 fn mid_approx(text: &str, pos: usize, lex: &Lexicon) -> Option<Approx> {
+    approx_before(text, pos, lex, &['万', '亿', '千', '百'])
+}
+
+/// 多/余 at `pos` before what it is of: one of `scales` (those the numeral may still take:
+/// `100多万`, `十余万`, not `十余千` nor `4万余千`), a form or a unit.
+fn approx_before(text: &str, pos: usize, lex: &Lexicon, scales: &[char]) -> Option<Approx> {
     let rest = &text[pos..];
     OVER_MID.iter().find_map(|&(word, kind)| {
         let after = rest.strip_prefix(word)?;
-        let follows = after.starts_with(['万', '亿', '千', '百', '%', '％', '倍'])
+        let follows = after.starts_with(scales)
+            || after.starts_with(['%', '％', '倍'])
             || after.starts_with("个百分点")
             || lex.unit_at(after).is_some();
         follows.then_some(Approx { word, kind })
@@ -411,22 +682,70 @@ fn form_at(text: &str, pos: usize, n: &Numeral, scaled: bool, lex: &Lexicon) -> 
             "‰" => Some(Form::Permille),
             "个百分点" | "百分点" | "個百分點" | "百分點" => Some(Form::Points),
             "倍" => Some(Form::Multiple),
-            // 七成 and 近八成; Arabic 成 and 十一成 are not shares.
-            _ => (n.chinese
-                && !scaled
-                && n.decimals == 0
-                && n.mantissa >= Decimal::ONE
-                && n.mantissa <= Decimal::TEN)
-                .then_some(Form::Cheng),
+            _ => None,
         };
         if let Some(form) = form {
             return (form, text.len() - after.len());
+        }
+        if s == "成"
+            && let Some(cheng) = cheng(text, text.len() - after.len(), n, scaled, lex)
+        {
+            return cheng;
         }
     }
     match lex.unit_at(rest) {
         Some((word, class)) => (Form::Word(pos..pos + word.len(), class), pos + word.len()),
         None => (Form::None, pos),
     }
+}
+
+/// Words that 成 begins after a number that is no share: `5成员国`, `2成立`.
+const CHENG_WORDS: &[char] = &[
+    '立', '员', '本', '交', '果', '效', '绩', '功', '长', '就', '熟', '型', '品', '都', '年', '人',
+    '分', '套', '批', '片', '像', '语', '色', '因', '败', '全', '形', '器', '材', '活', '性', '事',
+];
+
+/// After `成` (ending at `pos`): tenths on the percent scale, `七成`, `9.5成`, `八点五成`, with
+/// a tenth of a tenth after it (`六成五` 65%, `四成半` 45%). More than ten tenths, a scale
+/// before, or a word that 成 begins (`成立`, `成员`) is not one.
+fn cheng(
+    text: &str,
+    pos: usize,
+    n: &Numeral,
+    scaled: bool,
+    lex: &Lexicon,
+) -> Option<(Form, usize)> {
+    if scaled || n.mantissa <= Decimal::ZERO || n.mantissa > Decimal::TEN || n.digit_string {
+        return None;
+    }
+    let rest = &text[pos..];
+    if !n.chinese && (n.int_digits > 2 || rest.starts_with(CHENG_WORDS)) {
+        return None;
+    }
+    if n.decimals == 0 && n.mantissa < Decimal::TEN {
+        let mut chars = rest.chars();
+        if let Some(c) = chars.next() {
+            let after = chars.as_str();
+            let tenth = numeral::chinese_digit(c).filter(|&d| d >= 1 && c != '两' && n.chinese);
+            let ends_here = !after.starts_with(|c: char| {
+                is_arabic_digit(c)
+                    || numeral::chinese_digit(c).is_some()
+                    || matches!(
+                        c,
+                        '十' | '百' | '千' | '万' | '亿' | '成' | '倍' | '%' | '％'
+                    )
+            }) && lex.unit_at(after).is_none();
+            if let Some(d) = tenth
+                && ends_here
+            {
+                return Some((Form::Cheng(Decimal::new(d.into(), 1)), pos + c.len_utf8()));
+            }
+            if c == '半' && half_stands_alone(after) {
+                return Some((Form::Cheng(Decimal::new(5, 1)), pos + c.len_utf8()));
+            }
+        }
+    }
+    Some((Form::Cheng(Decimal::ZERO), pos))
 }
 
 /// 左右, 以上 … after the form, and 多/余 after a measure of time (`3年多`).
@@ -450,19 +769,44 @@ fn with_suffix(text: &str, mut tail: Tail) -> (Tail, usize) {
     (tail, end)
 }
 
-/// `百分之三十`, `千分之五`, `百分之五到六`, `过半`, `一半`, `翻一番`.
+/// Shares written as a prefix and a numeral: `百分之三十`, `千分之五`, `万分之三`, `百万分之三`.
+/// Per ten thousand and beyond have no kind of their own: they are percents (`万分之三` is
+/// 0.03%).
+const SHARE_PREFIXES: [(&str, Form); 7] = [
+    ("百分之", Form::Percent),
+    ("千分之", Form::Permille),
+    ("万分之", Form::PercentTimes(2)),
+    ("十万分之", Form::PercentTimes(3)),
+    ("百万分之", Form::PercentTimes(4)),
+    ("千万分之", Form::PercentTimes(5)),
+    ("亿分之", Form::PercentTimes(6)),
+];
+
+/// The numeral after a share prefix: `百` alone is a hundred (`百分之百`).
+fn prefixed_numeral<'a>(after: &'a str, lex: &Lexicon) -> Option<(&'a str, Numeral)> {
+    match after.strip_prefix('百') {
+        Some(a) => Some((a, hundred())),
+        None => numeral_at(after, lex),
+    }
+}
+
+/// `百分之三十`, `千分之五`, `万分之三`, `百分之五到六`, `百分之六到百分之九`, `过半`, `一半`,
+/// `翻一番`.
 fn prefixed(text: &str, at: usize, lex: &Lexicon) -> Option<Outcome> {
     let rest = &text[at..];
-    let percent_like = [("百分之", Form::Percent), ("千分之", Form::Permille)];
-    for (prefix, form) in percent_like {
+    for (prefix, form) in SHARE_PREFIXES {
         let Some(after) = rest.strip_prefix(prefix) else {
             continue;
         };
-        let (after_num, n) = if let Some(a) = after.strip_prefix('百') {
-            (a, hundred())
-        } else {
-            numeral_at(after, lex)?
-        };
+        // `万万分之七`, `百万万分之七`: a numeral before the prefix that did not read.
+        if text[..at].ends_with(|c: char| {
+            is_arabic_digit(c)
+                || numeral::chinese_digit(c).is_some()
+                || matches!(c, '十' | '百' | '千' | '万' | '亿')
+        }) {
+            return Some(Outcome::Skip(at + prefix.len()));
+        }
+        let (after_num, n) = prefixed_numeral(after, lex)?;
         if n.digit_string {
             return Some(Outcome::Skip(at + prefix.len()));
         }
@@ -473,9 +817,10 @@ fn prefixed(text: &str, at: usize, lex: &Lexicon) -> Option<Outcome> {
             scale: None,
             approx: None,
             form: form.clone(),
+            negative: false,
         };
         let mut hi_tail = None;
-        if let Some((c_end, n2)) = connector_numeral(text, end, lex)
+        if let Some((c_end, n2)) = connector_numeral(text, end, prefix, lex)
             && n2.mantissa >= n.mantissa
             && !n2.digit_string
         {
@@ -486,10 +831,15 @@ fn prefixed(text: &str, at: usize, lex: &Lexicon) -> Option<Outcome> {
                 ..lo_tail.clone()
             });
         }
-        let (tail, suffix_end) = with_suffix(text, Tail { end, ..lo_tail });
         let q = match hi_tail {
-            Some(hi) => build_range(text, at, suffix_end, &tail, &hi)?,
-            None => build(text, at, suffix_end, &tail)?,
+            Some(hi) => {
+                let (hi, suffix_end) = with_suffix(text, hi);
+                build_range(text, at, suffix_end, &lo_tail, &hi)?
+            }
+            None => {
+                let (tail, suffix_end) = with_suffix(text, Tail { end, ..lo_tail });
+                build(text, at, suffix_end, &tail)?
+            }
         };
         let q = context::with_prefix(text, q);
         let next = q.span.end;
@@ -504,18 +854,31 @@ fn prefixed(text: &str, at: usize, lex: &Lexicon) -> Option<Outcome> {
         )
     } else if rest.starts_with("一半") {
         ("一半".len(), Decimal::new(5, 1), Kind::Fraction, None)
-    } else if let Some((len, times)) = doubling(rest) {
-        (len, Decimal::from(2u32.pow(times)), Kind::Multiple, None)
+    } else if let Some((len, times, near)) = doubling(rest) {
+        let value = Decimal::from(2u32.pow(times));
+        let approx = near.then_some(ApproxKind::Near);
+        (len, value, Kind::Multiple, approx)
     } else {
         return None;
     };
     let mut end = at + len;
-    let (interval, approx) = match approx {
+    let (interval, approx, open) = match approx {
+        // 翻了近三番: more than one doubling fewer, at most as many.
+        Some(kind @ ApproxKind::Near) => (
+            Interval::new(value / Decimal::TWO, value),
+            Some(Approx { word: "近", kind }),
+            Open::of(kind),
+        ),
+        // 过半: above a half, at most all.
         Some(kind) => (
             Interval::new(value, Decimal::ONE),
             Some(Approx {
                 word: "过半", kind
             }),
+            Open {
+                lower: true,
+                upper: false,
+            },
         ),
         None => match SUFFIXES.iter().find(|(w, _)| text[end..].starts_with(w)) {
             Some(&(word, kind)) => {
@@ -523,9 +886,10 @@ fn prefixed(text: &str, at: usize, lex: &Lexicon) -> Option<Outcome> {
                 (
                     context::approximate(value, Decimal::ZERO, kind)?,
                     Some(Approx { word, kind }),
+                    Open::of(kind),
                 )
             }
-            None => (Interval::exact(value), None),
+            None => (Interval::exact(value), None, Open::CLOSED),
         },
     };
     let q = Quantity {
@@ -543,8 +907,19 @@ fn prefixed(text: &str, at: usize, lex: &Lexicon) -> Option<Outcome> {
         scale: None,
         approx,
         range: false,
+        open,
     };
-    Some(Outcome::Quantity(q, end))
+    // `超过一半`, `不足一半`, `至少翻一番` bound the figure; `近一半`, `约一半` are said of it
+    // as it stands, having no last digit to be near.
+    let bounds = context::prefix_at(text, at)
+        .is_some_and(|(_, kind)| !matches!(kind, ApproxKind::Near | ApproxKind::About));
+    let q = if bounds {
+        context::with_prefix(text, q)
+    } else {
+        q
+    };
+    let next = q.span.end;
+    Some(Outcome::Quantity(q, next))
 }
 
 fn hundred() -> Numeral {
@@ -559,12 +934,17 @@ fn hundred() -> Numeral {
     }
 }
 
-/// 翻番 (×2), 翻一番 (×2), 翻两番 (×4), 翻三番 (×8), with an optional 了.
-fn doubling(rest: &str) -> Option<(usize, u32)> {
+/// 翻番 (×2), 翻一番 (×2), 翻两番 (×4), 翻三番 (×8), with an optional 了 and 近 (`翻了近三番`):
+/// the length, the doublings and whether 近 was written.
+fn doubling(rest: &str) -> Option<(usize, u32, bool)> {
     let after = rest.strip_prefix('翻')?;
     let (after, _) = opt(tag::<_, _, nom::error::Error<&str>>("了"))
         .parse(after)
         .ok()?;
+    let (after, near) = match after.strip_prefix('近') {
+        Some(a) => (a, true),
+        None => (after, false),
+    };
     let (after, times) = if let Some(a) = after.strip_prefix('番') {
         (a, 1)
     } else {
@@ -575,38 +955,58 @@ fn doubling(rest: &str) -> Option<(usize, u32)> {
     };
     (1..=4)
         .contains(&times)
-        .then_some((rest.len() - after.len(), times))
+        .then_some((rest.len() - after.len(), times, near))
 }
 
-/// A range connector followed by a numeral: `至5`, `—10`.
-fn connector_numeral(text: &str, pos: usize, lex: &Lexicon) -> Option<(usize, Numeral)> {
+/// A range connector followed by a numeral, the share prefix repeated or not: `至5`, `—10`,
+/// `到百分之九`.
+fn connector_numeral(
+    text: &str,
+    pos: usize,
+    prefix: &str,
+    lex: &Lexicon,
+) -> Option<(usize, Numeral)> {
     let rest = &text[pos..];
     let conn = CONNECTORS.iter().find(|c| rest.starts_with(*c))?;
-    let (after, n) = numeral_at(&rest[conn.len()..], lex)?;
+    let after = &rest[conn.len()..];
+    let (after, n) = match after.strip_prefix(prefix) {
+        Some(a) => prefixed_numeral(a, lex)?,
+        None => numeral_at(after, lex)?,
+    };
     Some((text.len() - after.len(), n))
 }
 
-/// `3至5万件`, `5%—10%`, `3万至5万`: a second expression after a connector.
+/// `3至5万件`, `5%—10%`, `3万至5万`, `-3～5℃`, `介于4和7之间`: a second expression after a
+/// connector. Two figures joined by 和 or 与 are a range only when 之间 closes them.
 fn range(text: &str, at: usize, first: &Tail, lex: &Lexicon) -> Option<Outcome> {
     if first.approx.is_some() || matches!(first.form, Form::Fraction(..)) {
         return None;
     }
     let rest = &text[first.end..];
-    let conn = CONNECTORS.iter().find(|c| rest.starts_with(*c))?;
-    let second_at = first.end + conn.len();
+    let (conn, between) = match CONNECTORS.iter().find(|c| rest.starts_with(*c)) {
+        Some(c) => (*c, false),
+        None => (
+            ["和", "与"].into_iter().find(|c| rest.starts_with(c))?,
+            true,
+        ),
+    };
+    let hyphen = matches!(conn, "-" | "－" | "–");
+    let sign_at = first.end + conn.len();
+    let sign = context::sign_after_connector(text, sign_at, hyphen);
+    let second_at = sign_at + sign.map_or(0, Sign::len);
     if !text[second_at..].starts_with(|c: char| is_arabic_digit(c) || opens_chinese_numeral(c)) {
         return None;
     }
-    let second = match tail_at(text, second_at, lex) {
+    let mut second = match tail_at(text, second_at, lex) {
         Parsed::Tail(t) => t,
         // 2018—2020年, 1-11月: a span of dates, skipped whole.
-        Parsed::NotQuantity(end) if is_bare(first) => return Some(Outcome::Skip(end)),
+        Parsed::NotQuantity(end) if is_bare(first) && !between => return Some(Outcome::Skip(end)),
         _ => return None,
     };
+    second.negative = sign.is_some();
     if second.approx.is_some() || second.numeral.chinese != first.numeral.chinese {
         return None;
     }
-    let hyphen = matches!(*conn, "-" | "－" | "–");
     if hyphen && is_bare(&second) {
         return None; // 010-12345678, 1-2-3: not a range of quantities
     }
@@ -631,11 +1031,61 @@ fn range(text: &str, at: usize, first: &Tail, lex: &Lexicon) -> Option<Outcome> 
     ) {
         return None;
     }
-    let (second, end) = with_suffix(text, second);
-    let q = build_range(text, at, end, &lo, &second)?;
-    let q = context::with_prefix(text, q);
+    let (second, mut end) = with_suffix(text, second);
+    let mut start = at;
+    if between {
+        end += text[end..].starts_with("之间").then_some("之间".len())?;
+        if text[..at].ends_with("介于") {
+            start -= "介于".len();
+        }
+    }
+    let q = build_range(text, start, end, &lo, &second)?;
     let next = q.span.end;
     Some(Outcome::Quantity(q, next))
+}
+
+/// `20万元以上80万元以下`: a lower bound and an upper bound written one after the other are one
+/// range, closed at both ends.
+fn bound_pair(
+    text: &str,
+    at: usize,
+    first: &Tail,
+    first_end: usize,
+    lex: &Lexicon,
+) -> Option<Quantity> {
+    if first.approx.map(|a| a.kind) != Some(ApproxKind::AtLeast)
+        || first.negative
+        || !text[first_end..].starts_with(|c: char| is_arabic_digit(c) || opens_chinese_numeral(c))
+    {
+        return None;
+    }
+    let Parsed::Tail(second) = tail_at(text, first_end, lex) else {
+        return None;
+    };
+    if second.approx.is_some() || second.numeral.chinese != first.numeral.chinese {
+        return None;
+    }
+    let (second, end) = with_suffix(text, second);
+    if second.approx.map(|a| a.kind) != Some(ApproxKind::AtMost) {
+        return None;
+    }
+    let mut lo = Tail {
+        approx: None,
+        ..first.clone()
+    };
+    match (&first.form, &second.form) {
+        (Form::None, _) => {
+            lo.form = second.form.clone();
+            lo.scale = lo.scale.or(second.scale);
+        }
+        (a, b) if same_form(text, a, b) => {}
+        _ => return None,
+    }
+    let hi = Tail {
+        approx: None,
+        ..second
+    };
+    build_range(text, at, end, &lo, &hi)
 }
 
 fn same_form(text: &str, a: &Form, b: &Form) -> bool {
@@ -645,26 +1095,32 @@ fn same_form(text: &str, a: &Form, b: &Form) -> bool {
     }
 }
 
+/// A range from its two ends: `lower`/`upper` are the stated values, the scale and unit of the
+/// second applied to the first, without the rounding of either end (`7至9万` is [70000, 90000],
+/// `5%—5.5%` [5, 5.5]). A bound after it opens the top (`3至5万以上`).
 fn build_range(text: &str, at: usize, end: usize, lo: &Tail, hi: &Tail) -> Option<Quantity> {
-    let low = build(text, at, lo.end, lo)?;
-    let high = build(text, at, end, hi)?;
+    let plain = |t: &Tail| Tail {
+        approx: None,
+        ..t.clone()
+    };
+    let low = build(text, at, lo.end, &plain(lo))?;
+    let high = build(text, at, end, &plain(hi))?;
     if low.value > high.value {
         return None;
     }
+    let (interval, open) = match hi.approx.map(|a| a.kind) {
+        Some(ApproxKind::AtLeast) => (Interval::at_least(low.value), Open::of(ApproxKind::AtLeast)),
+        _ => (Interval::new(low.value, high.value), Open::CLOSED),
+    };
     Some(Quantity {
         span: at..end,
-        interval: Interval {
-            lo: low.interval.lo,
-            hi: high.interval.hi,
-        },
+        value: low.value,
+        interval,
         exact: false,
         range: true,
-        approx: high.approx,
+        approx: hi.approx,
+        open,
         ..high
-    })
-    .map(|q| Quantity {
-        value: low.value,
-        ..q
     })
 }
 
@@ -675,7 +1131,9 @@ fn build(text: &str, at: usize, end: usize, t: &Tail) -> Option<Quantity> {
     let factor = t.scale.map_or(Decimal::ONE, |(_, f)| f);
     let (kind, unit, class) = match &t.form {
         Form::None => (Kind::Number, Unit::None, None),
-        Form::Percent | Form::Cheng => (Kind::Percent, Unit::Symbol("%"), None),
+        Form::Percent | Form::Cheng(_) | Form::PercentTimes(_) => {
+            (Kind::Percent, Unit::Symbol("%"), None)
+        }
         Form::Permille => (Kind::Permille, Unit::Symbol("‰"), None),
         Form::Points => (Kind::Points, Unit::Symbol("个百分点"), None),
         Form::Multiple => (Kind::Multiple, Unit::Symbol("倍"), None),
@@ -710,10 +1168,22 @@ fn build(text: &str, at: usize, end: usize, t: &Tail) -> Option<Quantity> {
         significant_step
     };
     match t.form {
-        Form::Cheng => {
-            value = n.mantissa.checked_mul(ten)?;
-            step = ten;
-            approx_step = ten;
+        Form::Cheng(extra) => {
+            // 六成五 is 6.5 tenths, stated to the tenth of a tenth.
+            let decimals = if extra.is_zero() {
+                n.decimals
+            } else {
+                n.decimals.max(1)
+            };
+            value = n.mantissa.checked_add(extra)?.checked_mul(ten)?;
+            step = pow10(-(decimals as i32))?.checked_mul(ten)?;
+            approx_step = step;
+        }
+        Form::PercentTimes(places) => {
+            let f = pow10(-(places as i32))?;
+            value = n.mantissa.checked_mul(f)?;
+            step = decimal_step.checked_mul(f)?;
+            approx_step = step;
         }
         Form::Fraction(num, den) => {
             value = num.checked_div(den)?;
@@ -725,7 +1195,12 @@ fn build(text: &str, at: usize, end: usize, t: &Tail) -> Option<Quantity> {
     let countable = matches!(class, None | Some(UnitClass::Count | UnitClass::Currency))
         && !matches!(
             t.form,
-            Form::Percent | Form::Permille | Form::Points | Form::Multiple | Form::Cheng
+            Form::Percent
+                | Form::Permille
+                | Form::Points
+                | Form::Multiple
+                | Form::Cheng(_)
+                | Form::PercentTimes(_)
         );
     let fraction = match t.form {
         Form::Fraction(num, den) => Some(Interval::quotient(num, den)?),
@@ -736,7 +1211,7 @@ fn build(text: &str, at: usize, end: usize, t: &Tail) -> Option<Quantity> {
         && t.scale.is_none()
         && !n.magnitude_inside
         && t.approx.is_none();
-    let interval = match (t.approx, fraction) {
+    let mut interval = match (t.approx, fraction) {
         (Some(a), _) => context::approximate(value, approx_step, a.kind)?,
         (None, Some(i)) => {
             exact = i.is_exact();
@@ -745,6 +1220,13 @@ fn build(text: &str, at: usize, end: usize, t: &Tail) -> Option<Quantity> {
         (None, None) if exact => Interval::exact(value),
         (None, None) => Interval::rounded(value, step)?,
     };
+    let mut open = t.approx.map_or(Open::CLOSED, |a| Open::of(a.kind));
+    // `-4万余`: the figure negated, approximation and all.
+    if t.negative {
+        value = -value;
+        interval = interval.neg();
+        open = open.swapped();
+    }
     Some(Quantity {
         span: at..end,
         value,
@@ -756,6 +1238,7 @@ fn build(text: &str, at: usize, end: usize, t: &Tail) -> Option<Quantity> {
         scale: t.scale.map(|(w, _)| w),
         approx: t.approx,
         range: false,
+        open,
     })
     .filter(|_| text.is_char_boundary(end))
 }

@@ -12,6 +12,7 @@ mod context;
 mod expression;
 pub mod numeral;
 mod oversize;
+mod vague;
 
 use std::ops::Range;
 
@@ -69,6 +70,55 @@ pub struct Approx {
     pub kind: ApproxKind,
 }
 
+/// Which ends of a quantity's interval the wording leaves out: `4万余件` is (40000, 50000),
+/// `近4万件` (30000, 40000], `不足3%` [0, 3), `几百万` [1000000, 10000000). The interval itself
+/// stays closed, so arithmetic is lenient by a single point; this says what was written.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Open {
+    pub lower: bool,
+    pub upper: bool,
+}
+
+impl Open {
+    pub const CLOSED: Open = Open {
+        lower: false,
+        upper: false,
+    };
+
+    /// The ends an approximation word leaves out (RULEBOOK R6): 余/多/逾/超过 both (X < true <
+    /// X + u), 近 the lower (X − u < true ≤ X), 不足/不到 the upper (true < X); an unbounded
+    /// end is open too.
+    pub fn of(kind: ApproxKind) -> Open {
+        match kind {
+            ApproxKind::About | ApproxKind::AtMost => Open::CLOSED,
+            ApproxKind::Over => Open {
+                lower: true,
+                upper: true,
+            },
+            ApproxKind::AtLeast => Open {
+                lower: false,
+                upper: true,
+            },
+            ApproxKind::Near => Open {
+                lower: true,
+                upper: false,
+            },
+            ApproxKind::Under => Open {
+                lower: false,
+                upper: true,
+            },
+        }
+    }
+
+    /// The same ends, for the figure negated (`−4万余` is (−50000, −40000)).
+    pub fn swapped(self) -> Open {
+        Open {
+            lower: self.upper,
+            upper: self.lower,
+        }
+    }
+}
+
 /// The unit a quantity is stated in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Unit {
@@ -98,8 +148,10 @@ pub struct Quantity {
     /// The scale word written (`万`, `亿`, `万亿` …), already applied to `value`.
     pub scale: Option<&'static str>,
     pub approx: Option<Approx>,
-    /// Written as a range (`3至5万`, `百分之五到六`).
+    /// Written as a range (`3至5万`, `百分之五到六`, `七八万`, `十几亿`).
     pub range: bool,
+    /// Which ends of `interval` the wording excludes.
+    pub open: Open,
 }
 
 impl Quantity {
@@ -136,6 +188,9 @@ pub struct Scanner<'a> {
     text: &'a str,
     lexicon: &'a Lexicon,
     at: usize,
+    /// Where the last find ended: a quantity read with a word before it (`约`, `几` of 几百万)
+    /// never reaches back into it, so finds never overlap.
+    last_end: usize,
 }
 
 impl<'a> Scanner<'a> {
@@ -144,6 +199,7 @@ impl<'a> Scanner<'a> {
             text,
             lexicon,
             at: 0,
+            last_end: 0,
         }
     }
 
@@ -163,7 +219,7 @@ impl<'a> Scanner<'a> {
                 match expression::parse_at(text, at, self.lexicon) {
                     expression::Outcome::Quantity(q, next) => {
                         at = next;
-                        if !is_note_mark(text, &q) {
+                        if !is_note_mark(text, &q) && q.span.start >= self.last_end {
                             result = Some(Found::Quantity(q));
                         }
                     }
@@ -180,6 +236,7 @@ impl<'a> Scanner<'a> {
             }
             self.at = at;
             if result.is_some() {
+                self.last_end = at;
                 return result;
             }
         }

@@ -7,7 +7,9 @@
 //!  "quantities": [{"text": "3080.5万件",
 //!                  "span": {"offset": 0, "length": 13, "line": 1, "column": 1},
 //!                  "value": "30805000", "lower": "30804500", "upper": "30805500",
-//!                  "kind": "count", "unit": "件", "approx": null}],
+//!                  "kind": "count", "unit": "件", "approx": null,
+//!                  "scale": "万", "approx_kind": null, "exact": false, "range": false,
+//!                  "open": {"lower": false, "upper": false}}],
 //!  "out_of_range": []}
 //! ```
 //!
@@ -17,7 +19,11 @@
 //!   characters.
 //! - `value`, `lower`, `upper`: decimal strings in base units, 万 and 亿 applied (`1.9万亿元` →
 //!   `"1900000000000"`). Shares keep their scale: `99.4%` is `"99.4"`, `七成` is `"70"`. An open end
-//!   (`以上`) is `null`. A range's `value` is its lower end.
+//!   (`以上`) is `null`. A negative figure (`-4.7%`, `负1.5%`, `零下12摄氏度`) has a negative
+//!   value. A range's `value` is its lower end, and `lower`/`upper` are its stated ends, the
+//!   scale of the second applied to the first (`7至9万` → `"70000"`, `"90000"`; `百分之六到百分之九`,
+//!   `四到六成`, `20万元以上80万元以下`, `介于4和7之间` are ranges too). A vague numeral is a range
+//!   (`七八万` → 70000–80000, `十几亿` → 1100000000–1900000000, `几百万` → 1000000–10000000).
 //! - `kind`: `count`, `amount`, `percent`, `permille`, `points`, `fraction`, `multiple`, `number`.
 //! - `unit`: the measure word or symbol without the scale (`件`, `元`, `%`, `个百分点`, `倍`), or
 //!   `null`.
@@ -25,8 +31,15 @@
 //! - `out_of_range` (after `quantities`): figures too large or too finely written to compute
 //!   with (`9999万亿亿亿`), each `{"text", "span"}`; they are not in `quantities`.
 //!
-//! Fields beyond these (`scale`, `approx_kind`, `exact`, `range`) may be added to; the ones above
-//! are stable.
+//! Fields beyond these (`scale`, `approx_kind`, `exact`, `range`, `open`) may be added to; the
+//! ones above are stable. Among them:
+//!
+//! - `open`: which ends of `lower`/`upper` the wording excludes, `{"lower": bool, "upper":
+//!   bool}`, so that a reader can tell [a, b] from (a, b): `4万余件` is (40000, 50000) (余, 多,
+//!   逾, 超过: above the figure, below the next unit of its last digit), `近4万件` (30000, 40000],
+//!   `不足3%` [0, 3), `几百万` [1000000, 10000000), `超过1/3` (0.333…, 1]; an unbounded end
+//!   (`null`) is open. Rounded figures, ranges and `以下` are closed. The arithmetic of the rules
+//!   treats every interval as closed, which can only make it more lenient.
 
 //!
 //! Both formats are written while the text is scanned, so memory does not grow with the number
@@ -40,7 +53,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::layout::Layout;
 use crate::lexicon::Lexicon;
-use crate::number::{ApproxKind, Found, Kind, Quantity, Scanner};
+use crate::number::{ApproxKind, Found, Kind, Open, Quantity, Scanner};
 use crate::source::Document;
 use crate::span::Span;
 
@@ -58,6 +71,7 @@ pub struct QuantityJson<'a> {
     pub approx_kind: Option<ApproxKind>,
     pub exact: bool,
     pub range: bool,
+    pub open: Open,
 }
 
 #[derive(Debug, Serialize)]
@@ -85,6 +99,7 @@ impl<'a> QuantityJson<'a> {
             approx_kind: q.approx.map(|a| a.kind),
             exact: q.exact,
             range: q.range,
+            open: q.open,
         }
     }
 }
@@ -152,9 +167,19 @@ fn row(doc: &Document, layout: &Layout, found: &Found) -> [String; 7] {
             let interval = match (&q.lower, &q.upper) {
                 (Some(l), Some(u)) if l == u => "exact".to_string(),
                 (l, u) => format!(
-                    "[{}, {}]",
+                    "{}{}, {}{}",
+                    if q.open.lower || l.is_none() {
+                        '('
+                    } else {
+                        '['
+                    },
                     l.as_deref().unwrap_or("-∞"),
-                    u.as_deref().unwrap_or("+∞")
+                    u.as_deref().unwrap_or("+∞"),
+                    if q.open.upper || u.is_none() {
+                        ')'
+                    } else {
+                        ']'
+                    },
                 ),
             };
             [

@@ -90,11 +90,15 @@ pub fn show_computed(i: &Interval, places: u32, unit: &str) -> String {
     }
 }
 
-/// `所述 99.4% 即 99.35%–99.45%`.
+/// `所述 99.4% 即 99.35%–99.45%`; a change written negative and read as the opposite change
+/// (`增长-4.7%`), `所述 -4.7% 即反向 4.65%–4.75%`.
 pub fn show_stated(text: &str, q: &Quantity, places: u32, unit: &str) -> String {
+    let written = &text[q.span.clone()];
+    let reversed =
+        q.value > rust_decimal::Decimal::ZERO && written.starts_with(['-', '－', '−', '负']);
     format!(
-        "所述 {} 即 {}",
-        &text[q.span.clone()],
+        "所述 {written} 即{}{}",
+        if reversed { "反向 " } else { " " },
         show_interval(&q.interval, places, unit)
     )
 }

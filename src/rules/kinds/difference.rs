@@ -58,7 +58,7 @@ impl RuleKind for Difference {
             );
             // The stated interval in the unit the figures are written in (`万元`), as the sum.
             let mut help = format!("{arithmetic}；{}", stated_in_units(f, *stated));
-            if let Some(swapped) = transposition(q(f, *stated).value, &delta) {
+            if let Some(swapped) = transposition(f, *stated, &delta) {
                 help.push_str(&format!("；疑数字颠倒（应为 {swapped}{unit}？）"));
             }
             out.push(Finding {

@@ -111,7 +111,7 @@ fn text<'a>(f: &Facts<'a>, i: usize) -> &'a str {
     &f.text[f.quantities[i].span.clone()]
 }
 
-fn q<'a>(f: &Facts<'a>, i: usize) -> &'a Quantity {
+fn q<'f>(f: &'f Facts, i: usize) -> &'f Quantity {
     &f.quantities[i]
 }
 
@@ -229,9 +229,13 @@ fn stated_in_units(f: &Facts, stated: usize) -> String {
     if scaled.lo == scaled.hi {
         return format!("所述 {}", text(f, stated));
     }
+    // `增加-1.82万人`, read as the opposite change: its interval is of the fall.
+    let written = text(f, stated);
+    let reversed =
+        q.value > rust_decimal::Decimal::ZERO && written.starts_with(['-', '－', '−', '负']);
     format!(
-        "所述 {} 即 {}",
-        text(f, stated),
+        "所述 {written} 即{}{}",
+        if reversed { "反向 " } else { " " },
         crate::rules::verdict::show_interval(&scaled, 4, &format!("{word}{unit}"))
     )
 }
@@ -267,23 +271,40 @@ fn as_rounded(f: &Facts, i: usize) -> crate::interval::Interval {
     crate::interval::Interval::rounded(q.value, step).unwrap_or(q.interval)
 }
 
-/// `289` for `298`: a swap of two adjacent digits of an integer that lands in `computed`.
-fn transposition(
-    stated: rust_decimal::Decimal,
-    computed: &crate::interval::Interval,
-) -> Option<String> {
-    if !stated.fract().is_zero() {
+/// `289万` for `298万`, `1.28万` for `1.82万`: a swap of two adjacent digits of the figure as
+/// written that lands in `computed`, given in the scale it is written in.
+fn transposition(f: &Facts, stated: usize, computed: &crate::interval::Interval) -> Option<String> {
+    let q = q(f, stated);
+    let signed = text(f, stated);
+    let written = signed.trim_start_matches(['-', '－', '−', '负']);
+    let sign = &signed[..signed.len() - written.len()];
+    let digits: String = written
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || matches!(c, '.' | ','))
+        .filter(|&c| c != ',')
+        .collect();
+    let places: Vec<usize> = digits
+        .char_indices()
+        .filter(|(_, c)| c.is_ascii_digit())
+        .map(|(i, _)| i)
+        .collect();
+    if places.len() < 2 {
         return None;
     }
-    let digits: Vec<char> = stated.trunc().to_string().chars().collect();
+    let word = q.scale.unwrap_or("");
+    let factor = q.scale.map_or(rust_decimal::Decimal::ONE, scale_factor);
+    let decimals = digits.split_once('.').map_or(0, |(_, d)| d.len());
+    let half = rust_decimal::Decimal::new(5, decimals as u32 + 1).checked_mul(factor)?;
     let (lo, hi) = computed.ends()?;
-    let half = rust_decimal::Decimal::new(5, 1);
-    (0..digits.len().saturating_sub(1)).find_map(|k| {
-        let mut d = digits.clone();
-        d.swap(k, k + 1);
-        let s: String = d.into_iter().collect();
-        let v: rust_decimal::Decimal = s.parse().ok()?;
-        (s != stated.to_string() && v + half >= lo && v - half <= hi).then_some(s)
+    places.windows(2).find_map(|w| {
+        let mut d: Vec<u8> = digits.clone().into_bytes();
+        d.swap(w[0], w[1]);
+        let s = String::from_utf8(d).ok()?;
+        let v = s
+            .parse::<rust_decimal::Decimal>()
+            .ok()?
+            .checked_mul(factor)?;
+        (s != digits && v + half >= lo && v - half <= hi).then(|| format!("{sign}{s}{word}"))
     })
 }
 

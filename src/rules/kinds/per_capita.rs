@@ -45,7 +45,7 @@ impl RuleKind for PerCapita {
                 text(f, *value),
                 show_interval(&stated, 2, unit)
             );
-            if let Some(swapped) = transposition(q(f, *value).value, &computed) {
+            if let Some(swapped) = transposition(f, *value, &computed) {
                 help.push_str(&format!("；疑数字颠倒（应为 {swapped}{unit}？）"));
             }
             out.push(Finding {
