@@ -109,6 +109,12 @@ fn arabic_digits_and_scales() {
         ),
         ("3千人", &["3千人 3000 2500..3500 count 人"]),
         ("5百万元", &["5百万元 5000000 4500000..5500000 amount 元"]),
+        // 万万 is an old 亿.
+        (
+            "3万万人",
+            &["3万万人 300000000 250000000..350000000 count 人"],
+        ),
+        ("万万不可", &[]),
         (
             "1.2千亿元",
             &["1.2千亿元 120000000000 115000000000..125000000000 amount 元"],
@@ -365,6 +371,10 @@ fn chinese_numerals_as_read() {
         ("4个千亿县", &["4个 4 = count 个"]),
         // 兆 is 10^6 in SI units and 10^12 in older texts: a numeral around it is not read.
         ("五兆六十二亿四万五千二", &[]),
+        // A mixed number (`3又一千分之23`) is not read in part: either part alone is a wrong value.
+        ("3又一千分之23", &[]),
+        ("一百万又五十万分之二十五", &[]),
+        ("工期两年又3个月", &["3个月 3 2.5..3.5 amount 个月"]),
         ("三双", &["三双 3 = count 双"]),
         ("成千上万人", &[]),
     ]);

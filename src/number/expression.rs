@@ -114,6 +114,26 @@ const SUFFIXES: [(&str, ApproxKind); 6] = [
 const CONNECTORS: [&str; 9] = ["至", "到", "——", "—", "－", "–", "~", "～", "-"];
 
 pub fn parse_at(text: &str, at: usize, lex: &Lexicon) -> Outcome {
+    match expression_at(text, at, lex) {
+        // `3又一千分之23`, `一百万又五十万分之二十五`: a mixed number this grammar does not read
+        // whole; either part alone would be a wrong value.
+        Outcome::Quantity(q, next) if joined_by_you(text, q.span.clone()) => Outcome::Skip(next),
+        outcome => outcome,
+    }
+}
+
+/// Whether a figure is one side of `又` between numerals.
+fn joined_by_you(text: &str, span: Range<usize>) -> bool {
+    let numeral = |c: Option<char>| {
+        c.is_some_and(|c| is_arabic_digit(c) || numeral::is_chinese_numeral_char(c))
+    };
+    let before = text[..span.start].strip_suffix('又');
+    let after = text[span.end..].strip_prefix('又');
+    before.is_some_and(|b| numeral(b.chars().next_back()))
+        || after.is_some_and(|a| numeral(a.chars().next()))
+}
+
+fn expression_at(text: &str, at: usize, lex: &Lexicon) -> Outcome {
     if let Some(outcome) = prefixed(text, at, lex) {
         return outcome;
     }

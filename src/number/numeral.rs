@@ -532,8 +532,9 @@ fn fill(n: i128, digits: u32, last_place: i128, zero_before: bool, trailing: boo
 /// A trailing multiplier after Arabic digits, and what it multiplies by: `万`, `亿`, `万亿`,
 /// `千万`, `百万`, `十万`, `千亿`, `百亿`, `十亿`, `千`, `百`, with 萬 and 億 read as 万 and 亿.
 pub fn scale_word(input: &str) -> IResult<&str, (&'static str, Decimal)> {
-    const WORDS: [&str; 11] = [
-        "万亿", "千亿", "百亿", "十亿", "千万", "百万", "十万", "亿", "万", "千", "百",
+    // 万万 is an old 亿 (`四万万同胞`).
+    const WORDS: [&str; 12] = [
+        "万亿", "万万", "千亿", "百亿", "十亿", "千万", "百万", "十万", "亿", "万", "千", "百",
     ];
     let simplified = |c: char| match c {
         '萬' => '万',
