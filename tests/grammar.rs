@@ -1159,6 +1159,10 @@ fn cheng_fractions_and_per_ten_thousand() {
             &["百万分之三 0.0003 [0.00025, 0.00035] percent %"],
         ),
         ("二分之一", &["二分之一 0.5 = fraction -"]),
+        // Financial digits in a fraction, alone too.
+        ("五分之壹", &["五分之壹 0.2 = fraction -"]),
+        ("壹仟分之贰", &["壹仟分之贰 0.002 = fraction -"]),
+        ("中国大陆", &[]),
         (
             "超过1/3",
             &[

@@ -654,7 +654,8 @@ fn fraction_after(
 ) -> Option<(usize, Decimal, Decimal)> {
     let rest = &text[pos..];
     let (after, second, first_is_denominator) = if let Some(after) = rest.strip_prefix("分之") {
-        let (after, second) = numeral_at(after, lex)?;
+        let (after, second) =
+            numeral_at(after, lex).or_else(|| numeral::lone_financial_digit(after))?;
         (after, second, true)
     } else if let Some(after) = rest.strip_prefix('/') {
         if first.chinese || first.decimals > 0 || first.int_digits > 3 {

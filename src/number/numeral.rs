@@ -168,6 +168,29 @@ fn arabic_numeral(int_part: &str, fraction: &str) -> Option<Numeral> {
     })
 }
 
+/// One financial digit written alone, as the numerator of a fraction (`五分之壹`).
+pub fn lone_financial_digit(input: &str) -> Option<(&str, Numeral)> {
+    let c = input.chars().next()?;
+    let rest = &input[c.len_utf8()..];
+    if "零〇一二三四五六七八九十两兩廿卅".contains(c) || rest.starts_with(is_chinese_numeral_char)
+    {
+        return None;
+    }
+    let d = chinese_digit(c)?;
+    Some((
+        rest,
+        Numeral {
+            mantissa: Decimal::from(d),
+            decimals: 0,
+            chinese: true,
+            digit_string: false,
+            int_digits: 1,
+            magnitude_inside: false,
+            lone_yi: false,
+        },
+    ))
+}
+
 /// A Chinese numeral: `三`, `十二`, `一百零五`, `两千五百万`, `十二万三千`, `廿`, `壹佰贰拾`,
 /// `三点五`, and digit strings such as `二〇二〇`.
 pub fn chinese(input: &str) -> IResult<&str, Numeral> {
@@ -183,6 +206,8 @@ pub fn chinese(input: &str) -> IResult<&str, Numeral> {
     let rest_is_point = rest.starts_with(['点', '點']);
     let lone_financial =
         full.chars().count() == 1 && !"零〇一二三四五六七八九十两兩廿卅".contains(full);
+    // `叁分之贰`: in a fraction a lone financial digit is a numeral.
+    let lone_financial = lone_financial && !rest.starts_with("分之");
     if (opens_with_zero && !rest_is_point) || lone_financial {
         return Err(nom::Err::Error(nom::error::Error::new(
             input,
@@ -541,6 +566,13 @@ pub fn scale_word(input: &str) -> IResult<&str, (&'static str, Decimal)> {
         '億' => '亿',
         c => c,
     };
+    // Most calls find no scale word: settled on the first character.
+    if !input.starts_with(['万', '亿', '千', '百', '十', '萬', '億']) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Tag,
+        )));
+    }
     for word in WORDS {
         let mut rest = input;
         let matched = word.chars().all(|w| {
