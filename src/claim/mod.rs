@@ -30,7 +30,7 @@ use crate::number::{Kind, Quantity, Scan};
 use crate::structure::Tree;
 
 pub(crate) use change::year_before;
-pub use metric::{clause_opening, metric_phrase};
+pub use metric::{clause_opening, metric_phrase, without_qizhong};
 pub(crate) use repeat::{core as metric_core, core_of as phrase_core, years as metric_years};
 pub use sentence::Sentence;
 pub use vocabulary::Vocabulary;

@@ -166,25 +166,63 @@ const LINKING: &[&str] = &[
     "其中",
 ];
 
-/// The last few characters of a quantity's metric phrase: enough to recognise it in a label.
+/// The longest metric name a label shows whole, in characters; a longer phrase is most often a
+/// clause rather than a name, and is shown by its head and its tail around an ellipsis.
+const LABEL_NAME_CHARS: usize = 24;
+
+/// `rest` without the four digits of a year at its end (ASCII or fullwidth).
+fn without_year_digits(rest: &str) -> Option<&str> {
+    let mut cut = rest.len();
+    for _ in 0..4 {
+        let c = rest[..cut].chars().next_back()?;
+        if !c.is_ascii_digit() && !('０'..='９').contains(&c) {
+            return None;
+        }
+        cut -= c.len_utf8();
+    }
+    Some(&rest[..cut])
+}
+
+/// A base written as a comparison with a period (`比2012年的`, `比上年末`, `较去年同期`): it
+/// names when, not what, so the label names no metric.
+fn is_comparison(m: &str) -> bool {
+    let Some(rest) = ["同比", "比", "较"].iter().find_map(|w| m.strip_prefix(w)) else {
+        return false;
+    };
+    rest.chars().all(|c| {
+        c.is_ascii_digit()
+            || ('０'..='９').contains(&c)
+            || "年月日末底初上去前同期季度半今本".contains(c)
+    })
+}
+
+/// A quantity's metric phrase as a label shows it: the whole name as written, without the link
+/// words that tie it to its figure (`全国地表水优良水体比例由` → `全国地表水优良水体比例`).
 fn short_metric(f: &Facts, i: usize) -> String {
     // In a table row the name is the row's label, its first cell (`公路\t万吨\t20834.34`).
     let mut m = f.metric(i).split('\t').next().unwrap_or_default().trim();
     loop {
         if let Some(w) = LINKING.iter().find(|w| m.ends_with(*w)) {
             m = &m[..m.len() - w.len()];
-        } else if let Some(rest) = m
-            .strip_suffix('年')
-            // Bytes, not a str slice: four bytes back need not be a char boundary.
-            .filter(|r| r.len() >= 4 && r.as_bytes()[r.len() - 4..].iter().all(u8::is_ascii_digit))
-        {
-            m = &rest[..rest.len() - 4]; // `2023年`
+        } else if let Some(rest) = m.strip_suffix('年').and_then(without_year_digits) {
+            m = rest; // `2023年`, `２０１８年`
         } else {
             break;
         }
     }
+    // `其中医院`: 其中 says the figure is a part, which the role already says.
+    let m = crate::claim::without_qizhong(m);
+    if is_comparison(m) {
+        return String::new();
+    }
     let n = m.chars().count();
-    m.chars().skip(n.saturating_sub(10)).collect()
+    if n <= LABEL_NAME_CHARS {
+        return m.to_string();
+    }
+    // Never a silent cut: the head and the tail of a long phrase, the elision marked.
+    let head: String = m.chars().take(8).collect();
+    let tail: String = m.chars().skip(n - (LABEL_NAME_CHARS - 9)).collect();
+    format!("{head}…{tail}")
 }
 
 /// `to ÷ from`: the ratio of a change's new value to its base.
