@@ -1,89 +1,319 @@
-//! The part of a file a diagnostic quotes: its labels with a line of context either side,
-//! each line cut to a margin around the labels.
+//! The part of a file a diagnostic quotes: the clauses that hold its labels, each shown line
+//! at most [`COLUMNS`] display columns wide, with `…` where text is left out.
 //!
 //! A report keeps excerpts instead of the whole text, so checking a thousand files does not
-//! hold a thousand texts until the output is written, and a finding on a 50 MB line of OCR
-//! output shows a few hundred characters of it, not the line.
+//! hold a thousand texts until the output is written. On a hard-wrapped text (short lines) an
+//! excerpt is the labelled lines with a line of context either side, as written; on a report
+//! written one paragraph a line, it is the clause around each labelled figure, with `…` between
+//! clauses far apart, never the whole paragraph (nor a 50 MB line of OCR output).
+//!
+//! The shown text is made of pieces copied from the file; labels are handed to miette at their
+//! offsets in the shown text ([`Excerpt::shown`]), while every other format keeps byte ranges
+//! of the original file.
 
 use std::ops::Range;
 
 use miette::{MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
+use unicode_width::UnicodeWidthChar;
 
 use crate::source::Document;
 
-/// Bytes of context kept before the first label and after the last one.
-const MARGIN: usize = 240;
+/// Display columns a shown line takes at most (a CJK character takes two).
+pub const COLUMNS: usize = 92;
+
+/// How much is kept around a label on a long line, tried in turn until every shown line fits in
+/// [`COLUMNS`]: its sentence, then its clause, at most so many characters before and after it.
+/// The words before a figure name it, so they are kept longest.
+const WINDOWS: [(Reach, usize, usize); 7] = [
+    (Reach::Sentence, 60, 60),
+    (Reach::Clause, 40, 40),
+    (Reach::Clause, 20, 4),
+    (Reach::Clause, 12, 0),
+    (Reach::Clause, 8, 0),
+    (Reach::Clause, 4, 0),
+    (Reach::Clause, 0, 0),
+];
+
+/// Where a window around a label stops.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reach {
+    /// At the end of a sentence (`。`, `；`, …).
+    Sentence,
+    /// At the end of a clause (`，` too).
+    Clause,
+}
+
+/// What stands for text left out.
+const ELLIPSIS: &str = "…";
+
+/// A run of the file's text copied into the excerpt.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Piece {
+    /// Decoded offset of the run in the file.
+    from: usize,
+    /// Byte offset of the run in the excerpt's text.
+    at: usize,
+    len: usize,
+    /// 0-based line and character column of `from`.
+    line: usize,
+    column: usize,
+}
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Excerpt {
-    /// Byte offset of the excerpt in the decoded text.
+    /// Decoded offset of the first piece: offsets in the shown text count from here.
     pub start: usize,
+    /// The shown text: pieces of the file joined by `…` where text is left out.
     pub text: String,
-    /// 0-based line and character column of `start`.
+    /// 0-based line and character column where the shown text starts.
     pub line: usize,
     pub column: usize,
+    pieces: Vec<Piece>,
+}
+
+/// The display width of `s` (a tab as 4 columns, as miette draws it), counted only up to
+/// `limit + 1`, so a 50 MB line costs no more than a short one.
+fn width_upto(s: &str, limit: usize) -> usize {
+    let mut w = 0;
+    for c in s.chars() {
+        w += if c == '\t' { 4 } else { c.width().unwrap_or(0) };
+        if w > limit {
+            break;
+        }
+    }
+    w
+}
+
+/// The display width of `s`.
+pub fn width(s: &str) -> usize {
+    width_upto(s, usize::MAX - 4)
+}
+
+/// Characters that end a clause (`reach` Clause) or a sentence.
+fn is_end(c: char, reach: Reach) -> bool {
+    match reach {
+        Reach::Sentence => matches!(c, '。' | '；' | '！' | '？' | ';'),
+        Reach::Clause => matches!(
+            c,
+            '，' | '。' | '；' | '！' | '？' | '：' | '、' | ',' | ';'
+        ),
+    }
+}
+
+/// The line of `text` holding byte `at`: its start and its end (newline left out).
+fn line_of(text: &str, at: usize) -> Range<usize> {
+    let bytes = text.as_bytes();
+    let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+    let end = memchr::memchr(b'\n', &bytes[at..]).map_or(text.len(), |i| at + i);
+    start..end
+}
+
+/// The line fits a screen as written.
+fn fits(text: &str, line: &Range<usize>) -> bool {
+    width_upto(&text[line.clone()], COLUMNS) <= COLUMNS
+}
+
+/// `r` widened to its clause (or sentence) on its line, at most `before` and `after` characters:
+/// back to just after the end before it, on to the end after it (kept).
+fn clause_around(
+    text: &str,
+    r: &Range<usize>,
+    (reach, before, after): (Reach, usize, usize),
+) -> Range<usize> {
+    let mut start = r.start;
+    for (n, (at, c)) in text[..r.start].char_indices().rev().enumerate() {
+        if n == before || c == '\n' || is_end(c, reach) {
+            break;
+        }
+        start = at;
+    }
+    let mut end = r.end;
+    for (n, (at, c)) in text[r.end..].char_indices().enumerate() {
+        if n == after || c == '\n' {
+            break;
+        }
+        end = r.end + at + c.len_utf8();
+        if is_end(c, reach) {
+            break;
+        }
+    }
+    start..end
 }
 
 impl Excerpt {
     /// The excerpt of `doc` that shows every range of `spans` (decoded offsets).
     pub fn around(doc: &Document, spans: impl IntoIterator<Item = Range<usize>>) -> Excerpt {
         let text = doc.text.as_str();
-        let (mut first, mut last) = (usize::MAX, 0);
-        for r in spans {
-            first = first.min(r.start);
-            last = last.max(r.end);
-        }
-        if first > last {
+        let mut spans: Vec<Range<usize>> = spans
+            .into_iter()
+            .map(|r| {
+                let (mut s, mut e) = (r.start.min(text.len()), r.end.min(text.len()));
+                while !text.is_char_boundary(s) {
+                    s -= 1;
+                }
+                while !text.is_char_boundary(e) {
+                    e += 1;
+                }
+                s..e.max(s)
+            })
+            .collect();
+        if spans.is_empty() {
             return Excerpt::default();
         }
-        let last = last.min(text.len());
-        let first = first.min(last);
-        let bytes = text.as_bytes();
-        // Start of the line before the first label's line.
-        let line_start = memchr::memrchr(b'\n', &bytes[..first]).map_or(0, |i| i + 1);
-        let context_start = line_start.checked_sub(1).map_or(0, |nl| {
-            memchr::memrchr(b'\n', &bytes[..nl]).map_or(0, |i| i + 1)
-        });
-        let mut start = context_start.max(first.saturating_sub(MARGIN));
-        while !text.is_char_boundary(start) {
-            start += 1;
+        spans.sort_by_key(|r| (r.start, r.end));
+        let mut built = Excerpt::default();
+        for window in WINDOWS {
+            built = Self::build(doc, &spans, window);
+            if built
+                .text
+                .split('\n')
+                .all(|l| width_upto(l, COLUMNS) <= COLUMNS)
+            {
+                break;
+            }
         }
-        // End of the line after the last label's line, newline left out.
-        let line_end = memchr::memchr(b'\n', &bytes[last..]).map_or(text.len(), |i| last + i);
-        let context_end = if line_end < text.len() {
-            memchr::memchr(b'\n', &bytes[line_end + 1..]).map_or(text.len(), |i| line_end + 1 + i)
-        } else {
-            line_end
+        built
+    }
+
+    /// The excerpt keeping `window` either side of each label on long lines.
+    fn build(doc: &Document, spans: &[Range<usize>], window: (Reach, usize, usize)) -> Excerpt {
+        let text = doc.text.as_str();
+        let first = spans.iter().map(|r| r.start).min().unwrap_or(0);
+        let last = spans.iter().map(|r| r.end).max().unwrap_or(0);
+        // What is kept: each label with its clause, or its lines when they fit; the short lines
+        // between labelled ones; a short line of context either side.
+        let mut keep: Vec<Range<usize>> = Vec::new();
+        for r in spans {
+            let (a, b) = (line_of(text, r.start), line_of(text, r.end));
+            if fits(text, &a) && fits(text, &b) {
+                keep.push(a.start..b.end);
+            } else {
+                keep.push(clause_around(text, r, window));
+            }
+        }
+        let mut at = line_of(text, first).end;
+        let end_line = line_of(text, last);
+        while at < end_line.start {
+            let line = line_of(text, at + 1);
+            if fits(text, &line) {
+                keep.push(line.clone());
+            }
+            at = line.end;
+        }
+        let first_line = line_of(text, first);
+        if first_line.start > 0 {
+            let before = line_of(text, first_line.start - 1);
+            if fits(text, &before) && !before.is_empty() {
+                keep.push(before);
+            }
+        }
+        if end_line.end < text.len() {
+            let after = line_of(text, end_line.end + 1);
+            if fits(text, &after) && !after.is_empty() {
+                keep.push(after);
+            }
+        }
+        keep.sort_by_key(|r| (r.start, r.end));
+        let mut merged: Vec<Range<usize>> = Vec::new();
+        for r in keep {
+            match merged.last_mut() {
+                // Runs that touch, or with less between them than an ellipsis saves.
+                Some(m)
+                    if r.start <= m.end
+                        || (r.start - m.end <= 3 && !text[m.end..r.start].contains('\n')) =>
+                {
+                    m.end = m.end.max(r.end);
+                }
+                _ => merged.push(r),
+            }
+        }
+        let mut out = Excerpt {
+            start: merged[0].start,
+            ..Excerpt::default()
         };
-        let mut end = context_end.min(last.saturating_add(MARGIN)).max(last);
-        while !text.is_char_boundary(end) {
-            end -= 1;
+        let opening = line_of(text, merged[0].start).start;
+        if merged[0].start > opening {
+            out.text.push_str(ELLIPSIS);
         }
-        let (line, column) = doc.line_col(start);
-        Excerpt {
-            start,
-            text: text[start..end].to_string(),
-            line: line - 1,
-            column: column - 1,
+        let (line, column) = doc.line_col(opening);
+        (out.line, out.column) = (line - 1, column - 1);
+        if merged[0].start == opening {
+            out.column = doc.line_col(merged[0].start).1 - 1;
         }
+        for (i, r) in merged.iter().enumerate() {
+            if i > 0 {
+                // The text between two runs: each part of a line left out is one ellipsis, and
+                // every line break stays, so line numbers stay those of the file.
+                let gap = &text[merged[i - 1].end..r.start];
+                for (j, part) in gap.split('\n').enumerate() {
+                    if j > 0 {
+                        out.text.push('\n');
+                    }
+                    if !part.is_empty() {
+                        out.text.push_str(ELLIPSIS);
+                    }
+                }
+            }
+            let (line, column) = doc.line_col(r.start);
+            out.pieces.push(Piece {
+                from: r.start,
+                at: out.text.len(),
+                len: r.len(),
+                line: line - 1,
+                column: column - 1,
+            });
+            out.text.push_str(&text[r.clone()]);
+        }
+        let tail = merged.last().map_or(0, |r| r.end);
+        if tail < line_of(text, tail).end {
+            out.text.push_str(ELLIPSIS);
+        }
+        out
+    }
+
+    fn piece_of(&self, r: &Range<usize>) -> Option<&Piece> {
+        self.pieces
+            .iter()
+            .find(|p| p.from <= r.start && r.end <= p.from + p.len)
     }
 
     /// The text of a decoded range inside the excerpt.
     pub fn get(&self, r: Range<usize>) -> Option<&str> {
-        let from = r.start.checked_sub(self.start)?;
-        let to = r.end.checked_sub(self.start)?;
-        self.text.get(from..to)
+        let p = self.piece_of(&r)?;
+        let at = p.at + (r.start - p.from);
+        self.text.get(at..at + r.len())
     }
 
-    /// 0-based line and character column of a decoded offset inside the excerpt.
+    /// Where a decoded range is in the shown text, as an offset from [`Excerpt::start`]: what
+    /// miette is handed for a label. A range the excerpt does not hold is returned as is.
+    pub fn shown(&self, r: Range<usize>) -> Range<usize> {
+        match self.piece_of(&r) {
+            Some(p) => {
+                let at = self.start + p.at + (r.start - p.from);
+                at..at + r.len()
+            }
+            None => r,
+        }
+    }
+
+    /// 0-based line and character column in the file of an offset of the shown text.
     fn position(&self, at: usize) -> (usize, usize) {
-        let before = &self.text[..at - self.start];
+        let idx = at - self.start;
+        let Some(p) = self
+            .pieces
+            .iter()
+            .rev()
+            .find(|p| p.at <= idx && idx <= p.at + p.len)
+        else {
+            return (self.line, self.column);
+        };
+        let before = &self.text[p.at..idx];
         match before.rfind('\n') {
             Some(nl) => (
-                self.line + before.matches('\n').count(),
+                p.line + before.matches('\n').count(),
                 before[nl + 1..].chars().count(),
             ),
-            None => (self.line, self.column + before.chars().count()),
+            None => (p.line, p.column + before.chars().count()),
         }
     }
 }
@@ -103,7 +333,12 @@ impl SourceCode for Source<'_> {
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
         let e = self.excerpt;
         let r = span.offset()..span.offset() + span.len();
-        let Some(quoted) = e.get(r.clone()) else {
+        // Offsets of the shown text (see [`Excerpt::shown`]).
+        let Some(quoted) = r
+            .start
+            .checked_sub(e.start)
+            .and_then(|from| e.text.get(from..from + r.len()))
+        else {
             return Err(MietteError::OutOfBounds);
         };
         let name = self.name.to_string();
@@ -153,8 +388,25 @@ mod tests {
         let doc = Document::from_text("t", text.clone());
         let at = text.find("39347").unwrap();
         let e = Excerpt::around(&doc, std::iter::once(at..at + 5));
-        assert!(e.text.len() <= 5 + 2 * MARGIN, "{}", e.text.len());
+        assert!(width(&e.text) <= COLUMNS, "{}", e.text);
         assert_eq!(e.get(at..at + 5), Some("39347"));
-        assert_eq!(e.position(at), (0, 100_002));
+        let shown = e.shown(at..at + 5);
+        assert_eq!(&e.text[shown.start - e.start..shown.end - e.start], "39347");
+        assert_eq!(e.position(shown.start), (0, 100_002));
+    }
+
+    #[test]
+    fn distant_clauses_are_joined_by_an_ellipsis() {
+        let filler = "加快构建新发展格局，着力推动高质量发展，".repeat(6);
+        let text = format!("{filler}全年受理案件39347件，{filler}审结35773件，{filler}\n");
+        let doc = Document::from_text("t", text.clone());
+        let a = text.find("39347").unwrap();
+        let b = text.find("35773").unwrap();
+        let e = Excerpt::around(&doc, [a..a + 5, b..b + 5]);
+        assert_eq!(e.text, "…全年受理案件39347件，…审结35773件，…");
+        assert_eq!(e.get(b..b + 5), Some("35773"));
+        let shown = e.shown(b..b + 5);
+        assert_eq!(&e.text[shown.start - e.start..shown.end - e.start], "35773");
+        assert_eq!(e.position(shown.start).1, text[..b].chars().count());
     }
 }

@@ -50,7 +50,7 @@ impl miette::Diagnostic for RelatedRendered<'_> {
         Some(Box::new(std::iter::once(
             LabeledSpan::new_primary_with_span(
                 Some(self.related.label.clone()),
-                self.related.decoded.clone(),
+                self.source.excerpt.shown(self.related.decoded.clone()),
             ),
         )))
     }
@@ -105,12 +105,14 @@ impl miette::Diagnostic for Rendered<'_> {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let d = self.diagnostic;
+        // Labels sit at their offsets in the excerpt's shown text.
+        let shown = |r: &std::ops::Range<usize>| self.source.excerpt.shown(r.clone());
         let primary =
-            LabeledSpan::new_primary_with_span(Some(d.primary_label.clone()), d.decoded.clone());
+            LabeledSpan::new_primary_with_span(Some(d.primary_label.clone()), shown(&d.decoded));
         let others = d
             .labels
             .iter()
-            .map(|l| LabeledSpan::new_with_span(Some(l.label.clone()), l.decoded.clone()));
+            .map(move |l| LabeledSpan::new_with_span(Some(l.label.clone()), shown(&l.decoded)));
         Some(Box::new(std::iter::once(primary).chain(others)))
     }
 }
