@@ -128,9 +128,39 @@ fn rules_and_explain() {
         text.contains("会报告") && text.contains("结案率99.4%"),
         "{text}"
     );
+    // The table its text refers to (`比率名称在下表中`) is printed.
+    assert!(
+        text.contains("比率定义") && text.contains("结案率 = 审结、结案"),
+        "{text}"
+    );
+    let out = hedui(&["explain", "sum-mismatch"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("第一产业、第二产业、第三产业"), "{text}");
     let out = hedui(&["explain", "no-such-rule"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("rate-mismatch"));
+}
+
+/// No rule text cites a document users do not have (`RULEBOOK R6`, a DESIGN section).
+#[test]
+fn explain_cites_no_document_users_lack() {
+    let out = hedui(&["rules", "--format", "json"]);
+    let rules: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<String> = rules
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
+    assert!(ids.len() > 20);
+    for id in ids {
+        let out = hedui(&["explain", &id]);
+        assert!(out.status.success(), "{id}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        for cited in ["RULEBOOK", "DESIGN", "STYLE.md", "R6", "§"] {
+            assert!(!text.contains(cited), "{id} cites {cited}:\n{text}");
+        }
+    }
 }
 
 #[test]

@@ -64,6 +64,7 @@ pub fn explain(args: &ExplainArgs) -> Outcome {
         f.summary,
         f.explanation.trim()
     );
+    out.push_str(&tables(&f.kind, &f.params, &args.rules));
     for (heading, examples) in [
         ("会报告", &f.examples.fire),
         ("不会报告", &f.examples.silent),
@@ -81,4 +82,89 @@ pub fn explain(args: &ExplainArgs) -> Outcome {
     }
     print(&out);
     Outcome::Clean
+}
+
+/// The names of a parameter's word list, joined with `、`.
+fn names(v: Option<&toml::Value>) -> String {
+    v.and_then(toml::Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(toml::Value::as_str)
+                .collect::<Vec<_>>()
+                .join("、")
+        })
+        .unwrap_or_default()
+}
+
+/// A partition as a reader writes it: `人身险（人身保险）、财产险（财产保险）`.
+fn partition(p: &str) -> String {
+    p.split('|')
+        .map(|member| {
+            let (member, optional) = match member.strip_suffix('?') {
+                Some(m) => (m, "（可不列）"),
+                None => (member, ""),
+            };
+            let mut spellings = member.split('/');
+            let first = spellings.next().unwrap_or_default();
+            let others: Vec<&str> = spellings.collect();
+            if others.is_empty() {
+                format!("{first}{optional}")
+            } else {
+                format!("{first}（{}）{optional}", others.join("、"))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
+/// The tables a rule's text refers to: the rate definitions of a ratio rule, the differences of
+/// a difference rule, the known partitions of a sum or composition rule.
+fn tables(kind: &str, params: &toml::Table, dirs: &[std::path::PathBuf]) -> String {
+    let vocab = match crate::claim::Vocabulary::with_dirs(dirs) {
+        Ok(v) => v,
+        Err(_) => crate::claim::Vocabulary::builtin().clone(),
+    };
+    let mut out = String::new();
+    match kind {
+        "ratio" => {
+            out.push_str("\n比率定义（比率 = 分子称谓 ÷ 分母称谓）：\n");
+            for rate in params
+                .get("rates")
+                .and_then(toml::Value::as_array)
+                .into_iter()
+                .flatten()
+            {
+                let name = rate.get("name").and_then(toml::Value::as_str).unwrap_or("");
+                out.push_str(&format!(
+                    "    {name} = {} ÷ {}\n",
+                    names(rate.get("numerator")),
+                    names(rate.get("denominator"))
+                ));
+            }
+            out.push_str("按名称在本句或前三句中查找分子、分母的比率：\n");
+            for d in vocab.rate.definitions.iter() {
+                out.push_str(&format!(
+                    "    {}\n",
+                    d.replace(" / ", " ÷ ").replace(", ", "、")
+                ));
+            }
+        }
+        "difference" => {
+            out.push_str("\n差值定义：\n");
+            for d in vocab.rate.differences.iter() {
+                out.push_str(&format!("    {}\n", d.replace(" - ", " − ")));
+            }
+        }
+        "sum" | "composition" => {
+            out.push_str("\n已知分类（分项恰为其中一行的全部类别时即为整体）：\n");
+            for p in vocab.whole.partitions.iter() {
+                out.push_str(&format!("    {}\n", partition(p)));
+            }
+            for p in vocab.whole.table_partitions.iter() {
+                out.push_str(&format!("    {}（仅表格）\n", partition(p)));
+            }
+        }
+        _ => {}
+    }
+    out
 }
