@@ -108,6 +108,7 @@ fn check_run(
                 decoded: layout.decoded_range(first.clone()),
                 excerpt: Default::default(),
                 related: Vec::new(),
+                suggestion: None,
             });
         }
     }
@@ -129,6 +130,7 @@ fn check_run(
                 decoded: layout.decoded_range(r.clone()),
                 excerpt: Default::default(),
                 related: Vec::new(),
+                suggestion: None,
             });
         }
     }
@@ -176,6 +178,7 @@ fn apply_directives(
                 decoded: d.range.clone(),
                 excerpt: Default::default(),
                 related: Vec::new(),
+                suggestion: None,
             });
         }
     }

@@ -511,6 +511,9 @@ fn finding(
             excerpt: Excerpt::around(&prior.doc, std::iter::once(decoded_prior.clone())),
             decoded: decoded_prior,
         }],
+        // The rate the prior figure gives is in the message; the stated rate may as well be
+        // right and the prior figure restated, so no single value is proposed.
+        suggestion: None,
     }
 }
 

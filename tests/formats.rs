@@ -172,3 +172,38 @@ fn sarif_is_valid_against_the_official_schema() {
     broken["runs"][0]["results"][0]["level"] = "fatal".into();
     assert!(!validator.is_valid(&broken));
 }
+
+/// The value that would make a finding hold is proposed in every format that carries help: the
+/// stated rate of the draft, 99.4%, should read 90.9% (35773 ÷ 39347), at its own precision.
+#[test]
+fn the_suggested_value_in_every_format() {
+    for format in [
+        Format::Full,
+        Format::Json,
+        Format::JsonLines,
+        Format::Github,
+        Format::Sarif,
+        Format::Rdjson,
+        Format::Junit,
+    ] {
+        let out = render(format);
+        assert!(out.contains("90.9%"), "{format:?}: {out}");
+        assert!(out.contains("应为 90.9%"), "{format:?}: {out}");
+    }
+    // JSON: a documented field with the value and the span of the figure to change.
+    let json: serde_json::Value = serde_json::from_str(&render(Format::Json)).unwrap();
+    let rate = &json["files"][0]["diagnostics"][0];
+    assert_eq!(rate["code"], "rate-mismatch");
+    assert_eq!(rate["suggestion"]["value"], "90.9%");
+    assert_eq!(rate["suggestion"]["text"], "应为 90.9%");
+    assert_eq!(rate["suggestion"]["span"], rate["span"]);
+    // SARIF: a fix replacing the figure's bytes.
+    let sarif: serde_json::Value = serde_json::from_str(&render(Format::Sarif)).unwrap();
+    let fix = &sarif["runs"][0]["results"][0]["fixes"][0];
+    let replacement = &fix["artifactChanges"][0]["replacements"][0];
+    assert_eq!(replacement["insertedContent"]["text"], "90.9%");
+    assert_eq!(replacement["deletedRegion"]["byteLength"], 5);
+    // rdjson: reviewdog's suggestion.
+    let rdjson: serde_json::Value = serde_json::from_str(&render(Format::Rdjson)).unwrap();
+    assert_eq!(rdjson["diagnostics"][0]["suggestions"][0]["text"], "90.9%");
+}

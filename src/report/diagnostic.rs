@@ -45,6 +45,20 @@ pub struct Diagnostic {
     /// Figures in other files the finding rests on (last year's report).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<Related>,
+    /// The value that would make the finding hold, where a single value does: absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<SuggestionSpan>,
+}
+
+/// A proposed value for a figure (`应为 90.9%`), in the figure's own scale and precision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SuggestionSpan {
+    /// The proposal as a reader reads it: `应为 90.9%`.
+    pub text: String,
+    /// What to write in place of the figure: `90.9%`.
+    pub value: String,
+    /// The figure to change (bytes of the original file, as every span).
+    pub span: Span,
 }
 
 /// A labelled span in another file.
@@ -61,6 +75,15 @@ pub struct Related {
 }
 
 impl Diagnostic {
+    /// The help, and the proposed value on a line of its own where there is one: what every
+    /// format that carries help shows (`…；所述 99.4% 即 99.35%–99.45%` / `应为 90.9%`).
+    pub fn help_text(&self) -> String {
+        match &self.suggestion {
+            Some(s) => format!("{}\n{}", self.help, s.text),
+            None => self.help.clone(),
+        }
+    }
+
     pub fn new(doc: &Document, layout: &Layout, rule: &RuleFile, finding: Finding) -> Diagnostic {
         let locate = |r: &Range<usize>| {
             (
@@ -69,6 +92,11 @@ impl Diagnostic {
             )
         };
         let (span, decoded) = locate(&finding.primary.range);
+        let suggestion = finding.suggestion.map(|s| SuggestionSpan {
+            span: locate(&s.range).0,
+            text: s.text,
+            value: s.value,
+        });
         let labels = finding
             .labels
             .iter()
@@ -92,6 +120,7 @@ impl Diagnostic {
             decoded,
             excerpt: Excerpt::default(),
             related: Vec::new(),
+            suggestion,
         }
     }
 }

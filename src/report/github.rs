@@ -33,7 +33,7 @@ pub fn render(reports: &[Report]) -> String {
                 d.span.end_line,
                 d.span.end_column,
                 property(&format!("hedui {}", d.code)),
-                data(&format!("{}\n{}", d.message, d.help))
+                data(&format!("{}\n{}", d.message, d.help_text()))
             ));
         }
     }

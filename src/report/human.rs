@@ -86,7 +86,8 @@ impl miette::Diagnostic for Rendered<'_> {
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
         Some(Box::new(format!(
             "{}\n详见 `hedui explain {}`",
-            self.diagnostic.help, self.diagnostic.code
+            self.diagnostic.help_text(),
+            self.diagnostic.code
         )))
     }
 

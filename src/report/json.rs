@@ -13,6 +13,13 @@
 //! `offset`/`length` are bytes of the original file; `line` is 1-based; `column` is 1-based in
 //! characters. `severity` is `error`, `warning` or `advice`. The primary span is the stated
 //! figure the message is about. These fields are stable; new fields may be added.
+//!
+//! Optional fields, present only when they apply: `related` (figures in other files, each with
+//! `path`, `span`, `label`) and `suggestion`, the value that would make the finding hold:
+//! `{"text": "应为 90.9%", "value": "90.9%", "span": {…}}`, where `span` is the figure to change
+//! and `value` what to write in its place, in the figure's own scale, unit and precision. Rules
+//! where no single value makes the finding hold (a list's arity, a direction word, a ranking)
+//! never carry one.
 
 use serde::Serialize;
 

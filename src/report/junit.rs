@@ -55,12 +55,12 @@ pub fn render(reports: &[Report]) -> String {
                     "      <failure message=\"{}\" type=\"{}\">{}</failure>\n",
                     xml(&d.message),
                     d.severity.as_str(),
-                    xml(&d.help)
+                    xml(&d.help_text())
                 ));
             } else {
                 out.push_str(&format!(
                     "      <system-out>{}</system-out>\n",
-                    xml(&format!("{}\n{}", d.message, d.help))
+                    xml(&format!("{}\n{}", d.message, d.help_text()))
                 ));
             }
             out.push_str("    </testcase>\n");

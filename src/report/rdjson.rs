@@ -22,8 +22,8 @@ pub fn render(reports: &[Report]) -> String {
                 Severity::Warning => "WARNING",
                 Severity::Advice => "INFO",
             };
-            diagnostics.push(json!({
-                "message": format!("{}\n{}", d.message, d.help),
+            let mut diagnostic = json!({
+                "message": format!("{}\n{}", d.message, d.help_text()),
                 "location": {"path": r.path, "range": range(&d.span)},
                 "severity": severity,
                 "source": {"name": "hedui"},
@@ -32,7 +32,12 @@ pub fn render(reports: &[Report]) -> String {
                     "message": l.label,
                     "location": {"path": r.path, "range": range(&l.span)},
                 })).collect::<Vec<_>>(),
-            }));
+            });
+            // reviewdog's suggestion: the figure's range replaced by the proposed value.
+            if let Some(s) = &d.suggestion {
+                diagnostic["suggestions"] = json!([{"range": range(&s.span), "text": s.value}]);
+            }
+            diagnostics.push(diagnostic);
         }
     }
     let doc = json!({"source": {"name": "hedui"}, "diagnostics": diagnostics});

@@ -74,12 +74,28 @@ pub fn render(reports: &[Report], rules: &RuleSet) -> String {
             let mut result = json!({
                 "ruleId": d.code,
                 "level": level(d.severity),
-                "message": {"text": format!("{}\n{}", d.message, d.help)},
+                "message": {"text": format!("{}\n{}", d.message, d.help_text())},
                 "locations": [location(&r.path, &d.span)],
                 "relatedLocations": related,
             });
             if let Some(i) = index_of(&d.code) {
                 result["ruleIndex"] = json!(i);
+            }
+            // The proposed value as a SARIF fix: the figure's bytes replaced by it.
+            if let Some(s) = &d.suggestion {
+                result["fixes"] = json!([{
+                    "description": {"text": s.text},
+                    "artifactChanges": [{
+                        "artifactLocation": {"uri": r.path},
+                        "replacements": [{
+                            "deletedRegion": {
+                                "byteOffset": s.span.offset,
+                                "byteLength": s.span.length,
+                            },
+                            "insertedContent": {"text": s.value},
+                        }],
+                    }],
+                }]);
             }
             results.push(result);
         }

@@ -74,4 +74,18 @@ pub struct Finding {
     pub primary: Label,
     /// Every other figure involved, with its role.
     pub labels: Vec<Label>,
+    /// The value that would make the finding hold, where a single value does.
+    pub suggestion: Option<Suggestion>,
+}
+
+/// The value a stated figure would need for a finding to hold, written in the figure's own scale,
+/// unit and precision (`应为 90.9%`, `应为 3.2亿元`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suggestion {
+    /// The figure to change.
+    pub range: Range<usize>,
+    /// The proposal as a reader reads it: `应为 90.9%`.
+    pub text: String,
+    /// The value to write in place of the figure: `90.9%`.
+    pub value: String,
 }

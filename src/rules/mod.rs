@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use crate::claim::Facts;
 use crate::lexicon::LexiconError;
 
-pub use finding::{Certainty, Finding, Label, Severity};
+pub use finding::{Certainty, Finding, Label, Severity, Suggestion};
 
 /// Built-in rule files, compiled into the binary.
 const BUILTIN: &[(&str, &str)] = &[

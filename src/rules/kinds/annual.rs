@@ -58,6 +58,7 @@ impl RuleKind for Annual {
                 show_computed(&computed, 2, "%")
             );
             out.push(Finding {
+                suggestion: None,
                 certainty,
                 message: format!("年均增长 {} 与首尾数值不符：{arithmetic}", text(f, *stated)),
                 help: format!(
@@ -120,6 +121,7 @@ fn compounds(f: &Facts) -> Vec<Finding> {
             (_, Direction::Down) => format!("(1 − {})^(1/{years}) − 1 {shown}", text(f, *total)),
         };
         out.push(Finding {
+            suggestion: None,
             certainty,
             message: format!(
                 "年均增长 {} 与 {years} 年间的总变化不符：{arithmetic}",
@@ -196,6 +198,7 @@ fn increment(
         in_units_of(f, stated, &computed)
     );
     Some(Finding {
+        suggestion: None,
         certainty,
         message: format!("年均增减 {} 与首尾数值不符：{arithmetic}", text(f, stated)),
         help: format!("{arithmetic}（{years} 年），所述为 {}", text(f, stated)),

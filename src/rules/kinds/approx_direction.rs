@@ -44,6 +44,7 @@ impl RuleKind for ApproxDirection {
                 _ => "",
             };
             out.push(Finding {
+                suggestion: None,
                 certainty: Certainty::Proven,
                 message: format!(
                     "约数方向错误：{} {relation}“{}”所允许的范围{hint}",

@@ -52,6 +52,7 @@ impl RuleKind for Arity {
                     .map(|(k, &v)| Label::new(q(f, v).span.clone(), format!("数值{}", k + 1))),
             );
             out.push(Finding {
+                suggestion: None,
                 certainty: Certainty::Proven,
                 message: format!(
                     "“{}”项数不匹配：前列 {} 个对象，后列 {} 个数值",
@@ -83,6 +84,7 @@ fn periods_finding(
     let last = *values.last().expect("a list has values");
     let value_texts: Vec<&str> = values.iter().map(|&v| text(f, v)).collect();
     Finding {
+        suggestion: None,
         certainty: Certainty::Proven,
         message: format!(
             "“{}”项数不匹配：“{}”为 {n} 期，后列 {} 个数值",

@@ -66,6 +66,7 @@ impl RuleKind for Bounds {
                 ),
             };
             out.push(Finding {
+                suggestion: None,
                 certainty: Certainty::Proven,
                 message,
                 help,

@@ -42,6 +42,7 @@ impl RuleKind for Composition {
             let terms: Vec<&str> = values.iter().map(|&v| text(f, v)).collect();
             let last = *values.last().expect("a list has values");
             out.push(Finding {
+                suggestion: None,
                 certainty: Certainty::Proven,
                 message: format!(
                     "构成比之和{}100%：{} {}",

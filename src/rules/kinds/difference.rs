@@ -62,6 +62,7 @@ impl RuleKind for Difference {
                 help.push_str(&format!("；疑数字颠倒（应为 {swapped}{unit}？）"));
             }
             out.push(Finding {
+                suggestion: None,
                 certainty,
                 message: format!(
                     "{}{} 与前后数值之差不符：{arithmetic}",

@@ -49,6 +49,7 @@ impl RuleKind for Direction {
                 _ => continue,
             };
             out.push(Finding {
+                suggestion: None,
                 certainty: Certainty::Proven,
                 message: format!(
                     "方向错误：数值由 {} 变为 {}，是{actual}，文字却称“{}”",

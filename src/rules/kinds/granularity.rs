@@ -40,6 +40,7 @@ impl RuleKind for Granularity {
             let below = k_hi.max(Decimal::ZERO);
             let above = k_lo.min(n);
             out.push(Finding {
+                suggestion: None,
                 certainty: Certainty::Plausible,
                 message: format!(
                     "{} 不可能：分母为 {} 时，任何整数分子都得不到 {}",

@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{NoParams, change_ratio, growth_slip, label, percent_change, q, text, word};
+use super::{NoParams, change_ratio, growth_slip, label, percent_change, q, suggest, text, word};
 use crate::claim::{ChangeMeasure, ChangeRef, Claim, Direction, Facts};
 use crate::interval::Interval;
 use crate::number::Kind;
@@ -78,6 +78,7 @@ impl RuleKind for Growth {
             };
             let arithmetic = format!("{formula} {}", show_computed(&computed, 2, "%"));
             out.push(Finding {
+                suggestion: suggest(f, *stated, &computed),
                 certainty,
                 message: format!(
                     "{}{} 与前后数值不符：{arithmetic}",
@@ -152,6 +153,7 @@ fn increments(f: &Facts) -> Vec<Finding> {
             show_computed(&computed, 2, "%")
         );
         out.push(Finding {
+            suggestion: suggest(f, *stated, &computed),
             certainty,
             message: format!("{} 与增量不符：{arithmetic}", text(f, *stated)),
             help: format!(

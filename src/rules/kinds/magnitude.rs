@@ -42,6 +42,7 @@ fn finding(f: &Facts, stated: usize, culprit: usize, exp: i32, others: &[usize])
         (None, _) => format!("“{}”疑相差 10^{} 倍", text(f, culprit), exp.abs()),
     };
     Finding {
+        suggestion: None,
         certainty: Certainty::Proven,
         message: format!(
             "量级错误：{} 与 {} 相差约 10^{} 倍，{hint}",

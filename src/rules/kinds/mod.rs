@@ -225,6 +225,70 @@ fn short_metric(f: &Facts, i: usize) -> String {
     format!("{head}…{tail}")
 }
 
+/// Kinds whose findings carry no suggestion, and why: `arity` (a count of names against a count
+/// of figures: which to add or drop is not a value), `direction`, `approx-direction`, `trend`,
+/// `ranking`, `share-wording`, `period`, `granularity` (a word is wrong, not a figure),
+/// `magnitude` (the scale word is the fix, said in the message), `repeat` (two statements, either
+/// may be right), `part-whole` and `bounds` (no single value: any below the whole or 100% holds),
+/// `notice`. Kinds where a value exists but is not proposed yet: `annual`, `composition`,
+/// `difference`, `multiple`, `per-capita`, and the `%`-for-points readings of `points`.
+///
+/// The value the stated figure `stated` would need to agree with `computed` (an interval in the
+/// figure's own terms, as [`judge`](crate::rules::verdict::judge) compares them), written as the
+/// figure is: its digits replaced, at its own precision, its scale and unit kept (`3.2亿元`, not
+/// `320000000元`). None when the figure is not written in ASCII digits (`三成`, `１２．５%`,
+/// `412,306万元`), is written negative, when the computed value is unbounded or negative, or when
+/// at the figure's precision it reads as the figure itself.
+fn suggest(
+    f: &Facts,
+    stated: usize,
+    computed: &crate::interval::Interval,
+) -> Option<super::Suggestion> {
+    use rust_decimal::{Decimal, RoundingStrategy};
+    let q = q(f, stated);
+    let written = text(f, stated);
+    let start = written.find(|c: char| c.is_ascii_digit())?;
+    let len = written[start..]
+        .find(|c: char| !c.is_ascii_digit() && c != '.')
+        .unwrap_or(written.len() - start);
+    let number = &written[start..start + len];
+    let rest = &written[start + len..];
+    if written[..start].contains(['-', '－', '−', '负'])
+        || rest.starts_with([',', '，', '．'])
+        || rest.starts_with(|c: char| ('０'..='９').contains(&c))
+        || number.matches('.').count() > 1
+        || [
+            "余", "多", "左右", "约", "近", "超", "逾", "以上", "不足", "不到",
+        ]
+        .iter()
+        .any(|w| written.contains(w))
+    {
+        return None;
+    }
+    let places = number.split_once('.').map_or(0, |(_, d)| d.len() as u32);
+    let mid = crate::rules::verdict::middle(computed)?;
+    if mid < Decimal::ZERO {
+        return None;
+    }
+    let factor = q.scale.map_or(Decimal::ONE, scale_factor);
+    let factor = if number.parse::<Decimal>().ok()? * factor == q.value || factor == Decimal::ONE {
+        factor
+    } else {
+        return None; // a value not read as digits × scale (a percent sign, a fraction): leave it
+    };
+    let v = (mid / factor).round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero);
+    if q.interval.contains(v * factor) {
+        return None;
+    }
+    let digits = format!("{v:.prec$}", prec = places as usize);
+    let value = format!("{}{digits}{rest}", &written[..start]);
+    Some(super::Suggestion {
+        range: q.span.clone(),
+        text: format!("应为 {value}"),
+        value,
+    })
+}
+
 /// `to ÷ from`: the ratio of a change's new value to its base.
 fn change_ratio(f: &Facts, from: usize, to: usize) -> Option<crate::interval::Interval> {
     q(f, to).interval.div(&q(f, from).interval)

@@ -61,6 +61,7 @@ impl RuleKind for Multiple {
                 ChangeMeasure::Ratio => match judge(&ratio, q(f, stated)) {
                     Verdict::Consistent => continue,
                     verdict => Finding {
+                        suggestion: None,
                         certainty: if verdict == Verdict::Truncated {
                             Certainty::Truncated
                         } else {
@@ -85,6 +86,7 @@ impl RuleKind for Multiple {
                     let other_reading = judge(&ratio, q(f, stated)) == Verdict::Consistent;
                     let increase_text = show_computed(&increase, 2, " 倍");
                     Finding {
+                        suggestion: None,
                         certainty: if other_reading {
                             Certainty::Plausible
                         } else {
@@ -124,6 +126,7 @@ impl RuleKind for Multiple {
                         continue;
                     }
                     Finding {
+                        suggestion: None,
                         certainty: Certainty::Proven,
                         message: format!(
                             "“{stated_text}”应为原来的 {exact} 倍，实际为 {ratio_text}"

@@ -35,6 +35,7 @@ impl RuleKind for PartWhole {
                 if q(f, p).interval.lo.is_some_and(|lo| lo > whole_hi) {
                     reported = true;
                     out.push(Finding {
+                        suggestion: None,
                         certainty: Certainty::Proven,
                         message: format!(
                             "部分大于整体：“其中”项 {} 大于总数 {}",
@@ -74,6 +75,7 @@ impl RuleKind for PartWhole {
                         .map(|&p| label(f, p, "部分")),
                 );
                 out.push(Finding {
+                    suggestion: None,
                     certainty: Certainty::Proven,
                     message: format!("各部分之和大于整体 {}", text(f, *whole)),
                     help: format!(

@@ -49,6 +49,7 @@ impl RuleKind for PerCapita {
                 help.push_str(&format!("；疑数字颠倒（应为 {swapped}{unit}？）"));
             }
             out.push(Finding {
+                suggestion: None,
                 certainty: Certainty::Proven,
                 message: format!("平均数 {} 与总量、人数不符：{arithmetic}", text(f, *value)),
                 help,

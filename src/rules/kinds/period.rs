@@ -38,6 +38,7 @@ impl RuleKind for Period {
             }
             let _ = q;
             out.push(Finding {
+                suggestion: None,
                 certainty: Certainty::Proven,
                 message: format!(
                     "期间不符：{first}年至{last}年共 {inclusive} 个年度，文中却称“{}”",

@@ -3,7 +3,9 @@
 
 use rust_decimal::Decimal;
 
-use super::{NoParams, change_ratio, label, percent_change, q, signed_difference, text, word};
+use super::{
+    NoParams, change_ratio, label, percent_change, q, signed_difference, suggest, text, word,
+};
 use crate::claim::{ChangeMeasure, ChangeRef, Direction, Facts};
 use crate::number::Kind;
 use crate::rules::verdict::{Verdict, judge, show_computed, show_stated};
@@ -70,6 +72,7 @@ impl RuleKind for Points {
                     let arithmetic =
                         format!("{diff_text} {}", show_computed(&diff, 2, " 个百分点"));
                     out.push(Finding {
+                        suggestion: suggest(f, stated, &diff),
                         certainty,
                         message: format!(
                             "{}{} 与两个比率之差不符：{arithmetic}",
@@ -105,6 +108,7 @@ impl RuleKind for Points {
                         };
                         if as_points && !q(f, stated).interval.contains(point) {
                             out.push(Finding {
+                                suggestion: None,
                                 certainty: Certainty::Hint,
                                 message: format!(
                                     "疑似把百分点写成百分比：{}{} 恰为两个比率之差（{diff_text}）",
@@ -144,6 +148,7 @@ impl RuleKind for Points {
                         )
                     };
                     out.push(Finding {
+                        suggestion: None,
                         certainty,
                         message,
                         help: format!(

@@ -37,6 +37,7 @@ impl RuleKind for Ranking {
             });
             let Some(other) = beaten else { continue };
             out.push(Finding {
+                suggestion: None,
                 certainty: Certainty::Proven,
                 message: format!(
                     "排序矛盾：“{}”不成立，{} {} {}",

@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
-use super::{label, q, text};
+use super::{label, q, suggest, text};
 use crate::claim::{Claim, Facts, clause_opening};
 use crate::rules::verdict::{Verdict, judge, show_computed, show_stated};
 use crate::rules::{Certainty, Finding, Label, RuleKind};
@@ -164,6 +164,7 @@ impl RuleKind for Ratio {
                 ));
             }
             out.push(Finding {
+                suggestion: suggest(f, rate, &computed),
                 certainty,
                 message: match carried {
                     Some(_) => format!(

@@ -43,6 +43,7 @@ impl RuleKind for Repeat {
                 ""
             };
             out.push(Finding {
+                suggestion: None,
                 certainty: Certainty::Proven,
                 message: format!(
                     "同一数据前后不一致{precision}：前文 {}，此处 {}",

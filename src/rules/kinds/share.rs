@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{NoParams, label, literary, q, share_slip, text};
+use super::{NoParams, label, literary, q, share_slip, suggest, text};
 use crate::claim::{Claim, Facts};
 use crate::number::Kind;
 use crate::rules::verdict::{Verdict, judge, show_computed, show_stated};
@@ -65,6 +65,7 @@ impl RuleKind for Share {
                 show_computed(&computed, places, unit)
             );
             out.push(Finding {
+                suggestion: suggest(f, share, &computed),
                 certainty,
                 message: format!("占比 {} 与部分、整体不符：{arithmetic}", text(f, share)),
                 help: format!(

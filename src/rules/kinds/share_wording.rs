@@ -89,6 +89,7 @@ impl RuleKind for ShareWording {
                 format!("{}%", show(mid * Decimal::ONE_HUNDRED, 1))
             };
             out.push(Finding {
+                suggestion: None,
                 certainty: Certainty::Plausible,
                 message: format!("{message}：实际约为 {shown}"),
                 help: arithmetic,

@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
-use super::{in_units_of, label, q, stated_in_units, text};
+use super::{in_units_of, label, q, stated_in_units, suggest, text};
 use crate::claim::{Claim, Facts};
 use crate::interval::Interval;
 use crate::rules::verdict::{Verdict, judge};
@@ -78,6 +78,7 @@ impl RuleKind for Sum {
             let mut labels: Vec<Label> = parts.iter().map(|&p| label(f, p, "分项")).collect();
             labels.dedup();
             out.push(Finding {
+                suggestion: suggest(f, *total, &sum),
                 certainty,
                 message: if *over_years {
                     format!("累计 {} 与各年数值之和不符：{arithmetic}", text(f, *total))

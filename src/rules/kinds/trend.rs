@@ -78,6 +78,7 @@ impl RuleKind for Trend {
                 "下降"
             };
             out.push(Finding {
+                suggestion: None,
                 certainty: Certainty::Proven,
                 message: format!(
                     "“{}”与所列数值不符：{} 之后为 {}，是{moved}",
