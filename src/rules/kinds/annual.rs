@@ -4,7 +4,9 @@
 
 use rust_decimal::Decimal;
 
-use super::{NoParams, as_rounded, change_ratio, in_units_of, label, q, signed_difference, text};
+use super::{
+    NoParams, as_rounded, change_ratio, in_units_of, label, q, signed_difference, suggest, text,
+};
 use crate::claim::{ChangeMeasure, ChangeRef, Claim, Direction, Facts};
 use crate::interval::Interval;
 use crate::rules::verdict::{Verdict, judge, show_computed, show_stated};
@@ -58,7 +60,7 @@ impl RuleKind for Annual {
                 show_computed(&computed, 2, "%")
             );
             out.push(Finding {
-                suggestion: None,
+                suggestion: suggest(f, *stated, &computed),
                 certainty,
                 message: format!("年均增长 {} 与首尾数值不符：{arithmetic}", text(f, *stated)),
                 help: format!(
@@ -121,7 +123,7 @@ fn compounds(f: &Facts) -> Vec<Finding> {
             (_, Direction::Down) => format!("(1 − {})^(1/{years}) − 1 {shown}", text(f, *total)),
         };
         out.push(Finding {
-            suggestion: None,
+            suggestion: suggest(f, *stated, first),
             certainty,
             message: format!(
                 "年均增长 {} 与 {years} 年间的总变化不符：{arithmetic}",
@@ -198,7 +200,7 @@ fn increment(
         in_units_of(f, stated, &computed)
     );
     Some(Finding {
-        suggestion: None,
+        suggestion: suggest(f, stated, &computed),
         certainty,
         message: format!("年均增减 {} 与首尾数值不符：{arithmetic}", text(f, stated)),
         help: format!("{arithmetic}（{years} 年），所述为 {}", text(f, stated)),

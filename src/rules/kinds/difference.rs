@@ -3,7 +3,8 @@
 use rust_decimal::Decimal;
 
 use super::{
-    NoParams, in_units_of, label, q, signed_difference, stated_in_units, text, transposition, word,
+    NoParams, in_units_of, label, q, signed_difference, stated_in_units, suggest, text,
+    transposition, word,
 };
 use crate::claim::{ChangeMeasure, ChangeRef, Direction, Facts};
 use crate::rules::verdict::{Verdict, judge};
@@ -62,7 +63,7 @@ impl RuleKind for Difference {
                 help.push_str(&format!("；疑数字颠倒（应为 {swapped}{unit}？）"));
             }
             out.push(Finding {
-                suggestion: None,
+                suggestion: suggest(f, *stated, &delta),
                 certainty,
                 message: format!(
                     "{}{} 与前后数值之差不符：{arithmetic}",

@@ -230,8 +230,8 @@ fn short_metric(f: &Facts, i: usize) -> String {
 /// `ranking`, `share-wording`, `period`, `granularity` (a word is wrong, not a figure),
 /// `magnitude` (the scale word is the fix, said in the message), `repeat` (two statements, either
 /// may be right), `part-whole` and `bounds` (no single value: any below the whole or 100% holds),
-/// `notice`. Kinds where a value exists but is not proposed yet: `annual`, `composition`,
-/// `difference`, `multiple`, `per-capita`, and the `%`-for-points readings of `points`.
+/// `notice`. Kinds where a value exists but is not proposed yet: `composition` (which share to
+/// change is not known), `multiple`, and the `%`-for-points readings of `points`.
 ///
 /// The value the stated figure `stated` would need to agree with `computed` (an interval in the
 /// figure's own terms, as [`judge`](crate::rules::verdict::judge) compares them), written as the

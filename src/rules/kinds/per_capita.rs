@@ -1,6 +1,6 @@
 //! `per-capita`: an average (`人均支出1732元`) against the total and the head count.
 
-use super::{NoParams, as_rounded, label, q, text, transposition};
+use super::{NoParams, as_rounded, label, q, suggest, text, transposition};
 use crate::claim::{Claim, Facts};
 use crate::rules::verdict::{show_computed, show_interval};
 use crate::rules::{Certainty, Finding, Label, RuleKind};
@@ -49,7 +49,7 @@ impl RuleKind for PerCapita {
                 help.push_str(&format!("；疑数字颠倒（应为 {swapped}{unit}？）"));
             }
             out.push(Finding {
-                suggestion: None,
+                suggestion: suggest(f, *value, &computed),
                 certainty: Certainty::Proven,
                 message: format!("平均数 {} 与总量、人数不符：{arithmetic}", text(f, *value)),
                 help,
