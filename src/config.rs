@@ -102,6 +102,27 @@ impl Config {
     }
 }
 
+impl Config {
+    /// Checks rule names given to `select`, `ignore` or `per-file-ignores` (`place` says
+    /// where): each must be a rule id or the prefix of one (`rate`, `prior`), else the run
+    /// would quietly check less than asked. The error names the closest rule.
+    pub fn check_selectors(&self, place: &str, names: &[String]) -> Result<(), RuleError> {
+        let ids = || self.rules.rules.iter().map(|r| r.file.id.as_str());
+        for name in names {
+            if name.is_empty() || ids().any(|id| id.starts_with(name.as_str())) {
+                continue;
+            }
+            return Err(RuleError {
+                origin: place.to_string(),
+                message: crate::messages::unknown_rule("", name, closest(name, ids())),
+            });
+        }
+        Ok(())
+    }
+}
+
+pub use crate::rules::closest_id as closest;
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct ConfigFile {
@@ -221,8 +242,22 @@ impl Config {
         rule_dirs.extend(cli_rule_dirs.iter().cloned());
         let mut config = Config::with_rule_dirs(&rule_dirs)?;
         let mut lexicon_extra: Option<LexiconFile> = None;
+        // Rule names are checked once every rule directory is in.
+        let mut selectors: Vec<(String, Vec<String>)> = Vec::new();
         for (dir, file) in chain {
             let origin = dir.join(FILE_NAME);
+            let at = |key: &str| format!("{}: {key}", origin.display());
+            for (key, names) in [("select", &file.select), ("ignore", &file.ignore)] {
+                if let Some(names) = names {
+                    selectors.push((at(key), names.clone()));
+                }
+            }
+            for (pattern, names) in &file.per_file_ignores {
+                selectors.push((
+                    at(&format!("per-file-ignores.\"{pattern}\"")),
+                    names.clone(),
+                ));
+            }
             if let Some(s) = file.select {
                 config.select = s;
             }
@@ -263,6 +298,9 @@ impl Config {
         }
         if lexicon_extra.is_some() {
             config.lexicon = Lexicon::with_dirs_and(&rule_dirs, lexicon_extra)?;
+        }
+        for (place, names) in selectors {
+            config.check_selectors(&place, &names)?;
         }
         Ok(config)
     }

@@ -95,8 +95,10 @@ fn exit_codes_and_human_output() {
     let out = hedui(&["check", "--format", "json", &bad, "missing.txt"]);
     assert_eq!(out.status.code(), Some(2));
     let j: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(j["summary"]["files"], 1);
-    assert_eq!(j["summary"]["errors"], 1);
+    // The missing file is a finding of its own (`io-error`), counted in the summary.
+    assert_eq!(j["summary"]["files"], 2);
+    assert_eq!(j["summary"]["errors"], 2);
+    assert_eq!(j["files"][1]["diagnostics"][0]["code"], "io-error");
     assert!(String::from_utf8_lossy(&out.stderr).contains("missing.txt"));
     // --output-format is the same flag.
     assert_eq!(

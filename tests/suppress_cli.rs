@@ -146,7 +146,5 @@ fn baseline_round_trip() {
     .unwrap();
     let out = hedui(&d, &["check", "--baseline", "hedui-baseline.json", "a.txt"]);
     assert_eq!(out.status.code(), Some(0));
-    assert!(
-        String::from_utf8_lossy(&out.stderr).contains("stale baseline entry: a.txt rate-mismatch")
-    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("过期的基线条目：a.txt rate-mismatch"));
 }

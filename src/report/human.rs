@@ -64,6 +64,10 @@ impl fmt::Debug for Rendered<'_> {
 
 impl fmt::Display for Rendered<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Without a quote (a file that could not be read) there is no header naming the file.
+        if self.diagnostic.excerpt.text.is_empty() {
+            write!(f, "{}: ", self.source.name)?;
+        }
         f.write_str(&self.diagnostic.message)
     }
 }
@@ -85,13 +89,15 @@ impl miette::Diagnostic for Rendered<'_> {
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
         Some(Box::new(format!(
-            "{}\n详见 `hedui explain {}`",
-            self.diagnostic.help, self.diagnostic.code
+            "{}\n{}",
+            self.diagnostic.help,
+            crate::messages::see_explain(&self.diagnostic.code)
         )))
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        Some(&self.source)
+        // A file that could not be read (`io-error` …) has nothing to quote.
+        (!self.diagnostic.excerpt.text.is_empty()).then_some(&self.source as &dyn SourceCode)
     }
 
     fn related<'b>(&'b self) -> Option<Box<dyn Iterator<Item = &'b dyn miette::Diagnostic> + 'b>> {
@@ -105,6 +111,9 @@ impl miette::Diagnostic for Rendered<'_> {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let d = self.diagnostic;
+        if d.excerpt.text.is_empty() {
+            return None;
+        }
         let primary =
             LabeledSpan::new_primary_with_span(Some(d.primary_label.clone()), d.decoded.clone());
         let others = d
@@ -163,7 +172,12 @@ pub fn render(report: &Report, style: Style) -> String {
         }
         out.push('\n');
     }
-    out
+    // miette heads figures of other files `Advice:`, which reads as one more finding: they are
+    // the figures a finding rests on, and say so.
+    out.replace(
+        "\nAdvice: ",
+        &format!("\n{}", crate::messages::related_heading()),
+    )
 }
 
 /// `--statistics`: findings per rule, most frequent first.
@@ -186,20 +200,10 @@ pub fn statistics(reports: &[Report]) -> String {
 /// The closing line: how many of each severity in how many files.
 pub fn summary(reports: &[Report]) -> String {
     let count = |s| reports.iter().map(|r| r.count(s)).sum::<usize>();
-    let (e, w, a) = (
+    crate::messages::summary(
+        reports.len(),
         count(Severity::Error),
         count(Severity::Warning),
         count(Severity::Advice),
-    );
-    if e + w + a == 0 {
-        format!("已检查 {} 个文件，未发现数字不一致。\n", reports.len())
-    } else {
-        format!(
-            "已检查 {} 个文件：{} 个错误（error），{} 个警告（warning），{} 个提示（advice）。\n",
-            reports.len(),
-            e,
-            w,
-            a
-        )
-    }
+    )
 }
