@@ -370,6 +370,11 @@ pub fn commands_heading() -> &'static str {
     t!("命令", "Commands")
 }
 
+/// The default of an option, after its help.
+pub fn default_value(value: &str) -> String {
+    t!(format!("（默认 {value}）"), format!(" [default: {value}]"))
+}
+
 /// The line that closes a usage error.
 pub fn more_info(command: &str) -> String {
     t!(
@@ -465,8 +470,8 @@ pub const HELP: &[(&str, &str, &str)] = &[
     ),
     (
         "check.format",
-        "输出格式：full（图形报告，标出每个相关数字）、concise（`路径:行:列: 级别[规则] 说明`）、json（第 1 版 JSON）、json-lines（每个问题一行 JSON）、github（GitHub Actions 注释）、sarif（SARIF 2.1.0）、rdjson（reviewdog）、junit（JUnit XML）",
-        "Output format: full (the graphical report, every number involved underlined), concise (`path:line:col: severity[code] message`), json (the version-1 JSON document), json-lines (one JSON object per finding), github (GitHub Actions annotations), sarif (SARIF 2.1.0), rdjson (reviewdog), junit (JUnit XML)",
+        "输出格式：full（图形报告，标出每个相关数字）、concise（`路径:行:列: 级别[规则] 说明`）、json（第 1 版 JSON）、json-lines（每个问题一行 JSON）、github（GitHub Actions 注释）、sarif（SARIF 2.1.0）、rdjson（reviewdog）、junit（JUnit XML）；也可写作 --format",
+        "Output format: full (the graphical report, every number involved underlined), concise (`path:line:col: severity[code] message`), json (the version-1 JSON document), json-lines (one JSON object per finding), github (GitHub Actions annotations), sarif (SARIF 2.1.0), rdjson (reviewdog), junit (JUnit XML); also spelt --format",
     ),
     (
         "check.output_file",

@@ -92,7 +92,7 @@ pub struct CheckArgs {
     pub glob: Vec<String>,
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<String>,
-    #[arg(long = "output-format", visible_alias = "format", value_enum, default_value_t = Format::Full)]
+    #[arg(long = "output-format", alias = "format", value_enum, default_value_t = Format::Full)]
     pub format: Format,
     #[arg(long, value_name = "FILE")]
     pub output_file: Option<PathBuf>,
@@ -266,11 +266,22 @@ fn localize(mut cmd: clap::Command, key: &str) -> clap::Command {
             } else {
                 messages::options_heading()
             };
-            // The help texts name the values themselves, in the language in force.
-            a.help(help)
+            // The help texts name the values themselves, the default and other spelling in
+            // the language in force, not clap's `[default: …]`.
+            let default: Vec<String> = a
+                .get_default_values()
+                .iter()
+                .map(|v| v.to_string_lossy().to_string())
+                .collect();
+            let mut text = help.unwrap_or_default().to_string();
+            if !default.is_empty() && !a.is_positional() {
+                text.push_str(&messages::default_value(&default.join(",")));
+            }
+            a.help(text)
                 .long_help(None::<&str>)
                 .help_heading(heading)
                 .hide_possible_values(true)
+                .hide_default_value(true)
         });
     }
     let subcommands: Vec<String> = cmd
