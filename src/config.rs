@@ -215,13 +215,12 @@ fn error(path: &Path, message: impl Into<String>) -> RuleError {
 /// Reads a config file and the files it extends, innermost last, with paths made absolute.
 fn read_chain(path: &Path, depth: usize) -> Result<Vec<(PathBuf, ConfigFile)>, RuleError> {
     if depth > 16 {
-        return Err(error(
-            path,
-            "`extend` goes more than 16 files deep (a cycle?)",
-        ));
+        return Err(error(path, crate::messages::extend_too_deep()));
     }
-    let text = std::fs::read_to_string(path).map_err(|e| error(path, e.to_string()))?;
-    let file: ConfigFile = toml::from_str(&text).map_err(|e| error(path, e.to_string()))?;
+    let text =
+        std::fs::read_to_string(path).map_err(|e| error(path, crate::messages::io_reason(&e)))?;
+    let file: ConfigFile = toml::from_str(&text)
+        .map_err(|e| error(path, crate::messages::invalid_settings(&e.to_string())))?;
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
     let mut chain = match &file.extend {
         Some(base) => read_chain(&dir.join(base), depth + 1)?,

@@ -267,6 +267,19 @@ pub fn error_line(message: &str) -> String {
     )
 }
 
+/// A settings file that is not valid (the TOML parser's own words follow).
+pub fn invalid_settings(detail: &str) -> String {
+    t!(format!("设置文件有误：{detail}"), detail.to_string())
+}
+
+/// `extend` that goes round in a circle.
+pub fn extend_too_deep() -> String {
+    t!(
+        "`extend` 嵌套超过 16 层（循环引用？）".to_string(),
+        "`extend` goes more than 16 files deep (a cycle?)".to_string(),
+    )
+}
+
 /// The help under a settings error.
 pub fn settings_help() -> &'static str {
     t!(
