@@ -16,6 +16,7 @@ mod repeat;
 mod sentence;
 mod shares;
 mod table;
+mod transition;
 pub mod vocabulary;
 mod whole;
 
@@ -123,6 +124,15 @@ pub enum Claim {
         direction: Direction,
         measure: ChangeMeasure,
         /// The change word (`增长`, `下降`, `翻番`).
+        word: Range<usize>,
+    },
+    /// `由620亿元增加到698亿元`: a move from one figure to another said to rise or fall, with
+    /// no change stated.
+    Transition {
+        from: usize,
+        to: usize,
+        direction: Direction,
+        /// The change word (`增加`, `降`).
         word: Range<usize>,
     },
     /// `会员210万人，比上年增加10万人，增长5.0%`: a change in percent whose base is the value
@@ -435,6 +445,7 @@ pub fn extract<'a>(
         whole::breakdowns(&ctx, &mut local);
         balance::balances(&ctx, &mut local);
         change::adjustments(&ctx, &mut local);
+        transition::transitions(&ctx, &mut local);
         rate::shares(&ctx, &mut local);
         rate::bounded(&ctx, &mut local);
         rate::granular(&ctx, &mut local);

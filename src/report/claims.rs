@@ -187,6 +187,21 @@ pub(crate) fn describe(layout: &Layout, facts: &Facts, c: &Claim) -> (Range<usiz
                 direction
             ),
         ),
+        Claim::Transition {
+            from,
+            to,
+            direction,
+            word,
+        } => (
+            at(*to),
+            format!(
+                "transition    {} {}到 {}（{:?}）",
+                t(*from),
+                &layout.text[word.clone()],
+                t(*to),
+                direction
+            ),
+        ),
         Claim::Change {
             stated,
             from,
