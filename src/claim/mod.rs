@@ -8,6 +8,7 @@
 mod annual;
 mod balance;
 mod change;
+mod count;
 mod list;
 mod metric;
 mod per_capita;
@@ -125,6 +126,17 @@ pub enum Claim {
         measure: ChangeMeasure,
         /// The change word (`增长`, `下降`, `翻番`).
         word: Range<usize>,
+    },
+    /// `城东、城西、高新3个园区`, `三件事：一是…二是…三是…`: a stated number of items and the
+    /// items the text lists.
+    Enumeration {
+        stated: usize,
+        count: u32,
+        items: Vec<Range<usize>>,
+        /// The number of items had the last one's `和` not split it.
+        unsplit: Option<usize>,
+        /// `等` closes the list: it may name fewer items than it counts.
+        at_least: bool,
     },
     /// `由620亿元增加到698亿元`: a move from one figure to another said to rise or fall, with
     /// no change stated.
@@ -446,6 +458,7 @@ pub fn extract<'a>(
         balance::balances(&ctx, &mut local);
         change::adjustments(&ctx, &mut local);
         transition::transitions(&ctx, &mut local);
+        count::counts(&ctx, &mut local);
         rate::shares(&ctx, &mut local);
         rate::bounded(&ctx, &mut local);
         rate::granular(&ctx, &mut local);
