@@ -6,6 +6,8 @@
 //! select = ["rate", "growth"]       # rule ids or prefixes; default all
 //! ignore = ["granularity-mismatch"]
 //! rules = ["house-rules/"]          # extra rule directories, relative to this file
+//! prior = "2023/report.txt"         # last year's report, for every file checked
+//! pair-by-year = true               # or report-2024.txt against report-2023.txt
 //!
 //! [severity]                        # per-rule severity
 //! repeat-mismatch = "warning"
@@ -19,9 +21,7 @@
 //! [lexicon]                         # measure words and fixed expressions, added
 //! names.fixed = ["三项机制"]
 //!
-//! prior = "2023/report.txt"        # last year's report, for every file checked
-//! pair-by-year = true               # or report-2024.txt against report-2023.txt
-//! [[pair]]                          # or name the pairs (`check --prior` for one run)
+//! [[pair]]                          # a report and its prior one (`check --prior` for one run)
 //! current = "2024/report.txt"
 //! prior = "2023/report.txt"
 //! ```
@@ -308,6 +308,7 @@ impl Config {
 /// The commented starter file `hedui init` writes.
 pub const STARTER: &str = r#"# hedui settings for this project. Every key is optional; unknown keys are errors.
 # Docs: `hedui rules` lists the rule ids, `hedui explain ID` explains one.
+# Uncomment a line to use it; keys before the first [table] must stay above it.
 
 # Rule ids or prefixes to run (default: all), and to leave out.
 # select = ["rate", "growth", "sum"]
@@ -319,21 +320,17 @@ pub const STARTER: &str = r#"# hedui settings for this project. Every key is opt
 # Start from another settings file; keys here win.
 # extend = "../hedui.toml"
 
+# Last year's report, to check year-on-year changes against (prior-growth-mismatch):
+# one report for every file checked, relative to this file,
+# prior = "2023/report.txt"
+# or by the year in file names (report-2024.txt against report-2023.txt among the files checked).
+# pair-by-year = true
+
 [severity]
 # repeat-mismatch = "warning"
 
 [per-file-ignores]
 # "archive/**" = ["repeat-mismatch"]
-
-# Last year's report, to check year-on-year changes against (prior-growth-mismatch):
-# one report for every file checked, relative to this file,
-# prior = "2023/report.txt"
-# or by the year in file names (report-2024.txt against report-2023.txt among the files checked),
-# pair-by-year = true
-# or pair by pair, relative to this file:
-# [[pair]]
-# current = "2024/report.txt"
-# prior = "2023/report.txt"
 
 [rule-params.multiple-mismatch]
 # How far 翻一番 may be from an exact doubling.
@@ -343,6 +340,11 @@ pub const STARTER: &str = r#"# hedui settings for this project. Every key is opt
 # Words hedui should know: measure words and fixed expressions whose numerals count nothing.
 # units.count = ["把"]
 # names.fixed = ["三项机制"]
+
+# Or name the reports and their prior reports pair by pair, relative to this file.
+# [[pair]]
+# current = "2024/report.txt"
+# prior = "2023/report.txt"
 "#;
 
 #[cfg(test)]

@@ -90,6 +90,40 @@ pub fn related_heading() -> &'static str {
     t!("相关数字（非问题）：", "Related figure (not a finding): ")
 }
 
+/// `--screen-reader`: a severity said in words.
+pub fn severity_word(severity: &str) -> &'static str {
+    match severity {
+        "error" => t!("错误", "Error"),
+        "warning" => t!("警告", "Warning"),
+        _ => t!("提示", "Advice"),
+    }
+}
+
+/// `--screen-reader`: the characters a span covers, by line and character column.
+pub fn position(line: usize, column: usize, end_line: usize, last: usize) -> String {
+    if end_line != line {
+        t!(
+            format!("第 {line} 行第 {column} 列至第 {end_line} 行第 {last} 列"),
+            format!("line {line} column {column} to line {end_line} column {last}"),
+        )
+    } else if last <= column {
+        t!(
+            format!("第 {line} 行第 {column} 列"),
+            format!("line {line} column {column}"),
+        )
+    } else {
+        t!(
+            format!("第 {line} 行第 {column}–{last} 列"),
+            format!("line {line} columns {column}–{last}"),
+        )
+    }
+}
+
+/// `--screen-reader`: the word before each line of a finding's help.
+pub fn help_word() -> &'static str {
+    t!("说明：", "Help: ")
+}
+
 /// The line under a finding's help that points to its explanation.
 pub fn see_explain(code: &str) -> String {
     t!(

@@ -209,7 +209,7 @@ pub fn run(args: &CheckArgs) -> Outcome {
         }
     }
     if let Some(path) = &args.write_baseline {
-        let baseline = Baseline::of(&reports);
+        let baseline = Baseline::of(&reports, path);
         return match baseline.write(path) {
             Ok(()) => {
                 eprintln!(
@@ -231,7 +231,7 @@ pub fn run(args: &CheckArgs) -> Outcome {
     if let Some(path) = &args.baseline {
         match Baseline::read(path) {
             Ok(baseline) => {
-                let (suppressed, stale) = baseline.apply(&mut reports);
+                let (suppressed, stale) = baseline.apply(&mut reports, path);
                 if suppressed > 0 {
                     eprintln!(
                         "{}",
@@ -278,6 +278,8 @@ pub fn run(args: &CheckArgs) -> Outcome {
                 );
                 return Outcome::Error;
             }
+            // The CI log shows the result even when the report goes to a file.
+            eprintln!("{}", human::summary(&reports).trim_end());
         }
         None => print(&out),
     }

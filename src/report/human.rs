@@ -2,9 +2,7 @@
 
 use std::fmt;
 
-use miette::{
-    GraphicalReportHandler, GraphicalTheme, LabeledSpan, NarratableReportHandler, SourceCode,
-};
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 
 use super::diagnostic::{Diagnostic, Related, Report};
 use super::excerpt::Source;
@@ -129,19 +127,21 @@ impl miette::Diagnostic for Rendered<'_> {
 pub struct Style {
     pub color: bool,
     pub width: usize,
-    /// Sentences instead of drawings, for screen readers (miette's narratable handler).
+    /// Sentences instead of drawings, for screen readers (see `narrated`).
     pub narrate: bool,
 }
 
 /// Renders every diagnostic of a report.
 pub fn render(report: &Report, style: Style) -> String {
+    if style.narrate {
+        return super::narrated::render(report);
+    }
     let theme = if style.color {
         GraphicalTheme::unicode()
     } else {
         GraphicalTheme::unicode_nocolor()
     };
     let graphical = GraphicalReportHandler::new_themed(theme).with_width(style.width);
-    let narratable = NarratableReportHandler::new();
     let mut out = String::new();
     for diagnostic in &report.diagnostics {
         let rendered = Rendered {
@@ -162,11 +162,7 @@ pub fn render(report: &Report, style: Style) -> String {
                 })
                 .collect(),
         };
-        let written = if style.narrate {
-            narratable.render_report(&mut out, &rendered)
-        } else {
-            graphical.render_report(&mut out, &rendered)
-        };
+        let written = graphical.render_report(&mut out, &rendered);
         if written.is_err() {
             out.push_str(&diagnostic.message);
         }

@@ -12,6 +12,7 @@ pub mod human;
 pub mod json;
 pub mod json_lines;
 pub mod junit;
+pub mod narrated;
 pub mod numbers;
 pub mod rdjson;
 pub mod sarif;

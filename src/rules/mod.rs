@@ -61,6 +61,10 @@ const BUILTIN: &[(&str, &str)] = &[
     ),
     ("list-arity", include_str!("../../rules/list-arity.toml")),
     (
+        "count-mismatch",
+        include_str!("../../rules/count-mismatch.toml"),
+    ),
+    (
         "impossible-percent",
         include_str!("../../rules/impossible-percent.toml"),
     ),
