@@ -130,7 +130,8 @@ pub enum Claim {
     /// `城东、城西、高新3个园区`, `三件事：一是…二是…三是…`: a stated number of items and the
     /// items the text lists.
     Enumeration {
-        stated: usize,
+        /// The count as written (`3个`, `三大`, `十个方面`): not always a figure.
+        stated: Range<usize>,
         count: u32,
         items: Vec<Range<usize>>,
         /// The number of items had the last one's `和` not split it.

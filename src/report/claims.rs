@@ -193,10 +193,10 @@ pub(crate) fn describe(layout: &Layout, facts: &Facts, c: &Claim) -> (Range<usiz
             items,
             ..
         } => (
-            at(*stated),
+            stated.clone(),
             format!(
                 "enumeration   {} ({}) ← {} item(s): {}",
-                t(*stated),
+                &layout.text[stated.clone()],
                 count,
                 items.len(),
                 items

@@ -1,6 +1,6 @@
 //! `count`: a stated number of items against the items the text lists.
 
-use super::{NoParams, q, text};
+use super::NoParams;
 use crate::claim::{Claim, Facts};
 use crate::rules::{Certainty, Finding, Label, RuleKind};
 
@@ -36,7 +36,12 @@ impl RuleKind for Count {
             if listed.abs_diff(n) > 1 {
                 continue;
             }
-            let unit = q(f, *stated).unit_text(f.text).unwrap_or("");
+            let written = &f.text[stated.clone()];
+            let unit = written.trim_start_matches(|c: char| {
+                c.is_ascii_digit()
+                    || crate::number::numeral::chinese_digit(c).is_some()
+                    || c == '十'
+            });
             let names: Vec<&str> = items.iter().map(|r| &f.text[r.clone()]).collect();
             let mut labels: Vec<Label> = items
                 .iter()
@@ -46,7 +51,7 @@ impl RuleKind for Count {
             labels.truncate(8);
             out.push(Finding {
                 certainty: Certainty::Proven,
-                message: format!("所述 {} 与列出的 {listed} 项不符", text(f, *stated)),
+                message: format!("所述 {written} 与列出的 {listed} 项不符"),
                 help: format!(
                     "列出 {listed} 项：{}；{}",
                     names.join("、"),
@@ -56,7 +61,7 @@ impl RuleKind for Count {
                         format!("应为 {listed}{unit}，或补列、删去一项")
                     }
                 ),
-                primary: Label::new(q(f, *stated).span.clone(), "所述项数"),
+                primary: Label::new(stated.clone(), "所述项数"),
                 labels,
             });
         }
