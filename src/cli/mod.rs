@@ -277,11 +277,14 @@ fn localize(mut cmd: clap::Command, key: &str) -> clap::Command {
             if !default.is_empty() && !a.is_positional() {
                 text.push_str(&messages::default_value(&default.join(",")));
             }
-            a.help(text)
-                .long_help(None::<&str>)
-                .help_heading(heading)
-                .hide_possible_values(true)
-                .hide_default_value(true)
+            let takes_values = a.get_action().takes_values();
+            let a = a.help(text).long_help(None::<&str>).help_heading(heading);
+            // clap's debug checks allow these only on arguments that take a value.
+            if takes_values {
+                a.hide_possible_values(true).hide_default_value(true)
+            } else {
+                a
+            }
         });
     }
     let subcommands: Vec<String> = cmd
