@@ -4,9 +4,14 @@
 //! figure and every labelled figure, white space removed), not by line numbers: editing
 //! elsewhere in the draft does not revive a baselined finding, while changing one of its
 //! figures does. An entry that no longer matches a finding is stale and is reported.
+//!
+//! Paths are stored relative to the folder of the baseline file, with `/` between parts, so
+//! `drafts/a.txt`, `./drafts/a.txt`, an absolute path and `a.txt` typed from inside `drafts/`
+//! all match the same entry. Entries written before this (paths as typed) still match a path
+//! typed the same way.
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Component, Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
@@ -56,13 +61,15 @@ pub fn fingerprint(d: &Diagnostic) -> String {
 }
 
 impl Baseline {
-    /// A baseline of every finding of `reports`.
-    pub fn of(reports: &[Report]) -> Baseline {
+    /// A baseline of every finding of `reports`, to be written to `file`.
+    pub fn of(reports: &[Report], file: &Path) -> Baseline {
+        let anchor = Anchor::of(file);
         let entries = reports
             .iter()
             .flat_map(|r| {
+                let path = anchor.key(&r.path);
                 r.diagnostics.iter().map(move |d| Entry {
-                    path: r.path.clone(),
+                    path: path.clone(),
                     code: d.code.clone(),
                     fingerprint: fingerprint(d),
                     message: d.message.clone(),
@@ -86,9 +93,10 @@ impl Baseline {
         std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
     }
 
-    /// Removes baselined findings from `reports`; returns how many were removed and the
-    /// entries that matched nothing (stale).
-    pub fn apply(&self, reports: &mut [Report]) -> (usize, Vec<Entry>) {
+    /// Removes baselined findings from `reports`, the baseline having been read from `file`;
+    /// returns how many were removed and the entries that matched nothing (stale).
+    pub fn apply(&self, reports: &mut [Report], file: &Path) -> (usize, Vec<Entry>) {
+        let anchor = Anchor::of(file);
         let key =
             |path: &str, code: &str, fp: &str| (path.to_string(), code.to_string(), fp.to_string());
         let mut remaining: HashMap<(String, String, String), usize> = HashMap::new();
@@ -101,13 +109,22 @@ impl Baseline {
         for r in reports.iter_mut() {
             let prints: Vec<String> = r.diagnostics.iter().map(fingerprint).collect();
             let mut keep = Vec::with_capacity(r.diagnostics.len());
+            let path = anchor.key(&r.path);
+            let typed = r.path.trim_start_matches("./");
             for (d, fp) in r.diagnostics.drain(..).zip(prints) {
-                match remaining.get_mut(&key(&r.path, &d.code, &fp)) {
-                    Some(n) if *n > 0 => {
-                        *n -= 1;
-                        suppressed += 1;
+                let matched = [path.as_str(), typed].into_iter().any(|p| {
+                    match remaining.get_mut(&key(p, &d.code, &fp)) {
+                        Some(n) if *n > 0 => {
+                            *n -= 1;
+                            true
+                        }
+                        _ => false,
                     }
-                    _ => keep.push(d),
+                });
+                if matched {
+                    suppressed += 1;
+                } else {
+                    keep.push(d);
                 }
             }
             r.diagnostics = keep;
@@ -123,6 +140,46 @@ impl Baseline {
         }
         (suppressed, stale)
     }
+}
+
+/// The folder of a baseline file, against which its paths are written.
+struct Anchor {
+    dir: Option<PathBuf>,
+}
+
+impl Anchor {
+    fn of(file: &Path) -> Anchor {
+        let dir = match file.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        Anchor {
+            dir: std::fs::canonicalize(dir).ok(),
+        }
+    }
+
+    /// `path` (as the user typed it) relative to the baseline's folder, or as typed when it
+    /// cannot be resolved (standard input, a file gone).
+    fn key(&self, path: &str) -> String {
+        let (Some(dir), Ok(file)) = (&self.dir, std::fs::canonicalize(path)) else {
+            return path.trim_start_matches("./").to_string();
+        };
+        relative(&file, dir)
+    }
+}
+
+/// `file` from `dir`, both absolute and resolved: `drafts/a.txt`, `../other/b.txt`.
+fn relative(file: &Path, dir: &Path) -> String {
+    let f: Vec<Component> = file.components().collect();
+    let d: Vec<Component> = dir.components().collect();
+    let common = f.iter().zip(&d).take_while(|(a, b)| a == b).count();
+    let mut parts: Vec<String> = vec!["..".to_string(); d.len() - common];
+    parts.extend(
+        f[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    parts.join("/")
 }
 
 #[cfg(test)]
@@ -147,16 +204,20 @@ mod tests {
 
     #[test]
     fn baselined_findings_drop_and_stale_ones_show() {
-        let base = Baseline::of(&[report("全年受理案件39347件，审结35773件，结案率99.4%。\n")]);
+        let file = Path::new("hedui-baseline.json");
+        let base = Baseline::of(
+            &[report("全年受理案件39347件，审结35773件，结案率99.4%。\n")],
+            file,
+        );
         let mut now = vec![report(
             "全年受理案件39347件，审结35773件，结案率99.4%。一审、二审、再审案件分别为56.8万件、145.5万件。\n",
         )];
-        let (suppressed, stale) = base.apply(&mut now);
+        let (suppressed, stale) = base.apply(&mut now, file);
         assert_eq!((suppressed, stale.len()), (1, 0));
         assert_eq!(now[0].diagnostics.len(), 1);
         assert_eq!(now[0].diagnostics[0].code, "list-arity");
         let mut fixed = vec![report("全年受理案件36000件，审结35773件，结案率99.4%。\n")];
-        let (suppressed, stale) = base.apply(&mut fixed);
+        let (suppressed, stale) = base.apply(&mut fixed, file);
         assert_eq!((suppressed, stale.len()), (0, 1));
     }
 }

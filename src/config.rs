@@ -6,6 +6,8 @@
 //! select = ["rate", "growth"]       # rule ids or prefixes; default all
 //! ignore = ["granularity-mismatch"]
 //! rules = ["house-rules/"]          # extra rule directories, relative to this file
+//! prior = "2023/report.txt"         # last year's report, for every file checked
+//! pair-by-year = true               # or report-2024.txt against report-2023.txt
 //!
 //! [severity]                        # per-rule severity
 //! repeat-mismatch = "warning"
@@ -19,9 +21,7 @@
 //! [lexicon]                         # measure words and fixed expressions, added
 //! names.fixed = ["三项机制"]
 //!
-//! prior = "2023/report.txt"        # last year's report, for every file checked
-//! pair-by-year = true               # or report-2024.txt against report-2023.txt
-//! [[pair]]                          # or name the pairs (`check --prior` for one run)
+//! [[pair]]                          # a report and its prior one (`check --prior` for one run)
 //! current = "2024/report.txt"
 //! prior = "2023/report.txt"
 //! ```
@@ -101,6 +101,27 @@ impl Config {
                 .any(|f| f.rules.iter().any(matches) && f.matches(path))
     }
 }
+
+impl Config {
+    /// Checks rule names given to `select`, `ignore` or `per-file-ignores` (`place` says
+    /// where): each must be a rule id or the prefix of one (`rate`, `prior`), else the run
+    /// would quietly check less than asked. The error names the closest rule.
+    pub fn check_selectors(&self, place: &str, names: &[String]) -> Result<(), RuleError> {
+        let ids = || self.rules.rules.iter().map(|r| r.file.id.as_str());
+        for name in names {
+            if name.is_empty() || ids().any(|id| id.starts_with(name.as_str())) {
+                continue;
+            }
+            return Err(RuleError {
+                origin: place.to_string(),
+                message: crate::messages::unknown_rule("", name, closest(name, ids())),
+            });
+        }
+        Ok(())
+    }
+}
+
+pub use crate::rules::closest_id as closest;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -194,13 +215,12 @@ fn error(path: &Path, message: impl Into<String>) -> RuleError {
 /// Reads a config file and the files it extends, innermost last, with paths made absolute.
 fn read_chain(path: &Path, depth: usize) -> Result<Vec<(PathBuf, ConfigFile)>, RuleError> {
     if depth > 16 {
-        return Err(error(
-            path,
-            "`extend` goes more than 16 files deep (a cycle?)",
-        ));
+        return Err(error(path, crate::messages::extend_too_deep()));
     }
-    let text = std::fs::read_to_string(path).map_err(|e| error(path, e.to_string()))?;
-    let file: ConfigFile = toml::from_str(&text).map_err(|e| error(path, e.to_string()))?;
+    let text =
+        std::fs::read_to_string(path).map_err(|e| error(path, crate::messages::io_reason(&e)))?;
+    let file: ConfigFile = toml::from_str(&text)
+        .map_err(|e| error(path, crate::messages::invalid_settings(&e.to_string())))?;
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
     let mut chain = match &file.extend {
         Some(base) => read_chain(&dir.join(base), depth + 1)?,
@@ -221,8 +241,22 @@ impl Config {
         rule_dirs.extend(cli_rule_dirs.iter().cloned());
         let mut config = Config::with_rule_dirs(&rule_dirs)?;
         let mut lexicon_extra: Option<LexiconFile> = None;
+        // Rule names are checked once every rule directory is in.
+        let mut selectors: Vec<(String, Vec<String>)> = Vec::new();
         for (dir, file) in chain {
             let origin = dir.join(FILE_NAME);
+            let at = |key: &str| format!("{}: {key}", origin.display());
+            for (key, names) in [("select", &file.select), ("ignore", &file.ignore)] {
+                if let Some(names) = names {
+                    selectors.push((at(key), names.clone()));
+                }
+            }
+            for (pattern, names) in &file.per_file_ignores {
+                selectors.push((
+                    at(&format!("per-file-ignores.\"{pattern}\"")),
+                    names.clone(),
+                ));
+            }
             if let Some(s) = file.select {
                 config.select = s;
             }
@@ -264,6 +298,9 @@ impl Config {
         if lexicon_extra.is_some() {
             config.lexicon = Lexicon::with_dirs_and(&rule_dirs, lexicon_extra)?;
         }
+        for (place, names) in selectors {
+            config.check_selectors(&place, &names)?;
+        }
         Ok(config)
     }
 }
@@ -271,6 +308,7 @@ impl Config {
 /// The commented starter file `hedui init` writes.
 pub const STARTER: &str = r#"# hedui settings for this project. Every key is optional; unknown keys are errors.
 # Docs: `hedui rules` lists the rule ids, `hedui explain ID` explains one.
+# Uncomment a line to use it; keys before the first [table] must stay above it.
 
 # Rule ids or prefixes to run (default: all), and to leave out.
 # select = ["rate", "growth", "sum"]
@@ -282,21 +320,17 @@ pub const STARTER: &str = r#"# hedui settings for this project. Every key is opt
 # Start from another settings file; keys here win.
 # extend = "../hedui.toml"
 
+# Last year's report, to check year-on-year changes against (prior-growth-mismatch):
+# one report for every file checked, relative to this file,
+# prior = "2023/report.txt"
+# or by the year in file names (report-2024.txt against report-2023.txt among the files checked).
+# pair-by-year = true
+
 [severity]
 # repeat-mismatch = "warning"
 
 [per-file-ignores]
 # "archive/**" = ["repeat-mismatch"]
-
-# Last year's report, to check year-on-year changes against (prior-growth-mismatch):
-# one report for every file checked, relative to this file,
-# prior = "2023/report.txt"
-# or by the year in file names (report-2024.txt against report-2023.txt among the files checked),
-# pair-by-year = true
-# or pair by pair, relative to this file:
-# [[pair]]
-# current = "2024/report.txt"
-# prior = "2023/report.txt"
 
 [rule-params.multiple-mismatch]
 # How far 翻一番 may be from an exact doubling.
@@ -306,6 +340,11 @@ pub const STARTER: &str = r#"# hedui settings for this project. Every key is opt
 # Words hedui should know: measure words and fixed expressions whose numerals count nothing.
 # units.count = ["把"]
 # names.fixed = ["三项机制"]
+
+# Or name the reports and their prior reports pair by pair, relative to this file.
+# [[pair]]
+# current = "2024/report.txt"
+# prior = "2023/report.txt"
 "#;
 
 #[cfg(test)]

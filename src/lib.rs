@@ -13,6 +13,7 @@ pub mod config;
 pub mod interval;
 pub mod layout;
 pub mod lexicon;
+pub mod messages;
 pub mod number;
 pub mod prior;
 pub mod report;

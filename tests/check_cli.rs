@@ -95,8 +95,10 @@ fn exit_codes_and_human_output() {
     let out = hedui(&["check", "--format", "json", &bad, "missing.txt"]);
     assert_eq!(out.status.code(), Some(2));
     let j: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(j["summary"]["files"], 1);
-    assert_eq!(j["summary"]["errors"], 1);
+    // The missing file is a finding of its own (`io-error`), counted in the summary.
+    assert_eq!(j["summary"]["files"], 2);
+    assert_eq!(j["summary"]["errors"], 2);
+    assert_eq!(j["files"][1]["diagnostics"][0]["code"], "io-error");
     assert!(String::from_utf8_lossy(&out.stderr).contains("missing.txt"));
     // --output-format is the same flag.
     assert_eq!(
@@ -281,8 +283,23 @@ fn output_file_and_statistics() {
     ]);
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty());
+    // The CI log still shows the result.
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("已检查 1 个文件") && err.contains("1 个错误"),
+        "{err}"
+    );
     let sarif: Value = serde_json::from_str(&std::fs::read_to_string(&out_path).unwrap()).unwrap();
     assert_eq!(sarif["runs"][0]["results"][0]["ruleId"], "rate-mismatch");
+    // An absolute path is a file URI, percent-encoded.
+    let uri = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+        ["uri"]
+        .as_str()
+        .unwrap();
+    assert!(
+        uri.starts_with("file:///") && uri.ends_with("/bad3.txt"),
+        "{uri}"
+    );
     let out = hedui(&["check", "--statistics", "--output-format", "concise", &bad]);
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("    1  rate-mismatch"), "{text}");
@@ -469,4 +486,60 @@ fn claims_name_the_words_that_bind_their_figures() {
     };
     assert_eq!(of("parts"), serde_json::json!(["其中"]));
     assert_eq!(of("share"), serde_json::json!(["占全市进出口总额的"]));
+}
+
+/// SARIF paths are URI references relative to `%SRCROOT%`, percent-encoded.
+#[test]
+fn sarif_uris_are_relative_and_encoded() {
+    let dir = std::env::temp_dir().join(format!("hedui-sarif-uri-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("初稿")).unwrap();
+    std::fs::write(
+        dir.join("初稿/工作报告 2024.txt"),
+        "全年受理案件39347件，审结35773件，结案率99.4%。\n",
+    )
+    .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_hedui"))
+        .args(["check", "--isolated", "--output-format", "sarif", "./初稿/"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    let sarif: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let artifact =
+        &sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
+    assert_eq!(
+        artifact["uri"],
+        "%E5%88%9D%E7%A8%BF/%E5%B7%A5%E4%BD%9C%E6%8A%A5%E5%91%8A%202024.txt"
+    );
+    assert_eq!(artifact["uriBaseId"], "%SRCROOT%");
+}
+
+/// `--screen-reader` gives the same lines and character columns as the JSON output.
+#[test]
+fn screen_reader_columns_are_characters() {
+    let bad = temp(
+        "narrated.txt",
+        "前言。\n全年受理案件39347件，审结35773件，结案率99.4%。\n",
+    );
+    let narrated = String::from_utf8(hedui(&["check", "--screen-reader", &bad]).stdout).unwrap();
+    let json: Value =
+        serde_json::from_slice(&hedui(&["check", "--format", "json", &bad]).stdout).unwrap();
+    let d = &json["files"][0]["diagnostics"][0];
+    let spans = std::iter::once(&d["span"])
+        .chain(d["labels"].as_array().unwrap().iter().map(|l| &l["span"]));
+    let mut n = 0;
+    for s in spans {
+        let at = format!(
+            "第 {} 行第 {}–{} 列",
+            s["line"],
+            s["column"],
+            s["end_column"].as_u64().unwrap() - 1
+        );
+        assert!(narrated.contains(&at), "{at} not in\n{narrated}");
+        n += 1;
+    }
+    assert_eq!(n, 3);
+    assert!(
+        narrated.contains("第 2 行第 7–12 列：“39347件”"),
+        "{narrated}"
+    );
 }

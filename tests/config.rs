@@ -220,3 +220,62 @@ fn init_writes_a_starter_that_loads() {
     );
     assert!(hedui(&dir, &["init", "--force"]).status.success());
 }
+
+/// Every setting of the starter, uncommented, loads and takes effect: a commented line sits in
+/// the table it belongs to.
+#[test]
+fn init_settings_work_when_uncommented() {
+    let root = project("init-all");
+    let dir = root.join("proj");
+    std::fs::create_dir_all(dir.join("house-rules")).unwrap();
+    std::fs::create_dir_all(dir.join("2023")).unwrap();
+    std::fs::create_dir_all(dir.join("2024")).unwrap();
+    std::fs::write(root.join("hedui.toml"), "").unwrap();
+    std::fs::write(
+        dir.join("2023/report.txt"),
+        "全年受理案件35217件，审结33108件。\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("2024/report.txt"),
+        "全年受理案件39347件，审结35773件，结案率99.4%。\n",
+    )
+    .unwrap();
+    assert!(hedui(&dir, &["init"]).status.success());
+    let starter = std::fs::read_to_string(dir.join("hedui.toml")).unwrap();
+    fn setting(line: &str) -> Option<&str> {
+        line.strip_prefix("# ").filter(|rest| {
+            *rest == "[[pair]]"
+                || rest
+                    .split_once(" = ")
+                    .is_some_and(|(key, _)| !key.contains(' ') && key.is_ascii())
+        })
+    }
+    let mut uncommented = 0;
+    let text: String = starter
+        .lines()
+        .map(|line| match setting(line) {
+            Some(rest) => {
+                uncommented += 1;
+                format!("{rest}\n")
+            }
+            None => format!("{line}\n"),
+        })
+        .collect();
+    assert!(uncommented >= 14, "{uncommented} settings in the starter");
+    std::fs::write(dir.join("hedui.toml"), text).unwrap();
+    let out = hedui(&dir, &["check", "--format", "json", "2024/report.txt"]);
+    assert_ne!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // And the selected rules run.
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        json.to_string().contains("rate-mismatch"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}

@@ -49,6 +49,10 @@ fn every_rule_has_five_firing_and_five_silent_fixtures() {
     let cases = cases();
     for rule in &config.rules.rules {
         let id = &rule.file.id;
+        // Files that could not be checked: no text raises them (tests/gate_cli.rs shows them).
+        if hedui::rules::notice_codes::INPUT_CODES.contains(&id.as_str()) {
+            continue;
+        }
         let fire = cases
             .iter()
             .filter(|(r, c, _)| r == id && c.starts_with("fire-"))

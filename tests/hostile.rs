@@ -4,9 +4,11 @@ use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
 fn run(args: &[&str], input: Option<&[u8]>) -> Output {
+    // The reasons below are checked in English (tests/gate_cli.rs checks the Chinese ones).
     let mut child = Command::new(env!("CARGO_BIN_EXE_hedui"))
         .args(args)
         .arg("--isolated")
+        .arg("--lang=en")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 /// The top-level modules of the library, lowest first: each may name only those before it.
 const ORDER: &[&str] = &[
     // Basic types.
+    "messages",
     "span",
     "interval",
     "lexicon",

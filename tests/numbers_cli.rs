@@ -242,7 +242,7 @@ fn refusals_name_the_file_and_exit_2() {
     let bad = temp_file("bad.txt", b"\xFF\xFF\xFF\x80\x80");
     let out = hedui(&["numbers", bad.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("not valid GB18030"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("不是有效的 GB18030"));
 
     let out = hedui(&["numbers", "does-not-exist.txt"]);
     assert_eq!(out.status.code(), Some(2));
@@ -250,7 +250,7 @@ fn refusals_name_the_file_and_exit_2() {
 
     let out = hedui(&["numbers", "fixtures"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("is a directory"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("这是一个目录"));
 
     let out = hedui(&["numbers"]);
     assert_eq!(out.status.code(), Some(2), "usage error");

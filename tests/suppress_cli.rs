@@ -146,7 +146,71 @@ fn baseline_round_trip() {
     .unwrap();
     let out = hedui(&d, &["check", "--baseline", "hedui-baseline.json", "a.txt"]);
     assert_eq!(out.status.code(), Some(0));
-    assert!(
-        String::from_utf8_lossy(&out.stderr).contains("stale baseline entry: a.txt rate-mismatch")
+    assert!(String::from_utf8_lossy(&out.stderr).contains("过期的基线条目：a.txt rate-mismatch"));
+}
+
+#[test]
+fn baselines_match_however_the_path_is_typed() {
+    let d = dir("baseline-paths");
+    std::fs::create_dir_all(d.join("drafts/part")).unwrap();
+    std::fs::write(d.join("drafts/part/a.txt"), format!("{BAD_RATE}\n")).unwrap();
+    let out = hedui(
+        &d,
+        &[
+            "check",
+            "--write-baseline",
+            "hedui-baseline.json",
+            "drafts/",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let base: Value =
+        serde_json::from_str(&std::fs::read_to_string(d.join("hedui-baseline.json")).unwrap())
+            .unwrap();
+    // Relative to the baseline's folder, whatever was typed.
+    assert_eq!(base["entries"][0]["path"], "drafts/part/a.txt");
+    let absolute = d.join("drafts").display().to_string();
+    let baseline_abs = d.join("hedui-baseline.json").display().to_string();
+    for (cwd, baseline, input) in [
+        (d.clone(), "hedui-baseline.json", "./drafts/"),
+        (d.clone(), "hedui-baseline.json", "drafts/part/a.txt"),
+        (d.clone(), "./hedui-baseline.json", absolute.as_str()),
+        (d.join("drafts"), "../hedui-baseline.json", "part/a.txt"),
+        (d.join("drafts/part"), baseline_abs.as_str(), "a.txt"),
+    ] {
+        let out = hedui(&cwd, &["check", "--baseline", baseline, input]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "from {} with {baseline} {input}: {}{}",
+            cwd.display(),
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            !String::from_utf8_lossy(&out.stderr).contains("stale"),
+            "from {} with {input}",
+            cwd.display()
+        );
+    }
+    // A baseline written before paths were anchored (as typed from the project root) still
+    // matches the same path typed the same way.
+    let legacy = std::fs::read_to_string(d.join("hedui-baseline.json")).unwrap();
+    std::fs::create_dir_all(d.join("ci")).unwrap();
+    std::fs::write(d.join("ci/old-baseline.json"), legacy).unwrap();
+    let out = hedui(
+        &d,
+        &[
+            "check",
+            "--baseline",
+            "ci/old-baseline.json",
+            "drafts/part/a.txt",
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
     );
 }

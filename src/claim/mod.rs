@@ -8,6 +8,7 @@
 mod annual;
 mod balance;
 mod change;
+mod count;
 mod list;
 mod metric;
 mod per_capita;
@@ -16,6 +17,7 @@ mod repeat;
 mod sentence;
 mod shares;
 mod table;
+mod transition;
 pub mod vocabulary;
 mod whole;
 
@@ -123,6 +125,27 @@ pub enum Claim {
         direction: Direction,
         measure: ChangeMeasure,
         /// The change word (`增长`, `下降`, `翻番`).
+        word: Range<usize>,
+    },
+    /// `城东、城西、高新3个园区`, `三件事：一是…二是…三是…`: a stated number of items and the
+    /// items the text lists.
+    Enumeration {
+        /// The count as written (`3个`, `三大`, `十个方面`): not always a figure.
+        stated: Range<usize>,
+        count: u32,
+        items: Vec<Range<usize>>,
+        /// The number of items had the last one's `和` not split it.
+        unsplit: Option<usize>,
+        /// `等` closes the list: it may name fewer items than it counts.
+        at_least: bool,
+    },
+    /// `由620亿元增加到698亿元`: a move from one figure to another said to rise or fall, with
+    /// no change stated.
+    Transition {
+        from: usize,
+        to: usize,
+        direction: Direction,
+        /// The change word (`增加`, `降`).
         word: Range<usize>,
     },
     /// `会员210万人，比上年增加10万人，增长5.0%`: a change in percent whose base is the value
@@ -435,6 +458,8 @@ pub fn extract<'a>(
         whole::breakdowns(&ctx, &mut local);
         balance::balances(&ctx, &mut local);
         change::adjustments(&ctx, &mut local);
+        transition::transitions(&ctx, &mut local);
+        count::counts(&ctx, &mut local);
         rate::shares(&ctx, &mut local);
         rate::bounded(&ctx, &mut local);
         rate::granular(&ctx, &mut local);

@@ -6,14 +6,76 @@ use rayon::prelude::*;
 
 use super::pairs;
 use super::walk::{self, Input};
-use super::{CheckArgs, ColorChoice, Outcome, load_config, print, report_error};
+use super::{
+    CheckArgs, ColorChoice, Outcome, load_config, print, report_error, report_source_error,
+};
 use crate::baseline::Baseline;
 use crate::check::check_against;
+use crate::messages;
 use crate::prior::Prior;
-use crate::report::diagnostic::Report;
+use crate::report::diagnostic::{Diagnostic, Report};
 use crate::report::human;
 use crate::rules::Severity;
 use crate::source::{Document, SourceError};
+use crate::span::Span;
+
+use crate::rules::notice_codes::INTERNAL_ERROR;
+
+/// A file that could not be checked, as a finding of its own at the start of the file:
+/// `io-error`, `decode-error` or `internal-error`. Counted in the summary and shown in every
+/// format; the run still exits 2.
+fn failure(path: &str, code: &str, message: String, help: &str) -> Report {
+    let span = Span {
+        offset: 0,
+        length: 0,
+        line: 1,
+        column: 1,
+        end_line: 1,
+        end_column: 1,
+    };
+    Report {
+        path: path.to_string(),
+        diagnostics: vec![Diagnostic {
+            code: code.to_string(),
+            severity: Severity::Error,
+            message,
+            help: help.to_string(),
+            span,
+            labels: Vec::new(),
+            primary_label: String::new(),
+            decoded: 0..0,
+            excerpt: Default::default(),
+            related: Vec::new(),
+            suggestion: None,
+        }],
+    }
+}
+
+fn source_error_report(e: &SourceError) -> Report {
+    failure(e.name(), e.code(), e.reason(), e.help())
+}
+
+/// What a panic said.
+fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "panic".into())
+}
+
+/// The test hook of the panic guard: `HEDUI_FORCE_PANIC=NAME` makes checking a file whose path
+/// ends with NAME panic, so tests can show that one file never takes a run down.
+fn forced_panic(name: &str) {
+    static TARGET: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    let target = TARGET.get_or_init(|| std::env::var("HEDUI_FORCE_PANIC").ok());
+    if let Some(t) = target
+        && !t.is_empty()
+        && name.ends_with(t.as_str())
+    {
+        panic!("HEDUI_FORCE_PANIC on {name}");
+    }
+}
 
 fn e_kind(e: &SourceError) -> std::io::ErrorKind {
     match e {
@@ -26,6 +88,12 @@ pub fn run(args: &CheckArgs) -> Outcome {
     let Some(mut config) = load_config(&args.settings, &args.rules) else {
         return Outcome::Error;
     };
+    for (place, names) in [("--select", &args.select), ("--ignore", &args.ignore)] {
+        if let Err(e) = config.check_selectors(place, names) {
+            report_error(e);
+            return Outcome::Error;
+        }
+    }
     if !args.select.is_empty() {
         config.select = args.select.clone();
     }
@@ -37,6 +105,11 @@ pub fn run(args: &CheckArgs) -> Outcome {
             .build_global();
     }
     let (inputs, walk_errors) = walk::inputs(&args.paths, &args.glob);
+    if inputs.is_empty() && walk_errors.is_empty() && !args.allow_no_files {
+        let paths: Vec<String> = args.paths.iter().map(|p| p.display().to_string()).collect();
+        eprintln!("{}", messages::no_files(&paths.join(" ")));
+        return Outcome::Error;
+    }
     // Each prior report is read once, however many files are held against it.
     let prior_paths = pairs::prior_paths(
         &inputs,
@@ -52,7 +125,7 @@ pub fn run(args: &CheckArgs) -> Outcome {
         match Document::read(path) {
             Ok(doc) => priors.push((path.clone(), Prior::new(doc, &config))),
             Err(e) => {
-                report_error(e);
+                report_source_error(&e);
                 return Outcome::Error;
             }
         }
@@ -71,7 +144,7 @@ pub fn run(args: &CheckArgs) -> Outcome {
         .collect();
     let mut input_error = !walk_errors.is_empty();
     for e in walk_errors {
-        eprintln!("hedui: {e}");
+        eprintln!("{}", messages::walk_error(&e));
     }
     // Stdin is read before the files are checked in parallel; results keep the input order.
     let stdin = inputs.contains(&Input::Stdin).then(|| {
@@ -84,43 +157,65 @@ pub fn run(args: &CheckArgs) -> Outcome {
             })
             .map(|_| (name, bytes))
     });
-    let results: Vec<Result<Report, SourceError>> = inputs
+    // Each file is checked apart: a file that cannot be read or decoded, or whose check
+    // panics, becomes a finding of its own and the others are still checked.
+    let results: Vec<Result<Report, Report>> = inputs
         .par_iter()
         .enumerate()
         .map(|(k, input)| {
             let doc = match input {
-                Input::File(path) => Document::read(path)?,
+                Input::File(path) => Document::read(path),
                 Input::Stdin => match stdin.as_ref().expect("read above") {
-                    Ok((name, bytes)) => Document::from_bytes(name.clone(), bytes)?,
-                    Err(e) => {
-                        return Err(SourceError::Io {
-                            name: "-".into(),
-                            source: std::io::Error::new(e_kind(e), e.to_string()),
-                        });
-                    }
+                    Ok((name, bytes)) => Document::from_bytes(name.clone(), bytes),
+                    Err(e) => Err(SourceError::Io {
+                        name: e.name().to_string(),
+                        source: std::io::Error::new(e_kind(e), e.reason()),
+                    }),
                 },
             };
-            Ok(check_against(&doc, &earlier[k], &config))
+            let doc = doc.map_err(|e| {
+                report_source_error(&e);
+                source_error_report(&e)
+            })?;
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                forced_panic(&doc.name);
+                check_against(&doc, &earlier[k], &config)
+            }))
+            .map_err(|payload| {
+                let detail = panic_text(payload.as_ref());
+                let message = messages::internal_error(&detail);
+                eprintln!(
+                    "{}",
+                    messages::error_line(&format!("{}: {message}", doc.name))
+                );
+                failure(
+                    &doc.name,
+                    INTERNAL_ERROR,
+                    message,
+                    messages::internal_error_help(),
+                )
+            })
         })
         .collect();
     let mut reports: Vec<Report> = Vec::new();
+    // Where each input error goes among the reports, to keep the input order in the output.
+    let mut failed: Vec<(usize, Report)> = Vec::new();
     for r in results {
         match r {
             Ok(report) => reports.push(report),
-            Err(e) => {
-                report_error(e);
+            Err(report) => {
+                failed.push((reports.len() + failed.len(), report));
                 input_error = true;
             }
         }
     }
     if let Some(path) = &args.write_baseline {
-        let baseline = Baseline::of(&reports);
+        let baseline = Baseline::of(&reports, path);
         return match baseline.write(path) {
             Ok(()) => {
                 eprintln!(
-                    "hedui: wrote {} findings to {}",
-                    baseline.entries.len(),
-                    path.display()
+                    "{}",
+                    messages::baseline_wrote(baseline.entries.len(), &path.display().to_string())
                 );
                 if input_error {
                     Outcome::Error
@@ -129,7 +224,7 @@ pub fn run(args: &CheckArgs) -> Outcome {
                 }
             }
             Err(e) => {
-                eprintln!("hedui: cannot write baseline {e}");
+                eprintln!("{}", messages::baseline_cannot_write(&e));
                 Outcome::Error
             }
         };
@@ -137,25 +232,25 @@ pub fn run(args: &CheckArgs) -> Outcome {
     if let Some(path) = &args.baseline {
         match Baseline::read(path) {
             Ok(baseline) => {
-                let (suppressed, stale) = baseline.apply(&mut reports);
+                let (suppressed, stale) = baseline.apply(&mut reports, path);
                 if suppressed > 0 {
                     eprintln!(
-                        "hedui: {suppressed} findings left out by baseline {}",
-                        path.display()
+                        "{}",
+                        messages::baseline_suppressed(suppressed, &path.display().to_string())
                     );
                 }
                 for e in &stale {
-                    eprintln!(
-                        "hedui: stale baseline entry: {} {} ({}) matches no finding any more",
-                        e.path, e.code, e.message
-                    );
+                    eprintln!("{}", messages::baseline_stale(&e.path, &e.code, &e.message));
                 }
             }
             Err(e) => {
-                eprintln!("hedui: baseline {e}");
+                eprintln!("{}", messages::baseline_error(&e));
                 return Outcome::Error;
             }
         }
+    }
+    for (at, report) in failed {
+        reports.insert(at, report);
     }
     let to_terminal = args.output_file.is_none() && std::io::stdout().is_terminal();
     let color = match args.color {
@@ -178,13 +273,19 @@ pub fn run(args: &CheckArgs) -> Outcome {
     match &args.output_file {
         Some(path) => {
             if let Err(e) = std::fs::write(path, &out) {
-                eprintln!("hedui: cannot write {}: {e}", path.display());
+                eprintln!(
+                    "{}",
+                    messages::cannot_write(&path.display().to_string(), &e)
+                );
                 return Outcome::Error;
             }
+            // The CI log shows the result even when the report goes to a file.
+            eprintln!("{}", human::summary(&reports).trim_end());
         }
         None => print(&out),
     }
     let count = |s: Severity| reports.iter().map(|r| r.count(s)).sum::<usize>();
+    // Input errors are counted in the summary but decide the exit code on their own (2).
     let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
     let failing = errors > 0
         || (args.deny_warnings && warnings > 0)

@@ -12,47 +12,46 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::messages::{self, Lang};
 use crate::report::Format;
 
-/// hedui (核对): check that the numbers in a Chinese report draft agree with each other.
+/// The command line. Its help texts are [`crate::messages::HELP`]'s, in the language in force:
+/// build it with [`command`], not `Cli::command()`.
 #[derive(Debug, Parser)]
-#[command(name = "hedui", version, about, long_about = None)]
+#[command(name = "hedui", version)]
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    lang: Option<LangArg>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum LangArg {
+    Zh,
+    En,
 }
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Check that the figures of drafts agree with each other.
     Check(Box<CheckArgs>),
-    /// List every numeric expression of a file with its exact value and interval.
     Numbers(NumbersArgs),
-    /// List the claims hedui reads in a file (rates, changes, lists, parts, totals).
     Claims(ClaimsArgs),
-    /// List the rules.
     Rules(RulesArgs),
-    /// Explain a rule: what it checks, why, and an example that fires and one that does not.
     Explain(ExplainArgs),
-    /// Write a commented starter `hedui.toml` in the current directory.
     Init(InitArgs),
-    /// Print a draft without its suppression directives (`%% hedui-…` lines, `<!-- hedui-… -->`
-    /// comment lines), ready to publish.
     Strip(StripArgs),
 }
 
 #[derive(Debug, clap::Args)]
 pub struct StripArgs {
-    /// The draft; `-` reads stdin.
     pub file: PathBuf,
-    /// Write here instead of stdout.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct InitArgs {
-    /// Overwrite an existing hedui.toml.
     #[arg(long)]
     pub force: bool,
 }
@@ -60,10 +59,8 @@ pub struct InitArgs {
 /// Where settings come from: `--config FILE`, else the nearest `hedui.toml`, unless `--isolated`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct ConfigArgs {
-    /// Settings file to use instead of the nearest hedui.toml.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
-    /// Ignore every hedui.toml.
     #[arg(long, conflicts_with = "config")]
     pub isolated: bool,
 }
@@ -89,68 +86,48 @@ impl ConfigArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// Drafts or directories to check (.txt, .md, .docx; directories recursively, honouring
-    /// .gitignore); `-` reads stdin.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
-    /// Only walk files matching this glob (`!` to exclude); repeatable.
     #[arg(long, value_name = "GLOB")]
     pub glob: Vec<String>,
-    /// The name to report for stdin (`-`), and to choose how to read it (`.md`, `.docx`).
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<String>,
-    /// Output format.
-    #[arg(long = "output-format", visible_alias = "format", value_enum, default_value_t = Format::Full)]
+    #[arg(long = "output-format", alias = "format", value_enum, default_value_t = Format::Full)]
     pub format: Format,
-    /// Write the output to a file instead of stdout.
     #[arg(long, value_name = "FILE")]
     pub output_file: Option<PathBuf>,
-    /// Extra rule directories (rule files, `lexicon.toml`, `claims.toml`).
     #[arg(long = "rules", value_name = "DIR")]
     pub rules: Vec<PathBuf>,
     #[command(flatten)]
     pub settings: ConfigArgs,
-    /// Only these rules (ids or prefixes, comma-separated); replaces `select` of hedui.toml.
     #[arg(long, value_delimiter = ',')]
     pub select: Vec<String>,
-    /// Not these rules (ids or prefixes, comma-separated); added to `ignore` of hedui.toml.
     #[arg(long, value_delimiter = ',')]
     pub ignore: Vec<String>,
-    /// Colour in the human formats: auto (a terminal without NO_COLOR), always or never.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
-    /// Describe each finding in sentences instead of drawing it (for screen readers).
     #[arg(long)]
     pub screen_reader: bool,
-    /// After the findings, count them per rule (human formats).
     #[arg(long)]
     pub statistics: bool,
-    /// Exit 0 even when there are findings (input errors still exit 2).
     #[arg(long)]
     pub exit_zero: bool,
-    /// Last year's report: year-on-year changes whose base the draft does not state are checked
-    /// against the figures stated there (`prior-growth-mismatch`).
     #[arg(long, value_name = "FILE")]
     pub prior: Option<PathBuf>,
-    /// Hold each file against the file of the same name a year earlier among those checked
-    /// (`report-2024.txt` against `report-2023.txt`).
     #[arg(long)]
     pub pair_by_year: bool,
-    /// Files checked at once; default one per CPU. Output stays in input order either way.
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<std::num::NonZeroUsize>,
-    /// Fail on warnings too, not only on errors.
     #[arg(long)]
     pub deny_warnings: bool,
-    /// Fail when there are more than N warnings.
     #[arg(long, value_name = "N")]
     pub max_warnings: Option<usize>,
-    /// Leave out the findings recorded in this baseline file; report its stale entries.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
-    /// Record every current finding in this baseline file (and exit 0).
     #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
     pub write_baseline: Option<PathBuf>,
+    #[arg(long)]
+    pub allow_no_files: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -162,31 +139,24 @@ pub enum ColorChoice {
 
 #[derive(Debug, clap::Args)]
 pub struct RulesArgs {
-    /// Extra rule directories.
     #[arg(long = "rules", value_name = "DIR")]
     pub rules: Vec<PathBuf>,
-    /// Output format.
     #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
     pub format: TableOrJson,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct ExplainArgs {
-    /// The rule id (`hedui rules` lists them).
     pub rule: String,
-    /// Extra rule directories.
     #[arg(long = "rules", value_name = "DIR")]
     pub rules: Vec<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct NumbersArgs {
-    /// The draft to read (.txt or .md, UTF-8, UTF-16 with BOM or GB18030); `-` reads stdin.
     pub file: PathBuf,
-    /// Output format.
     #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
     pub format: TableOrJson,
-    /// Extra rule directories; a `lexicon.toml` there adds units and fixed expressions.
     #[arg(long = "rules", value_name = "DIR")]
     pub rules: Vec<PathBuf>,
     #[command(flatten)]
@@ -197,13 +167,8 @@ pub struct NumbersArgs {
 pub struct ClaimsArgs {
     #[command(flatten)]
     pub common: NumbersArgs,
-    /// Last year's report: list each year-on-year change with the prior figure it was held
-    /// against, or why none was.
     #[arg(long, value_name = "FILE")]
     pub prior: Option<PathBuf>,
-    /// Show each sentence that holds figures as a tree of its clauses, items and brackets, with
-    /// the figures and scope words (其中, 分别, 比上年…) in each, before its claims; JSON adds a
-    /// `sentences` array.
     #[arg(long)]
     pub tree: bool,
 }
@@ -235,6 +200,218 @@ impl From<Outcome> for ExitCode {
     }
 }
 
+/// The language `--lang` asks for in raw arguments, read before the command line is built
+/// since its help texts depend on it.
+fn lang_of_args(args: &[std::ffi::OsString]) -> Option<Lang> {
+    let args: Vec<&str> = args.iter().filter_map(|a| a.to_str()).collect();
+    args.iter()
+        .enumerate()
+        .rev()
+        .find_map(|(k, a)| match a.strip_prefix("--lang") {
+            Some("") => args.get(k + 1).and_then(|v| Lang::from_tag(v)),
+            Some(rest) => rest.strip_prefix('=').and_then(Lang::from_tag),
+            None => None,
+        })
+}
+
+/// The command line with its help texts in the language in force.
+pub fn command() -> clap::Command {
+    let mut cmd = localize(<Cli as clap::CommandFactory>::command(), "hedui");
+    // Building adds the `help` subcommand and propagates `--lang`; both are then localized.
+    cmd.build();
+    cmd.mut_subcommand("help", |h| {
+        h.about(messages::help("help")).help_template(template())
+    })
+}
+
+fn template() -> String {
+    format!(
+        "{{before-help}}{{about-with-newline}}\n{}{{usage}}\n\n{{all-args}}{{after-help}}",
+        messages::usage_heading()
+    )
+}
+
+fn localize(mut cmd: clap::Command, key: &str) -> clap::Command {
+    use clap::{Arg, ArgAction};
+    cmd = cmd
+        .about(messages::help(key))
+        .long_about(None::<&str>)
+        .help_template(template())
+        .subcommand_help_heading(messages::commands_heading())
+        .disable_help_flag(true)
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .global(key == "hedui"),
+        );
+    if key == "hedui" {
+        cmd = cmd.disable_version_flag(true).arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version),
+        );
+    }
+    let ids: Vec<String> = cmd
+        .get_arguments()
+        .map(|a| a.get_id().to_string())
+        .collect();
+    for id in ids {
+        let help = messages::help(&format!("{key}.{id}"));
+        cmd = cmd.mut_arg(&id, |a| {
+            let heading = if a.is_positional() {
+                messages::arguments_heading()
+            } else {
+                messages::options_heading()
+            };
+            // The help texts name the values themselves, the default and other spelling in
+            // the language in force, not clap's `[default: …]`.
+            let default: Vec<String> = a
+                .get_default_values()
+                .iter()
+                .map(|v| v.to_string_lossy().to_string())
+                .collect();
+            let mut text = help.unwrap_or_default().to_string();
+            if !default.is_empty() && !a.is_positional() {
+                text.push_str(&messages::default_value(&default.join(",")));
+            }
+            let takes_values = a.get_action().takes_values();
+            let a = a.help(text).long_help(None::<&str>).help_heading(heading);
+            // clap's debug checks allow these only on arguments that take a value.
+            if takes_values {
+                a.hide_possible_values(true).hide_default_value(true)
+            } else {
+                a
+            }
+        });
+    }
+    let subcommands: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in subcommands {
+        cmd = cmd.mut_subcommand(&name, |s| localize(s, &name));
+    }
+    cmd
+}
+
+/// The program: reads the language, parses the command line, runs it.
+pub fn main() -> ExitCode {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = lang_of_args(&args).unwrap_or_else(|| Lang::from_env(|k| std::env::var(k).ok()));
+    messages::set_lang(lang);
+    let mut cmd = command();
+    // `hedui check` when a subcommand was named, for the closing line of a usage error.
+    let program = args
+        .iter()
+        .skip(1)
+        .filter_map(|a| a.to_str())
+        .find(|a| cmd.find_subcommand(a).is_some())
+        .map_or_else(|| "hedui".to_string(), |s| format!("hedui {s}"));
+    let parsed = cmd
+        .try_get_matches_from_mut(args)
+        .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m));
+    match parsed {
+        Ok(cli) => run(cli).into(),
+        Err(e) => usage_error(e, &mut cmd, &program),
+    }
+}
+
+/// Help and version on stdout (exit 0); a usage error on stderr in the language in force
+/// (exit 2).
+fn usage_error(e: clap::Error, cmd: &mut clap::Command, program: &str) -> ExitCode {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = e.print();
+            return ExitCode::from(2);
+        }
+        _ if messages::lang() == Lang::En => {
+            let _ = e.print();
+            return ExitCode::from(2);
+        }
+        _ => {}
+    }
+    let text = |k: ContextKind| match e.get(k) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join(", "),
+        Some(ContextValue::StyledStr(s)) => s.to_string(),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    };
+    let kind = match e.kind() {
+        ErrorKind::UnknownArgument => "unknown-argument",
+        ErrorKind::InvalidSubcommand => "invalid-subcommand",
+        ErrorKind::InvalidValue => "invalid-value",
+        ErrorKind::ValueValidation => "value-validation",
+        ErrorKind::MissingRequiredArgument => "missing-required",
+        ErrorKind::ArgumentConflict => "conflict",
+        ErrorKind::NoEquals | ErrorKind::WrongNumberOfValues | ErrorKind::TooFewValues => {
+            "missing-value"
+        }
+        _ => "other",
+    };
+    let arg = text(ContextKind::InvalidArg);
+    let arg = if kind == "invalid-subcommand" {
+        text(ContextKind::InvalidSubcommand)
+    } else {
+        arg
+    };
+    let (value, valid) = match kind {
+        "conflict" => (text(ContextKind::PriorArg), String::new()),
+        "value-validation" => (
+            text(ContextKind::InvalidValue),
+            std::error::Error::source(&e)
+                .map(|s| s.to_string())
+                .unwrap_or_default(),
+        ),
+        "other" => (e.kind().to_string(), String::new()),
+        _ => (
+            text(ContextKind::InvalidValue),
+            text(ContextKind::ValidValue),
+        ),
+    };
+    let mut suggestion = text(ContextKind::SuggestedArg);
+    if suggestion.is_empty() {
+        suggestion = text(ContextKind::SuggestedSubcommand);
+    }
+    let usage = text(ContextKind::Usage);
+    let usage = usage
+        .trim()
+        .strip_prefix("Usage:")
+        .unwrap_or(usage.trim())
+        .trim();
+    let usage = if usage.is_empty() {
+        let sub = program.strip_prefix("hedui ").unwrap_or_default();
+        match cmd.find_subcommand_mut(sub) {
+            Some(s) => s.render_usage().to_string(),
+            None => cmd.render_usage().to_string(),
+        }
+    } else {
+        usage.to_string()
+    };
+    let usage = usage.strip_prefix("Usage:").unwrap_or(&usage).trim();
+    eprintln!(
+        "{}\n\n{}{usage}\n\n{}",
+        messages::error_line(&messages::usage_error(
+            kind,
+            &arg,
+            &value,
+            &valid,
+            &suggestion
+        )),
+        messages::usage_heading(),
+        messages::more_info(program)
+    );
+    ExitCode::from(2)
+}
+
 pub fn run(cli: Cli) -> Outcome {
     match cli.command {
         Command::Check(args) => check::run(&args),
@@ -252,7 +429,7 @@ fn strip(args: &StripArgs) -> Outcome {
         return Outcome::Error;
     };
     if doc.encoding == crate::source::Encoding::Docx {
-        eprintln!("hedui: {}: strip works on text drafts, not .docx", doc.name);
+        eprintln!("{}", messages::strip_docx(&doc.name));
         return Outcome::Error;
     }
     let stripped = crate::suppress::strip(&doc.text);
@@ -260,7 +437,10 @@ fn strip(args: &StripArgs) -> Outcome {
         Some(path) => match std::fs::write(path, stripped) {
             Ok(()) => Outcome::Clean,
             Err(e) => {
-                eprintln!("hedui: cannot write {}: {e}", path.display());
+                eprintln!(
+                    "{}",
+                    messages::cannot_write(&path.display().to_string(), &e)
+                );
                 Outcome::Error
             }
         },
@@ -274,19 +454,19 @@ fn strip(args: &StripArgs) -> Outcome {
 fn init(args: &InitArgs) -> Outcome {
     let path = std::path::Path::new(crate::config::FILE_NAME);
     if path.exists() && !args.force {
-        eprintln!(
-            "hedui: {} exists; use --force to overwrite it",
-            path.display()
-        );
+        eprintln!("{}", messages::init_exists(&path.display().to_string()));
         return Outcome::Error;
     }
     match std::fs::write(path, crate::config::STARTER) {
         Ok(()) => {
-            print(&format!("wrote {}\n", path.display()));
+            print(&messages::init_wrote(&path.display().to_string()));
             Outcome::Clean
         }
         Err(e) => {
-            eprintln!("hedui: cannot write {}: {e}", path.display());
+            eprintln!(
+                "{}",
+                messages::cannot_write(&path.display().to_string(), &e)
+            );
             Outcome::Error
         }
     }
@@ -303,13 +483,28 @@ pub(crate) fn load_config(
 /// A draft, or `None` after reporting why it could not be read.
 pub(crate) fn read_document(path: &std::path::Path) -> Option<crate::source::Document> {
     crate::source::Document::read(path)
-        .map_err(report_error)
+        .map_err(|e| report_source_error(&e))
         .ok()
 }
 
-/// Prints an error as a miette report on stderr.
-pub(crate) fn report_error(error: impl miette::Diagnostic + Send + Sync + 'static) {
-    eprintln!("{:?}", miette::Report::new(error));
+/// Prints a settings or rule error on stderr, in the language in force.
+pub(crate) fn report_error(error: crate::rules::RuleError) {
+    eprintln!(
+        "{}\n  {}{}",
+        messages::error_line(&error.to_string()),
+        messages::help_prefix(),
+        messages::settings_help()
+    );
+}
+
+/// Prints why an input could not be read on stderr, in the language in force.
+pub(crate) fn report_source_error(error: &crate::source::SourceError) {
+    eprintln!(
+        "{}\n  {}{}",
+        messages::error_line(&error.to_string()),
+        messages::help_prefix(),
+        error.help()
+    );
 }
 
 /// Writes to stdout; a closed pipe (`hedui numbers … | head`) ends quietly.
@@ -317,4 +512,44 @@ pub(crate) fn print(text: &str) {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
     let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every command and argument has its help text in the message table.
+    #[test]
+    fn every_help_text_is_in_the_message_table() {
+        fn walk(cmd: &clap::Command, path: &str, missing: &mut Vec<String>) {
+            if cmd.get_about().is_none() {
+                missing.push(path.to_string());
+            }
+            for a in cmd.get_arguments() {
+                if a.get_help().is_none() {
+                    missing.push(format!("{path}.{}", a.get_id()));
+                }
+            }
+            for s in cmd.get_subcommands() {
+                walk(s, s.get_name(), missing);
+            }
+        }
+        let mut missing = Vec::new();
+        walk(&command(), "hedui", &mut missing);
+        assert!(missing.is_empty(), "no help text for {missing:?}");
+    }
+
+    #[test]
+    fn lang_is_read_before_parsing() {
+        let args = |v: &[&str]| v.iter().map(std::ffi::OsString::from).collect::<Vec<_>>();
+        assert_eq!(
+            lang_of_args(&args(&["hedui", "--lang", "en"])),
+            Some(Lang::En)
+        );
+        assert_eq!(
+            lang_of_args(&args(&["hedui", "check", "--lang=zh"])),
+            Some(Lang::Zh)
+        );
+        assert_eq!(lang_of_args(&args(&["hedui", "check", "x.txt"])), None);
+    }
 }

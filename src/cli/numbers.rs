@@ -27,7 +27,7 @@ pub fn run(args: &NumbersArgs) -> Outcome {
         // A closed pipe (`hedui numbers … | head`) ends quietly.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Outcome::Clean,
         Err(e) => {
-            eprintln!("hedui: cannot write the output: {e}");
+            eprintln!("{}", crate::messages::cannot_write_output(&e));
             Outcome::Error
         }
     }

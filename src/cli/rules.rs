@@ -52,7 +52,11 @@ pub fn explain(args: &ExplainArgs) -> Outcome {
     };
     let Some(rule) = set.get(&args.rule) else {
         let ids: Vec<&str> = set.rules.iter().map(|r| r.file.id.as_str()).collect();
-        eprintln!("hedui: no rule `{}`; rules: {}", args.rule, ids.join(", "));
+        let closest = crate::rules::closest_id(&args.rule, ids.iter().copied());
+        eprintln!(
+            "{}",
+            crate::messages::no_such_rule(&args.rule, closest, &ids.join(", "))
+        );
         return Outcome::Error;
     };
     let f = &rule.file;

@@ -187,6 +187,40 @@ pub(crate) fn describe(layout: &Layout, facts: &Facts, c: &Claim) -> (Range<usiz
                 direction
             ),
         ),
+        Claim::Enumeration {
+            stated,
+            count,
+            items,
+            ..
+        } => (
+            stated.clone(),
+            format!(
+                "enumeration   {} ({}) ← {} item(s): {}",
+                &layout.text[stated.clone()],
+                count,
+                items.len(),
+                items
+                    .iter()
+                    .map(|r| &layout.text[r.clone()])
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            ),
+        ),
+        Claim::Transition {
+            from,
+            to,
+            direction,
+            word,
+        } => (
+            at(*to),
+            format!(
+                "transition    {} {}到 {}（{:?}）",
+                t(*from),
+                &layout.text[word.clone()],
+                t(*to),
+                direction
+            ),
+        ),
         Claim::Change {
             stated,
             from,

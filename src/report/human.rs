@@ -2,9 +2,7 @@
 
 use std::fmt;
 
-use miette::{
-    GraphicalReportHandler, GraphicalTheme, LabeledSpan, NarratableReportHandler, SourceCode,
-};
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 
 use super::diagnostic::{Diagnostic, Related, Report};
 use super::excerpt::Source;
@@ -64,6 +62,10 @@ impl fmt::Debug for Rendered<'_> {
 
 impl fmt::Display for Rendered<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Without a quote (a file that could not be read) there is no header naming the file.
+        if self.diagnostic.excerpt.text.is_empty() {
+            write!(f, "{}: ", self.source.name)?;
+        }
         f.write_str(&self.diagnostic.message)
     }
 }
@@ -85,14 +87,15 @@ impl miette::Diagnostic for Rendered<'_> {
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
         Some(Box::new(format!(
-            "{}\n详见 `hedui explain {}`",
+            "{}\n{}",
             self.diagnostic.help_text(),
-            self.diagnostic.code
+            crate::messages::see_explain(&self.diagnostic.code)
         )))
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        Some(&self.source)
+        // A file that could not be read (`io-error` …) has nothing to quote.
+        (!self.diagnostic.excerpt.text.is_empty()).then_some(&self.source as &dyn SourceCode)
     }
 
     fn related<'b>(&'b self) -> Option<Box<dyn Iterator<Item = &'b dyn miette::Diagnostic> + 'b>> {
@@ -106,6 +109,9 @@ impl miette::Diagnostic for Rendered<'_> {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let d = self.diagnostic;
+        if d.excerpt.text.is_empty() {
+            return None;
+        }
         // Labels sit at their offsets in the excerpt's shown text.
         let shown = |r: &std::ops::Range<usize>| self.source.excerpt.shown(r.clone());
         let primary =
@@ -123,19 +129,21 @@ impl miette::Diagnostic for Rendered<'_> {
 pub struct Style {
     pub color: bool,
     pub width: usize,
-    /// Sentences instead of drawings, for screen readers (miette's narratable handler).
+    /// Sentences instead of drawings, for screen readers (see `narrated`).
     pub narrate: bool,
 }
 
 /// Renders every diagnostic of a report.
 pub fn render(report: &Report, style: Style) -> String {
+    if style.narrate {
+        return super::narrated::render(report);
+    }
     let theme = if style.color {
         GraphicalTheme::unicode()
     } else {
         GraphicalTheme::unicode_nocolor()
     };
     let graphical = GraphicalReportHandler::new_themed(theme).with_width(style.width);
-    let narratable = NarratableReportHandler::new();
     let mut out = String::new();
     for diagnostic in &report.diagnostics {
         let rendered = Rendered {
@@ -156,17 +164,18 @@ pub fn render(report: &Report, style: Style) -> String {
                 })
                 .collect(),
         };
-        let written = if style.narrate {
-            narratable.render_report(&mut out, &rendered)
-        } else {
-            graphical.render_report(&mut out, &rendered)
-        };
+        let written = graphical.render_report(&mut out, &rendered);
         if written.is_err() {
             out.push_str(&diagnostic.message);
         }
         out.push('\n');
     }
-    out
+    // miette heads figures of other files `Advice:`, which reads as one more finding: they are
+    // the figures a finding rests on, and say so.
+    out.replace(
+        "\nAdvice: ",
+        &format!("\n{}", crate::messages::related_heading()),
+    )
 }
 
 /// `--statistics`: findings per rule, most frequent first.
@@ -189,20 +198,10 @@ pub fn statistics(reports: &[Report]) -> String {
 /// The closing line: how many of each severity in how many files.
 pub fn summary(reports: &[Report]) -> String {
     let count = |s| reports.iter().map(|r| r.count(s)).sum::<usize>();
-    let (e, w, a) = (
+    crate::messages::summary(
+        reports.len(),
         count(Severity::Error),
         count(Severity::Warning),
         count(Severity::Advice),
-    );
-    if e + w + a == 0 {
-        format!("已检查 {} 个文件，未发现数字不一致。\n", reports.len())
-    } else {
-        format!(
-            "已检查 {} 个文件：{} 个错误（error），{} 个警告（warning），{} 个提示（advice）。\n",
-            reports.len(),
-            e,
-            w,
-            a
-        )
-    }
+    )
 }

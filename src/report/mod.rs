@@ -12,6 +12,7 @@ pub mod human;
 pub mod json;
 pub mod json_lines;
 pub mod junit;
+pub mod narrated;
 pub mod numbers;
 pub mod rdjson;
 pub mod sarif;
@@ -19,25 +20,17 @@ pub mod sarif;
 use crate::rules::RuleSet;
 use diagnostic::Report;
 
-/// The output formats of `hedui check`.
+/// The output formats of `hedui check` (described in `crate::messages::HELP`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// The graphical report, every number involved underlined.
     #[value(alias = "human")]
     Full,
-    /// `path:line:col: severity[code] message`.
     Concise,
-    /// The version-1 JSON document.
     Json,
-    /// One JSON object per finding.
     JsonLines,
-    /// GitHub Actions annotations.
     Github,
-    /// SARIF 2.1.0.
     Sarif,
-    /// reviewdog's rdjson.
     Rdjson,
-    /// JUnit XML.
     Junit,
 }
 

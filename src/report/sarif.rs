@@ -2,7 +2,8 @@
 //!
 //! Each rule in force is listed under `tool.driver.rules` with its documentation; each finding
 //! is a result whose location is the stated figure and whose `relatedLocations` are the other
-//! figures involved, with their roles as messages, last year's report's included.
+//! figures involved, with their roles as messages, last year's report's included. Paths are
+//! URI references relative to `%SRCROOT%`, percent-encoded.
 
 use serde_json::{Value, json};
 
@@ -30,7 +31,32 @@ fn region(span: &Span) -> Value {
 }
 
 fn location(path: &str, span: &Span) -> Value {
-    json!({"physicalLocation": {"artifactLocation": {"uri": path}, "region": region(span)}})
+    json!({"physicalLocation": {"artifactLocation": artifact(path), "region": region(span)}})
+}
+
+/// A path as SARIF wants it: a URI reference, percent-encoded (`%E8%8D%89%E7%A8%BF.txt` for
+/// `草稿.txt`), relative to `%SRCROOT%` (the folder hedui ran in: the repository root in CI), or
+/// a `file://` URI when the path was given absolute.
+fn artifact(path: &str) -> Value {
+    let path = path.trim_start_matches("./");
+    if path.starts_with('/') {
+        json!({"uri": format!("file://{}", percent_encoded(path))})
+    } else {
+        json!({"uri": percent_encoded(path), "uriBaseId": "%SRCROOT%"})
+    }
+}
+
+/// RFC 3986: every byte but the unreserved characters and `/` as `%XX`.
+fn percent_encoded(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 pub fn render(reports: &[Report], rules: &RuleSet) -> String {

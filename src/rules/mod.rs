@@ -61,6 +61,10 @@ const BUILTIN: &[(&str, &str)] = &[
     ),
     ("list-arity", include_str!("../../rules/list-arity.toml")),
     (
+        "count-mismatch",
+        include_str!("../../rules/count-mismatch.toml"),
+    ),
+    (
         "impossible-percent",
         include_str!("../../rules/impossible-percent.toml"),
     ),
@@ -131,6 +135,15 @@ const BUILTIN: &[(&str, &str)] = &[
     (
         "prior-restatement-mismatch",
         include_str!("../../rules/prior-restatement-mismatch.toml"),
+    ),
+    ("io-error", include_str!("../../rules/io-error.toml")),
+    (
+        "decode-error",
+        include_str!("../../rules/decode-error.toml"),
+    ),
+    (
+        "internal-error",
+        include_str!("../../rules/internal-error.toml"),
     ),
 ];
 
@@ -267,7 +280,11 @@ impl RuleSet {
             .find(|r| r.file.id == id)
             .ok_or_else(|| RuleError {
                 origin: origin.to_string(),
-                message: format!("no rule `{id}` (rules: {})", known.join(", ")),
+                message: crate::messages::unknown_rule(
+                    "",
+                    id,
+                    closest_id(id, known.iter().map(String::as_str)),
+                ),
             })
     }
 
@@ -332,6 +349,46 @@ pub fn parse(text: &str, origin: &str) -> Result<Rule, RuleError> {
         check,
         origin: origin.to_string(),
     })
+}
+
+/// The rule id nearest to a mistyped `name` by edit distance (or whose start it is nearest
+/// to), when near enough to be a typo.
+pub fn closest_id<'a>(name: &str, ids: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let name: Vec<char> = name.chars().collect();
+    ids.map(|id| {
+        let id_chars: Vec<char> = id.chars().collect();
+        // A mistyped prefix (`rat-`) is as near as its distance to the same length of the id.
+        let whole = edit_distance(&name, &id_chars);
+        let prefix = edit_distance(&name, &id_chars[..name.len().min(id_chars.len())]);
+        (whole.min(prefix + 1), id)
+    })
+    .filter(|&(d, _)| d <= (name.len() / 3).max(2))
+    .min_by_key(|&(d, id)| (d, id.len()))
+    .map(|(_, id)| id)
+}
+
+/// Levenshtein distance, a transposition of neighbours counting once.
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = v;
+        }
+    }
+    d[a.len()][b.len()]
 }
 
 /// The names of the rule kinds, for `hedui rules` and error messages.

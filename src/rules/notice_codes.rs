@@ -16,6 +16,19 @@ pub const PRIOR_GROWTH_MISMATCH: &str = "prior-growth-mismatch";
 /// Last year's figure restated otherwise than last year's report has it.
 pub const PRIOR_RESTATEMENT_MISMATCH: &str = "prior-restatement-mismatch";
 
+/// A file that could not be read (`check` reports it as a finding).
+pub const IO_ERROR: &str = crate::source::IO_ERROR;
+
+/// A file that is no text hedui reads (a .doc, a PDF, Big5 text).
+pub const DECODE_ERROR: &str = crate::source::DECODE_ERROR;
+
+/// A panic while checking a file.
+pub const INTERNAL_ERROR: &str = "internal-error";
+
+/// The codes of files that could not be checked: raised by `check` outside the rules, never
+/// turned off, and without fixtures (no text raises them).
+pub const INPUT_CODES: &[&str] = &[IO_ERROR, DECODE_ERROR, INTERNAL_ERROR];
+
 /// Every code the engine raises: the only ids a rule file of kind `notice` may have.
 pub const CODES: &[&str] = &[
     FIGURE_OUT_OF_RANGE,
@@ -23,4 +36,7 @@ pub const CODES: &[&str] = &[
     UNUSED_SUPPRESSION,
     PRIOR_GROWTH_MISMATCH,
     PRIOR_RESTATEMENT_MISMATCH,
+    IO_ERROR,
+    DECODE_ERROR,
+    INTERNAL_ERROR,
 ];

@@ -156,22 +156,68 @@ pub fn decode_owned(mut bytes: Vec<u8>) -> Result<(String, Encoding, SourceMap),
         }
         Err(error) => {
             let valid_up_to = error.valid_up_to();
-            decode_gb18030(&bytes).ok_or_else(|| {
-                format!(
-                    "not valid UTF-8 (first bad byte at offset {valid_up_to}) and not valid GB18030"
-                )
-            })
+            if let Some(other) = other_cjk_encoding(&bytes) {
+                return Err(crate::messages::other_encoding(other));
+            }
+            decode_gb18030(&bytes).ok_or_else(|| crate::messages::not_utf8_nor_gb18030(valid_up_to))
         }
     }
+}
+
+/// Why bytes that are no text format hedui reads should be saved otherwise: a legacy Office
+/// file (an OLE2 compound document: .doc, .wps, .xls) or a PDF. `None` for anything else.
+pub fn not_text(bytes: &[u8]) -> Option<String> {
+    const OLE2: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+    if bytes.starts_with(OLE2) {
+        Some(crate::messages::legacy_office())
+    } else if bytes.starts_with(b"%PDF-") {
+        Some(crate::messages::pdf())
+    } else {
+        None
+    }
+}
+
+/// The legacy CJK encoding other than GB18030 that non-UTF-8 bytes are written in (Big5 or
+/// Shift_JIS), or `None` when they may well be GBK/GB18030.
+///
+/// The GB18030 decoder accepts almost any byte string, so Big5 text would be read as GB18030
+/// garbage and reported clean. Which double-byte encoding a text is in can only be told by the
+/// statistics of the text, and two must agree before a file is refused (a false refusal of a
+/// GB18030 draft costs more than a missed Big5 one):
+/// - chardetng (by the author of encoding_rs, used by Firefox) scores the candidate decodings
+///   by their character pairs and must name Big5 or Shift_JIS;
+/// - read as GB18030, the text must be heavy in GBK's extension (a byte below 0xA1 in a
+///   two-byte character): Chinese written in GB18030 is nearly all GB2312 (both bytes from
+///   0xA1), while about two in five Big5 and Shift_JIS characters have a trail byte below it.
+fn other_cjk_encoding(bytes: &[u8]) -> Option<&'static str> {
+    let sample = &bytes[..bytes.len().min(64 * 1024)];
+    let (mut pairs, mut extension, mut at) = (0usize, 0usize, 0usize);
+    while at < sample.len() {
+        let len = gb18030_sequence_len(&sample[at..]).max(1);
+        if len == 2 && at + 1 < sample.len() {
+            pairs += 1;
+            if sample[at] < 0xA1 || sample[at + 1] < 0xA1 {
+                extension += 1;
+            }
+        }
+        at += len;
+    }
+    if pairs < 4 || extension * 5 < pairs {
+        return None;
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(sample, sample.len() == bytes.len());
+    let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
+    [encoding_rs::BIG5, encoding_rs::SHIFT_JIS]
+        .contains(&guess)
+        .then(|| guess.name())
 }
 
 /// A NUL in text input means a binary file (or UTF-16 without a BOM); checking it would report
 /// nonsense, so it is refused.
 fn refuse_binary(text: &str) -> Result<(), String> {
     match memchr::memchr(0, text.as_bytes()) {
-        Some(at) => Err(format!(
-            "looks like a binary file (NUL byte at offset {at}); UTF-16 needs a byte-order mark"
-        )),
+        Some(at) => Err(crate::messages::binary(at)),
         None => Ok(()),
     }
 }
@@ -310,10 +356,40 @@ mod tests {
     fn refuses_with_reasons() {
         assert!(decode(b"\xFF\xFE\x41").unwrap_err().contains("odd number"));
         assert!(decode(b"abc\0def").unwrap_err().contains("NUL"));
-        assert!(
-            decode(b"\xFF\xFF\xFF\x80")
-                .unwrap_err()
-                .contains("not valid GB18030")
-        );
+        assert!(decode(b"\xFF\xFF\xFF\x80").unwrap_err().contains("GB18030"));
+    }
+
+    /// Report sentences written for this test, short and long, traditional and simplified.
+    const SENTENCES: &[&str] = &[
+        "受理案件39347件，审结35773件。",
+        "全年受理各類案件39347件，審結35773件，結案率90.9%，比上年提高1.3個百分點。",
+        "全年粮食产量6.87亿吨，比上年增长2.7%。城镇新增就业1206万人，上年为1269万人。",
+        "本年度營業收入為新臺幣1,284.6億元，較上年度增加7.3%；稅後淨利為213.8億元。",
+        "一般公共预算收入完成2176.4亿元，增长5.2%，其中税收收入1493.7亿元，占68.6%。",
+    ];
+
+    #[test]
+    fn gb18030_text_is_read_and_big5_text_is_refused() {
+        for s in SENTENCES {
+            let (gb, _, unmappable) = encoding_rs::GB18030.encode(s);
+            assert!(!unmappable);
+            let (text, encoding, _) = decode(&gb).unwrap_or_else(|e| panic!("{s}: {e}"));
+            assert_eq!((text.as_str(), encoding), (*s, Encoding::Gb18030));
+            let (big5, _, unmappable) = encoding_rs::BIG5.encode(s);
+            if unmappable || big5.is_ascii() {
+                continue;
+            }
+            let e = decode(&big5).unwrap_err();
+            assert!(e.contains("Big5"), "{s}: {e}");
+        }
+    }
+
+    #[test]
+    fn legacy_office_and_pdf_are_named() {
+        let mut doc = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+        doc.extend_from_slice(&[0; 504]);
+        assert!(not_text(&doc).unwrap().contains(".docx"));
+        assert!(not_text(b"%PDF-1.7\n%\xE2\xE3").unwrap().contains(".docx"));
+        assert!(not_text("受理案件".as_bytes()).is_none());
     }
 }

@@ -68,23 +68,57 @@ fn checkpoints(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// The code of the finding for an input that could not be read.
+pub const IO_ERROR: &str = "io-error";
+
+/// The code of the finding for an input that is no text hedui reads.
+pub const DECODE_ERROR: &str = "decode-error";
+
 /// Why an input could not be read. Every variant names the input, so a CI log says which file
-/// was refused and why.
-#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+/// was refused and why; `check` reports it as a finding of its own ([`SourceError::code`]).
+#[derive(Debug, thiserror::Error)]
 pub enum SourceError {
-    #[error("{name}: cannot read: {source}")]
-    #[diagnostic(code(hedui::io))]
+    #[error("{}", crate::messages::cannot_read(.name, &crate::messages::io_reason(.source)))]
     Io {
         name: String,
         #[source]
         source: std::io::Error,
     },
-    #[error("{name}: {reason}")]
-    #[diagnostic(
-        code(hedui::encoding),
-        help("hedui reads UTF-8 (with or without BOM), UTF-16 with a BOM and GB18030 text")
-    )]
+    #[error("{}", crate::messages::undecodable(.name, .reason))]
     Undecodable { name: String, reason: String },
+}
+
+impl SourceError {
+    /// The code of the finding that reports it: `io-error` or `decode-error`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            SourceError::Io { .. } => IO_ERROR,
+            SourceError::Undecodable { .. } => DECODE_ERROR,
+        }
+    }
+
+    /// The name of the input.
+    pub fn name(&self) -> &str {
+        match self {
+            SourceError::Io { name, .. } | SourceError::Undecodable { name, .. } => name,
+        }
+    }
+
+    /// Why, without the name.
+    pub fn reason(&self) -> String {
+        match self {
+            SourceError::Io { source, .. } => crate::messages::io_reason(source),
+            SourceError::Undecodable { reason, .. } => reason.clone(),
+        }
+    }
+
+    /// What to do about it.
+    pub fn help(&self) -> &'static str {
+        match self {
+            SourceError::Io { .. } => crate::messages::io_error_help(),
+            SourceError::Undecodable { .. } => crate::messages::undecodable_help(),
+        }
+    }
 }
 
 impl Document {
@@ -105,7 +139,10 @@ impl Document {
             if path.is_dir() {
                 return Err(SourceError::Io {
                     name,
-                    source: std::io::Error::other("is a directory"),
+                    source: std::io::Error::new(
+                        std::io::ErrorKind::IsADirectory,
+                        crate::messages::is_a_directory(),
+                    ),
                 });
             }
             std::fs::read(path).map_err(|source| SourceError::Io {
@@ -124,6 +161,9 @@ impl Document {
     /// [`Document::from_bytes`] taking the buffer, which becomes the text of UTF-8 input.
     pub fn from_vec(name: impl Into<String>, bytes: Vec<u8>) -> Result<Self, SourceError> {
         let name = name.into();
+        if let Some(reason) = decode::not_text(&bytes) {
+            return Err(SourceError::Undecodable { name, reason });
+        }
         if docx::looks_like_zip(&bytes) || name.to_ascii_lowercase().ends_with(".docx") {
             let text = docx::text(&bytes).map_err(|reason| SourceError::Undecodable {
                 name: name.clone(),

@@ -76,6 +76,46 @@ impl RuleKind for Direction {
                 ],
             });
         }
+        for c in &f.claims {
+            let crate::claim::Claim::Transition {
+                from,
+                to,
+                direction,
+                word: w,
+            } = c
+            else {
+                continue;
+            };
+            let Some(delta) = q(f, *to).interval.sub(&q(f, *from).interval) else {
+                continue;
+            };
+            let (Some(lo), Some(hi)) = (delta.lo, delta.hi) else {
+                continue;
+            };
+            let (actual, side) = match direction {
+                crate::claim::Direction::Up if hi < Decimal::ZERO => ("减少", "小于"),
+                crate::claim::Direction::Down if lo > Decimal::ZERO => ("增加", "大于"),
+                _ => continue,
+            };
+            out.push(Finding {
+                certainty: Certainty::Proven,
+                message: format!(
+                    "方向错误：由 {} 到 {} 是{actual}，文字却称“{}”",
+                    text(f, *from),
+                    text(f, *to),
+                    word(f, w)
+                ),
+                help: format!(
+                    "{} − {} 的区间全部{side}零；请核对“{}”或前后数值",
+                    text(f, *to),
+                    text(f, *from),
+                    word(f, w)
+                ),
+                primary: Label::new(q(f, *to).span.clone(), "现值"),
+                labels: vec![label(f, *from, "基数"), Label::new(w.clone(), "方向词")],
+                suggestion: None,
+            });
+        }
         out
     }
 }

@@ -5,6 +5,7 @@ mod approx_direction;
 mod arity;
 mod bounds;
 mod composition;
+mod count;
 mod difference;
 mod direction;
 mod granularity;
@@ -36,6 +37,7 @@ pub const NAMES: &[&str] = &[
     "arity",
     "bounds",
     "composition",
+    "count",
     "difference",
     "direction",
     "granularity",
@@ -62,6 +64,7 @@ pub fn compile(kind: &str, params: &toml::Table) -> Result<Box<dyn RuleKind>, St
         "annual" => Box::new(annual::Annual::new(no_params(params)?)),
         "approx-direction" => Box::new(approx_direction::ApproxDirection::new(no_params(params)?)),
         "composition" => Box::new(composition::Composition::new(no_params(params)?)),
+        "count" => Box::new(count::Count::new(no_params(params)?)),
         "difference" => Box::new(difference::Difference::new(no_params(params)?)),
         "granularity" => Box::new(granularity::Granularity::new(no_params(params)?)),
         "magnitude" => Box::new(magnitude::Magnitude::new(no_params(params)?)),

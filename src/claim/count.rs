@@ -1,0 +1,329 @@
+//! Stated numbers of items against the items the text lists: `城东、城西、高新3个园区`,
+//! `改革、开放、创新三大动力`, `抓好三件事：一是…；二是…；三是…`, and `重点做好十个方面工作。`
+//! over the headings `（一）` … `（十）` of the paragraphs after it.
+//!
+//! A count is read only where the structure names its items without doubt:
+//! - the names joined by `、` (and a last `和`/`及`/`与`) right before it, the count followed by
+//!   its measure word and the noun of the class (`3个园区`, not `重点项目62个`), or figures so
+//!   joined (`连跨4万亿、5万亿两个台阶`);
+//! - `一是`, `二是` … opening the clauses right after it, in order, up to the paragraph's end;
+//! - headings `（一）`, `（二）` … opening the paragraphs right after a paragraph that ends with it.
+//!
+//! Set phrases that are names (`四个意识`, `三大攻坚战`) list no items here and are no claim.
+
+use std::ops::Range;
+
+use super::Claim;
+use super::sentence::Context;
+use crate::number::numeral;
+
+/// Counts of items a report lists by name: larger numbers count things, not names.
+const MAX_LISTED: u32 = 16;
+
+/// Measure words of counted items (`3个园区`, `两项改革`, `五类主体`, `四大板块`, `三方面措施`).
+const MEASURES: &[&str] = &[
+    "个方面",
+    "方面",
+    "个",
+    "项",
+    "类",
+    "大",
+    "条",
+    "种",
+    "件",
+    "批",
+    "支",
+];
+
+/// Fixed expressions whose numeral is part of a name, never a count of listed items.
+const SET_PHRASES: &[&str] = &[
+    "铁人三项",
+    "四个意识",
+    "四个自信",
+    "两个维护",
+    "两个确立",
+    "四个全面",
+    "三个代表",
+    "五位一体",
+    "三大攻坚战",
+    "两个百年",
+    "三个务必",
+];
+
+/// The longest name of a listed item, in characters; the first may carry the words that lead
+/// into the list (`将国土空间划分为优化开发`).
+const MAX_NAME: usize = 10;
+const MAX_FIRST_NAME: usize = 24;
+
+pub fn counts(ctx: &Context, claims: &mut Vec<Claim>) {
+    let range = ctx.sentence.range.clone();
+    let text = &ctx.text[range.clone()];
+    let mut from = 0;
+    while let Some(k) = text[from..].find(opens_count) {
+        let at = range.start + from + k;
+        let Some((stated, count)) = stated_count(ctx, at) else {
+            from += k + text[from + k..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        };
+        from = stated.end - range.start;
+        let found = figures_before(ctx, stated.start)
+            .map(|items| (items, None, false))
+            .or_else(|| names_before(ctx, stated.start))
+            .or_else(|| markers_after(ctx, stated.end).map(|items| (items, None, false)))
+            .or_else(|| headings_after(ctx, stated.end).map(|items| (items, None, false)));
+        if let Some((items, unsplit, at_least)) = found {
+            claims.push(Claim::Enumeration {
+                stated,
+                count,
+                items,
+                unsplit,
+                at_least,
+            });
+        }
+    }
+}
+
+fn opens_count(c: char) -> bool {
+    c.is_ascii_digit() || numeral::chinese_digit(c).is_some() || matches!(c, '十' | '两')
+}
+
+/// A small exact count written at `at` (`3个`, `三大`, `十一个方面`), with a measure word of
+/// items followed by the noun of their class: its range and value.
+fn stated_count(ctx: &Context, at: usize) -> Option<(Range<usize>, u32)> {
+    let rest = &ctx.text[at..];
+    let before = ctx.text[..at].chars().next_back();
+    // Not the tail of a longer numeral, a decimal, an ordinal (`第三个`) or a word (`统一`).
+    if before.is_some_and(|c| opens_count(c) || matches!(c, '.' | '第' | '百' | '千' | '万')) {
+        return None;
+    }
+    let in_set_phrase = SET_PHRASES.iter().any(|p| {
+        let from = at.saturating_sub(p.len());
+        ctx.text
+            .get(from..(at + p.len()).min(ctx.text.len()))
+            .or_else(|| ctx.text.get(at..(at + p.len()).min(ctx.text.len())))
+            .is_some_and(|w| w.contains(p))
+    });
+    if in_set_phrase {
+        return None;
+    }
+    let digits = rest.find(|c: char| !opens_count(c)).unwrap_or(rest.len());
+    let written = &rest[..digits];
+    let n: u32 = if written.bytes().all(|b| b.is_ascii_digit()) {
+        written.parse().ok()?
+    } else {
+        let (tail, numeral) = numeral::chinese(written).ok()?;
+        if !tail.is_empty() || numeral.decimals > 0 {
+            return None;
+        }
+        numeral.mantissa.to_string().parse().ok()?
+    };
+    if !(2..=MAX_LISTED).contains(&n) {
+        return None;
+    }
+    let after = &rest[digits..];
+    let measure = MEASURES.iter().find(|m| after.starts_with(*m))?;
+    let end = at + digits + measure.len();
+    // The noun of the class follows (`园区`, `方面工作`, `“十条”`), not a clause mark.
+    let noun = ctx.text[end..]
+        .trim_start_matches(['“', '"'])
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphabetic() && !c.is_ascii());
+    // `一个`, `两个` before a noun are articles as often as counts: only with a list.
+    noun.then_some((at..end, n))
+}
+
+/// `连跨4万亿、5万亿两个台阶`: the figures joined by `、` or `和` right before the count.
+fn figures_before(ctx: &Context, at: usize) -> Option<Vec<Range<usize>>> {
+    let qs = &ctx.sentence.quantities;
+    let last = qs.iter().rposition(|&i| ctx.q(i).span.end <= at)?;
+    if ctx.between(ctx.q(qs[last]).span.end, at).trim() != "" {
+        return None;
+    }
+    let mut items = vec![ctx.q(qs[last]).span.clone()];
+    let mut k = last;
+    while k > 0 {
+        let gap = ctx.between(ctx.q(qs[k - 1]).span.end, ctx.q(qs[k]).span.start);
+        if !matches!(gap.trim(), "、" | "和") {
+            break;
+        }
+        k -= 1;
+        items.insert(0, ctx.q(qs[k]).span.clone());
+    }
+    (items.len() >= 2).then_some(items)
+}
+
+/// The names joined by `、` right before the count: each piece, the count had the last piece's
+/// `和` not split it, and whether `等` closes them (then they may be fewer than the count).
+#[allow(clippy::type_complexity)]
+fn names_before(ctx: &Context, at: usize) -> Option<(Vec<Range<usize>>, Option<usize>, bool)> {
+    let mut start = ctx.clause_start(at);
+    // No figure among the names.
+    if let Some(end) = ctx
+        .sentence
+        .quantities
+        .iter()
+        .map(|&i| ctx.q(i).span.end)
+        .filter(|&e| e > start && e <= at)
+        .max()
+    {
+        start = end;
+    }
+    // A title or a bracket before the first name closes what leads into the list.
+    let first_sep = start + ctx.between(start, at).find('、')?;
+    if let Some(k) = ctx.between(start, first_sep).rfind(['》', '）', ')']) {
+        start += k + ctx.text[start + k..]
+            .chars()
+            .next()
+            .map_or(1, char::len_utf8);
+    }
+    let list = ctx.between(start, at).trim_end_matches(['“', '"']);
+    if !balanced(list) {
+        return None;
+    }
+    let named: Vec<Range<usize>> = ctx
+        .vocab
+        .list
+        .names
+        .iter()
+        .flat_map(|n| list.match_indices(n.as_str()).map(|(k, n)| k..k + n.len()))
+        .collect();
+    let in_name = |k: usize| named.iter().any(|r| r.start < k && k < r.end);
+    let mut pieces: Vec<Range<usize>> = Vec::new();
+    let mut piece_start = 0;
+    for (k, _) in list.match_indices('、') {
+        if !in_name(k) && balanced(&list[..k]) {
+            pieces.push(piece_start..k);
+            piece_start = k + '、'.len_utf8();
+        }
+    }
+    pieces.push(piece_start..list.len());
+    // `A、B等5项`, `A、B等提出5项`: 等 closes the names; what follows it is no item.
+    let mut last = pieces.last()?.clone();
+    let at_least = match list[last.clone()].find('等') {
+        Some(k) => {
+            last = last.start..last.start + k;
+            *pieces.last_mut()? = last.clone();
+            true
+        }
+        None => false,
+    };
+    // Names, not descriptions: `扩大内需、促进增长的十项措施` describes its items, and a long
+    // piece is a clause of its own.
+    let names = pieces.len() >= 2
+        && pieces.iter().enumerate().all(|(k, r)| {
+            let piece = &list[r.clone()];
+            let limit = if k == 0 { MAX_FIRST_NAME } else { MAX_NAME };
+            !piece.is_empty()
+                && !piece.ends_with('的')
+                && !piece.contains(['，', '；', '：'])
+                && !slogan(piece)
+                && piece.chars().count() <= limit
+        });
+    if !names {
+        return None;
+    }
+    let mut unsplit = None;
+    if let Some(k) = ["和", "及", "与"]
+        .iter()
+        .flat_map(|w| list[last.clone()].match_indices(w).map(|(k, _)| k))
+        .filter(|&k| k > 0 && !in_name(last.start + k))
+        .min()
+    {
+        unsplit = Some(pieces.len());
+        let split = last.start + k;
+        pieces.pop();
+        pieces.push(last.start..split);
+        pieces.push(split + '和'.len_utf8()..last.end);
+    }
+    let items = pieces
+        .into_iter()
+        .map(|r| start + r.start..start + r.end)
+        .collect();
+    Some((items, unsplit, at_least))
+}
+
+/// `增强“四个意识”`: a piece that quotes a numbered set phrase is a slogan of a series of
+/// slogans (`增强“四个意识”、坚定“四个自信”、做到“两个维护”`), whose counts are their own.
+fn slogan(piece: &str) -> bool {
+    piece.split('“').skip(1).any(|quoted| {
+        quoted
+            .split('”')
+            .next()
+            .is_some_and(|q| q.chars().any(opens_count))
+    })
+}
+
+/// Quotes and brackets closed as often as opened.
+fn balanced(s: &str) -> bool {
+    let count = |c: char| s.matches(c).count();
+    count('“') == count('”') && count('《') == count('》') && count('（') == count('）')
+}
+
+const ORDINALS: [&str; 16] = [
+    "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四",
+    "十五", "十六",
+];
+
+/// `：一是…；二是…；三是…` right after the count's clause: the marked items, in order, to the
+/// end of the paragraph.
+fn markers_after(ctx: &Context, end: usize) -> Option<Vec<Range<usize>>> {
+    let rest = &ctx.text[end..];
+    let paragraph_end = end + rest.find('\n').unwrap_or(rest.len());
+    let clause_end = end + rest.find(['：', ':', '，', '。', '；'])?;
+    let mark = ctx.text[clause_end..].chars().next()?;
+    let open = clause_end + mark.len_utf8();
+    if !ctx.text[open..].trim_start().starts_with("一是") {
+        return None;
+    }
+    let mut items = Vec::new();
+    let mut from = open;
+    for ordinal in ORDINALS {
+        let marker = format!("{ordinal}是");
+        let Some(k) = ctx.text[from..paragraph_end].find(&marker) else {
+            break;
+        };
+        let start = from + k;
+        // A marker opens a clause.
+        let before = ctx.text[..start].trim_end().chars().next_back();
+        if !matches!(before, Some('：' | ':' | '；' | '。' | '，')) && start > open + 3 {
+            break;
+        }
+        items.push(start..start + marker.len());
+        from = start + marker.len();
+    }
+    (items.len() >= 2).then_some(items)
+}
+
+/// `重点做好十个方面工作。` ending its paragraph, and the paragraphs after it opening with
+/// `（一）`, `（二）` …: those headings, in order, until one is missing or a heading of the
+/// level above (`二、`) opens a paragraph.
+fn headings_after(ctx: &Context, end: usize) -> Option<Vec<Range<usize>>> {
+    let rest = &ctx.text[end..];
+    let paragraph_end = end + rest.find('\n')?;
+    // The count's clause ends the paragraph (`…工作。`, `…工作：`).
+    let tail = ctx.text[end..paragraph_end].trim_end();
+    if tail.chars().count() > 12
+        || !tail.ends_with(['。', '：', ':'])
+        || tail.contains(['，', '；'])
+    {
+        return None;
+    }
+    let mut items = Vec::new();
+    let mut next = 0;
+    let mut at = paragraph_end + 1;
+    while at < ctx.text.len() && next < ORDINALS.len() {
+        let line_end = ctx.text[at..].find('\n').map_or(ctx.text.len(), |k| at + k);
+        let line = ctx.text[at..line_end].trim_start_matches([' ', '\u{3000}', '\t']);
+        let lead = line_end - line.len();
+        let heading = format!("（{}）", ORDINALS[next]);
+        if line.starts_with(&heading) {
+            items.push(lead..lead + heading.len());
+            next += 1;
+        } else if ORDINALS.iter().any(|o| line.starts_with(&format!("{o}、"))) {
+            break;
+        }
+        at = line_end + 1;
+    }
+    (items.len() >= 2).then_some(items)
+}
