@@ -727,6 +727,8 @@ fn codes_are_not_quantities() {
         ("通过ISO 9001认证", &[]),
         ("歼-20战斗机", &[]),
         ("东风-41", &[]),
+        // After an approximation word a hyphen is a sign, not a model number's.
+        ("约-5", &["约-5 -5 -5.5..-4.5 number - 约"]),
         ("《中国统计年鉴－1996》", &[]),
         ("京A12345", &[]),
         ("\u{3000}\u{3000}05\n\u{3000}\u{3000}国内贸易", &[]),

@@ -94,6 +94,8 @@ pub fn code_end(text: &str, at: usize, lex: &Lexicon) -> Option<usize> {
             .chars()
             .next_back()
             .is_some_and(is_ideograph)
+        // `约-5`, `超过-3`: a sign after an approximation word, not a model's number.
+        && super::context::prefix_at(text, at - hyphen.len_utf8()).is_none()
         && bare
     {
         return Some(end);
