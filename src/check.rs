@@ -63,7 +63,7 @@ fn check_run(
         &config.lexicon,
         claim::MAX_FIGURES_PER_SENTENCE,
     );
-    let facts = claim::extract(layout, run, &scan, &config.vocabulary);
+    let facts = claim::extract(layout, run, &scan, &config.vocabulary, &config.lexicon);
     if !earlier.is_empty() {
         let growth = config.notice(PRIOR_GROWTH_MISMATCH, path);
         crate::prior::check(doc, layout, &facts, earlier, growth, diagnostics);

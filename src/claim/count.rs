@@ -35,21 +35,6 @@ const MEASURES: &[&str] = &[
     "支",
 ];
 
-/// Fixed expressions whose numeral is part of a name, never a count of listed items.
-const SET_PHRASES: &[&str] = &[
-    "铁人三项",
-    "四个意识",
-    "四个自信",
-    "两个维护",
-    "两个确立",
-    "四个全面",
-    "三个代表",
-    "五位一体",
-    "三大攻坚战",
-    "两个百年",
-    "三个务必",
-];
-
 /// The longest name of a listed item, in characters; the first may carry the words that lead
 /// into the list (`将国土空间划分为优化开发`).
 const MAX_NAME: usize = 10;
@@ -96,14 +81,8 @@ fn stated_count(ctx: &Context, at: usize) -> Option<(Range<usize>, u32)> {
     if before.is_some_and(|c| opens_count(c) || matches!(c, '.' | '第' | '百' | '千' | '万')) {
         return None;
     }
-    let in_set_phrase = SET_PHRASES.iter().any(|p| {
-        let from = at.saturating_sub(p.len());
-        ctx.text
-            .get(from..(at + p.len()).min(ctx.text.len()))
-            .or_else(|| ctx.text.get(at..(at + p.len()).min(ctx.text.len())))
-            .is_some_and(|w| w.contains(p))
-    });
-    if in_set_phrase {
+    // `四个意识`, `铁人三项`: a fixed expression's numeral counts nothing.
+    if ctx.lexicon.fixed_expression_at(ctx.text, at).is_some() {
         return None;
     }
     let digits = rest.find(|c: char| !opens_count(c)).unwrap_or(rest.len());
@@ -181,14 +160,7 @@ fn names_before(ctx: &Context, at: usize) -> Option<(Vec<Range<usize>>, Option<u
     if !balanced(list) {
         return None;
     }
-    let named: Vec<Range<usize>> = ctx
-        .vocab
-        .list
-        .names
-        .iter()
-        .flat_map(|n| list.match_indices(n.as_str()).map(|(k, n)| k..k + n.len()))
-        .collect();
-    let in_name = |k: usize| named.iter().any(|r| r.start < k && k < r.end);
+    let in_name = super::list::inside_name(ctx, list);
     let mut pieces: Vec<Range<usize>> = Vec::new();
     let mut piece_start = 0;
     for (k, _) in list.match_indices('、') {

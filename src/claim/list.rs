@@ -250,14 +250,7 @@ fn subjects_before(ctx: &Context, kw: usize) -> Option<(Vec<Range<usize>>, Optio
     // A `、` inside a bracket glosses one subject (`养老（不含机关、含离退休）、医疗`).
     // So does one inside a name that holds one (`批发和零售业`, `体育、娱乐用品类`).
     let container = ctx.tree.bracket_of(kw);
-    let named: Vec<std::ops::Range<usize>> = ctx
-        .vocab
-        .list
-        .names
-        .iter()
-        .flat_map(|n| list.match_indices(n.as_str()).map(|(k, n)| k..k + n.len()))
-        .collect();
-    let in_name = |k: usize| named.iter().any(|r| r.start < k && k < r.end);
+    let in_name = inside_name(ctx, list);
     let mut pieces: Vec<&str> = Vec::new();
     let mut piece_start = 0;
     for (k, _) in list.match_indices('、') {
@@ -294,6 +287,19 @@ fn subjects_before(ctx: &Context, kw: usize) -> Option<(Vec<Range<usize>>, Optio
         at += piece.len() + '、'.len_utf8();
     }
     Some((subjects, unsplit))
+}
+
+/// Whether byte `k` of `list` falls inside a name that holds a `、` or `和` of its own
+/// (`批发和零售业`, `水利、环境和公共设施管理业`): a separator there joins no items.
+pub(super) fn inside_name<'l>(ctx: &Context, list: &'l str) -> impl Fn(usize) -> bool + 'l {
+    let named: Vec<std::ops::Range<usize>> = ctx
+        .vocab
+        .list
+        .names
+        .iter()
+        .flat_map(|n| list.match_indices(n.as_str()).map(|(k, n)| k..k + n.len()))
+        .collect();
+    move |k| named.iter().any(|r| r.start < k && k < r.end)
 }
 
 /// `分别为146人、131人、138人和119人，实现逐年下降`: a trend word said of a list of values.

@@ -28,6 +28,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::layout::{Layout, SentenceRef};
+use crate::lexicon::Lexicon;
 use crate::number::{Kind, Quantity, Scan};
 use crate::structure::Tree;
 
@@ -371,6 +372,7 @@ pub fn extract<'a>(
     sentences: &[SentenceRef],
     scan: &'a Scan,
     vocab: &Vocabulary,
+    lexicon: &Lexicon,
 ) -> Facts<'a> {
     let text = layout.text.as_str();
     let quantities = scan.quantities.as_slice();
@@ -416,6 +418,7 @@ pub fn extract<'a>(
             Tree::parse(text, s.range.clone())
         };
         let ctx = sentence::Context {
+            lexicon,
             text,
             quantities,
             metrics: &metrics,

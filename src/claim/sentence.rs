@@ -66,6 +66,8 @@ pub struct Context<'a> {
     /// Whether each quantity is a length of time (`durations`), parallel to `quantities`.
     pub durations: &'a [bool],
     pub vocab: &'a Vocabulary,
+    /// The words the grammar knows: fixed expressions whose numerals count nothing.
+    pub lexicon: &'a crate::lexicon::Lexicon,
     pub sentence: &'a Sentence,
     pub previous: Option<&'a Sentence>,
     /// The sentences of the paragraph before this one.

@@ -24,7 +24,13 @@ pub fn run(claims_args: &ClaimsArgs) -> Outcome {
         &config.lexicon,
         claim::MAX_FIGURES_PER_SENTENCE,
     );
-    let facts = claim::extract(&layout, &sentences, &scan, &config.vocabulary);
+    let facts = claim::extract(
+        &layout,
+        &sentences,
+        &scan,
+        &config.vocabulary,
+        &config.lexicon,
+    );
     let prior = match &claims_args.prior {
         Some(path) => match read_document(path) {
             Some(prior) => Some(Prior::new(prior, &config)),

@@ -94,11 +94,17 @@ pub fn show_computed(i: &Interval, places: u32, unit: &str) -> String {
 /// (`增长-4.7%`), `所述 -4.7% 即反向 4.65%–4.75%`.
 pub fn show_stated(text: &str, q: &Quantity, places: u32, unit: &str) -> String {
     let written = &text[q.span.clone()];
-    let reversed =
-        q.value > rust_decimal::Decimal::ZERO && written.starts_with(['-', '－', '−', '负']);
     format!(
         "所述 {written} 即{}{}",
-        if reversed { "反向 " } else { " " },
+        reading_of(written, q),
         show_interval(&q.interval, places, unit)
     )
+}
+
+/// `反向 ` before the interval of a change written negative and read as the opposite change
+/// (its value is then the magnitude), else a space.
+pub fn reading_of(written: &str, q: &Quantity) -> &'static str {
+    let reversed =
+        q.value > rust_decimal::Decimal::ZERO && written.starts_with(['-', '－', '−', '负']);
+    if reversed { "反向 " } else { " " }
 }

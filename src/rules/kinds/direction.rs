@@ -37,16 +37,8 @@ impl RuleKind for Direction {
             ) {
                 continue;
             }
-            let Some(delta) = q(f, *to).interval.sub(&q(f, *from).interval) else {
+            let Some((actual, side)) = contrary(f, *from, *to, *direction) else {
                 continue;
-            };
-            let (Some(lo), Some(hi)) = (delta.lo, delta.hi) else {
-                continue;
-            };
-            let actual = match direction {
-                crate::claim::Direction::Up if hi < Decimal::ZERO => "减少",
-                crate::claim::Direction::Down if lo > Decimal::ZERO => "增加",
-                _ => continue,
             };
             out.push(Finding {
                 suggestion: None,
@@ -57,17 +49,7 @@ impl RuleKind for Direction {
                     text(f, *to),
                     word(f, w)
                 ),
-                help: format!(
-                    "{} − {} 的区间全部{}零；请核对“{}”或前后数值",
-                    text(f, *to),
-                    text(f, *from),
-                    if actual == "减少" {
-                        "小于"
-                    } else {
-                        "大于"
-                    },
-                    word(f, w)
-                ),
+                help: help(f, *from, *to, side, w),
                 primary: Label::new(q(f, *stated).span.clone(), format!("所述{}", word(f, w))),
                 labels: vec![
                     label(f, *from, "基数"),
@@ -86,16 +68,8 @@ impl RuleKind for Direction {
             else {
                 continue;
             };
-            let Some(delta) = q(f, *to).interval.sub(&q(f, *from).interval) else {
+            let Some((actual, side)) = contrary(f, *from, *to, *direction) else {
                 continue;
-            };
-            let (Some(lo), Some(hi)) = (delta.lo, delta.hi) else {
-                continue;
-            };
-            let (actual, side) = match direction {
-                crate::claim::Direction::Up if hi < Decimal::ZERO => ("减少", "小于"),
-                crate::claim::Direction::Down if lo > Decimal::ZERO => ("增加", "大于"),
-                _ => continue,
             };
             out.push(Finding {
                 certainty: Certainty::Proven,
@@ -105,12 +79,7 @@ impl RuleKind for Direction {
                     text(f, *to),
                     word(f, w)
                 ),
-                help: format!(
-                    "{} − {} 的区间全部{side}零；请核对“{}”或前后数值",
-                    text(f, *to),
-                    text(f, *from),
-                    word(f, w)
-                ),
+                help: help(f, *from, *to, side, w),
                 primary: Label::new(q(f, *to).span.clone(), "现值"),
                 labels: vec![label(f, *from, "基数"), Label::new(w.clone(), "方向词")],
                 suggestion: None,
@@ -118,4 +87,30 @@ impl RuleKind for Direction {
         }
         out
     }
+}
+
+/// The way the figures really move when it is contrary to `direction`, and the side of zero
+/// their difference lies on: `("减少", "小于")` for a rise said of a fall.
+fn contrary(
+    f: &Facts,
+    from: usize,
+    to: usize,
+    direction: crate::claim::Direction,
+) -> Option<(&'static str, &'static str)> {
+    let delta = q(f, to).interval.sub(&q(f, from).interval)?;
+    let (lo, hi) = (delta.lo?, delta.hi?);
+    match direction {
+        crate::claim::Direction::Up if hi < Decimal::ZERO => Some(("减少", "小于")),
+        crate::claim::Direction::Down if lo > Decimal::ZERO => Some(("增加", "大于")),
+        _ => None,
+    }
+}
+
+fn help(f: &Facts, from: usize, to: usize, side: &str, w: &std::ops::Range<usize>) -> String {
+    format!(
+        "{} − {} 的区间全部{side}零；请核对“{}”或前后数值",
+        text(f, to),
+        text(f, from),
+        word(f, w)
+    )
 }

@@ -336,11 +336,9 @@ fn stated_in_units(f: &Facts, stated: usize) -> String {
     }
     // `增加-1.82万人`, read as the opposite change: its interval is of the fall.
     let written = text(f, stated);
-    let reversed =
-        q.value > rust_decimal::Decimal::ZERO && written.starts_with(['-', '－', '−', '负']);
     format!(
         "所述 {written} 即{}{}",
-        if reversed { "反向 " } else { " " },
+        crate::rules::verdict::reading_of(written, q),
         crate::rules::verdict::show_interval(&scaled, 4, &format!("{word}{unit}"))
     )
 }
