@@ -33,11 +33,12 @@ const MEASURES: &[&str] = &[
     "件",
     "批",
     "支",
+    "家",
 ];
 
 /// The longest name of a listed item, in characters; the first may carry the words that lead
 /// into the list (`将国土空间划分为优化开发`).
-const MAX_NAME: usize = 10;
+const MAX_NAME: usize = 12;
 const MAX_FIRST_NAME: usize = 24;
 
 pub fn counts(ctx: &Context, claims: &mut Vec<Claim>) {
@@ -46,16 +47,42 @@ pub fn counts(ctx: &Context, claims: &mut Vec<Claim>) {
     let mut from = 0;
     while let Some(k) = text[from..].find(opens_count) {
         let at = range.start + from + k;
-        let Some((stated, count)) = stated_count(ctx, at) else {
+        let Some((stated, count, noun)) = stated_count(ctx, at) else {
             from += k + text[from + k..].chars().next().map_or(1, char::len_utf8);
             continue;
         };
         from = stated.end - range.start;
-        let found = figures_before(ctx, stated.start)
-            .map(|items| (items, None, false))
-            .or_else(|| names_before(ctx, stated.start))
-            .or_else(|| markers_after(ctx, stated.end).map(|items| (items, None, false)))
-            .or_else(|| headings_after(ctx, stated.end).map(|items| (items, None, false)));
+        let listed = |items| (items, None, false);
+        // `一个`, `两个` before a noun are articles as often as counts; a count with no noun
+        // after it (`有7家，分别是…`) is of the names its clause goes on to give.
+        let found = if count < 2 || !noun {
+            names_after(ctx, stated.end).map(listed)
+        } else if is_item(ctx, stated.end) {
+            None
+        } else {
+            figures_before(ctx, stated.start)
+                .map(listed)
+                .or_else(|| names_before(ctx, stated.start))
+                .or_else(|| names_after(ctx, stated.end).map(listed))
+        }
+        .or_else(|| {
+            (count >= 2)
+                .then(|| markers_after(ctx, stated.end))
+                .flatten()
+                .map(listed)
+        })
+        .or_else(|| {
+            (count >= 2)
+                .then(|| headings_after(ctx, stated.end))
+                .flatten()
+                .map(listed)
+        })
+        .or_else(|| {
+            (count >= 2)
+                .then(|| dashes_after(ctx, stated.end))
+                .flatten()
+                .map(listed)
+        });
         if let Some((items, unsplit, at_least)) = found {
             claims.push(Claim::Enumeration {
                 stated,
@@ -72,17 +99,23 @@ fn opens_count(c: char) -> bool {
     c.is_ascii_digit() || numeral::chinese_digit(c).is_some() || matches!(c, '十' | '两')
 }
 
-/// A small exact count written at `at` (`3个`, `三大`, `十一个方面`), with a measure word of
-/// items followed by the noun of their class: its range and value.
-fn stated_count(ctx: &Context, at: usize) -> Option<(Range<usize>, u32)> {
+/// A small exact count written at `at` (`3个`, `三大`, `十一个方面`) with a measure word of
+/// items: its range, its value, and whether the noun of their class follows (`3个园区`, not
+/// `有7家，`).
+fn stated_count(ctx: &Context, at: usize) -> Option<(Range<usize>, u32, bool)> {
     let rest = &ctx.text[at..];
     let before = ctx.text[..at].chars().next_back();
     // Not the tail of a longer numeral, a decimal, an ordinal (`第三个`) or a word (`统一`).
     if before.is_some_and(|c| opens_count(c) || matches!(c, '.' | '第' | '百' | '千' | '万')) {
         return None;
     }
-    // `四个意识`, `铁人三项`: a fixed expression's numeral counts nothing.
-    if ctx.lexicon.fixed_expression_at(ctx.text, at).is_some() {
+    // `铁人三项`: a numeral inside a fixed expression counts nothing. One that opens it
+    // (`四个意识`, `三大战略`) names a set, counted only where its items are listed.
+    if ctx
+        .lexicon
+        .fixed_expression_at(ctx.text, at)
+        .is_some_and(|r| r.start < at)
+    {
         return None;
     }
     let digits = rest.find(|c: char| !opens_count(c)).unwrap_or(rest.len());
@@ -96,20 +129,25 @@ fn stated_count(ctx: &Context, at: usize) -> Option<(Range<usize>, u32)> {
         }
         numeral.mantissa.to_string().parse().ok()?
     };
-    if !(2..=MAX_LISTED).contains(&n) {
+    if !(1..=MAX_LISTED).contains(&n) {
         return None;
     }
     let after = &rest[digits..];
     let measure = MEASURES.iter().find(|m| after.starts_with(*m))?;
     let end = at + digits + measure.len();
     // The noun of the class follows (`园区`, `方面工作`, `“十条”`), not a clause mark.
-    let noun = ctx.text[end..]
-        .trim_start_matches(['“', '"'])
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_alphabetic() && !c.is_ascii());
-    // `一个`, `两个` before a noun are articles as often as counts: only with a list.
-    noun.then_some((at..end, n))
+    // `三个方面`: the measure is the class; `三个“1小时交通圈”`: a quoted name may open with
+    // a figure.
+    let quoted = ctx.text[end..].starts_with(['“', '"']);
+    let noun = measure.ends_with("方面")
+        || ctx.text[end..]
+            .trim_start_matches(['“', '"'])
+            .chars()
+            .next()
+            .is_some_and(|c| {
+                (c.is_alphabetic() && !c.is_ascii()) || (quoted && c.is_ascii_digit())
+            });
+    Some((at..end, n, noun))
 }
 
 /// `连跨4万亿、5万亿两个台阶`: the figures joined by `、` or `和` right before the count.
@@ -156,20 +194,41 @@ fn names_before(ctx: &Context, at: usize) -> Option<(Vec<Range<usize>>, Option<u
             .next()
             .map_or(1, char::len_utf8);
     }
-    let list = ctx.between(start, at).trim_end_matches(['“', '"']);
+    let mut list = ctx.between(start, at).trim_end_matches(['“', '"']);
     if !balanced(list) {
         return None;
     }
+    // `围绕“A、B和C”三大诉求`: the quoted names are the list.
+    if let Some(inner) = list.strip_suffix('”')
+        && let Some(k) = inner.rfind('“')
+    {
+        start += k + '“'.len_utf8();
+        list = &inner[k + '“'.len_utf8()..];
+    }
     let in_name = super::list::inside_name(ctx, list);
+    let joins = |k: usize| in_name(k) || joins_numerals(list, k);
     let mut pieces: Vec<Range<usize>> = Vec::new();
     let mut piece_start = 0;
     for (k, _) in list.match_indices('、') {
-        if !in_name(k) && balanced(&list[..k]) {
+        if !joins(k) && balanced(&list[..k]) {
             pieces.push(piece_start..k);
             piece_start = k + '、'.len_utf8();
         }
     }
     pieces.push(piece_start..list.len());
+    // `把A、B、C作为政府工作的三项基本准则`: what the names are made follows them.
+    if list[pieces[0].clone()].contains(['把', '将']) {
+        let last = pieces.last_mut()?;
+        if let Some(k) = ["作为", "列为", "确定为"]
+            .iter()
+            .find_map(|w| list[last.clone()].find(w))
+        {
+            last.end = last.start + k;
+        }
+    }
+    if pieces.len() < 2 {
+        return None;
+    }
     // `A、B等5项`, `A、B等提出5项`: 等 closes the names; what follows it is no item.
     let mut last = pieces.last()?.clone();
     let at_least = match list[last.clone()].find('等') {
@@ -180,6 +239,27 @@ fn names_before(ctx: &Context, at: usize) -> Option<(Vec<Range<usize>>, Option<u
         }
         None => false,
     };
+    let mut unsplit = None;
+    if let Some(k) = ["和", "及", "与"]
+        .iter()
+        .flat_map(|w| list[last.clone()].match_indices(w).map(|(k, _)| k))
+        .filter(|&k| k > 0 && !in_name(last.start + k))
+        .min()
+    {
+        let split = last.start + k;
+        let (a, b) = (
+            &list[last.start..split],
+            &list[split + '和'.len_utf8()..last.end],
+        );
+        // `节能环保产业和数字创意产业`: two names of one class are surely two items;
+        // `生物医药和高端医疗器械` may be one.
+        if !same_head(a, b) {
+            unsplit = Some(pieces.len());
+        }
+        pieces.pop();
+        pieces.push(last.start..split);
+        pieces.push(split + '和'.len_utf8()..last.end);
+    }
     // Names, not descriptions: `扩大内需、促进增长的十项措施` describes its items, and a long
     // piece is a clause of its own.
     let names = pieces.len() >= 2
@@ -195,19 +275,6 @@ fn names_before(ctx: &Context, at: usize) -> Option<(Vec<Range<usize>>, Option<u
     if !names {
         return None;
     }
-    let mut unsplit = None;
-    if let Some(k) = ["和", "及", "与"]
-        .iter()
-        .flat_map(|w| list[last.clone()].match_indices(w).map(|(k, _)| k))
-        .filter(|&k| k > 0 && !in_name(last.start + k))
-        .min()
-    {
-        unsplit = Some(pieces.len());
-        let split = last.start + k;
-        pieces.pop();
-        pieces.push(last.start..split);
-        pieces.push(split + '和'.len_utf8()..last.end);
-    }
     let items = pieces
         .into_iter()
         .map(|r| start + r.start..start + r.end)
@@ -216,14 +283,122 @@ fn names_before(ctx: &Context, at: usize) -> Option<(Vec<Range<usize>>, Option<u
 }
 
 /// `增强“四个意识”`: a piece that quotes a numbered set phrase is a slogan of a series of
-/// slogans (`增强“四个意识”、坚定“四个自信”、做到“两个维护”`), whose counts are their own.
+/// slogans (`增强“四个意识”、坚定“四个自信”、做到“两个维护”`), whose counts are their own. A
+/// quoted name with a numeral that counts nothing (`“一带一路”建设`) is a name like any other.
 fn slogan(piece: &str) -> bool {
     piece.split('“').skip(1).any(|quoted| {
-        quoted
-            .split('”')
-            .next()
-            .is_some_and(|q| q.chars().any(opens_count))
+        let quoted = quoted.split('”').next().unwrap_or("");
+        quoted.char_indices().any(|(k, c)| {
+            opens_count(c)
+                && MEASURES.iter().any(|m| {
+                    quoted[k + c.len_utf8()..]
+                        .trim_start_matches(opens_count)
+                        .starts_with(m)
+                })
+        })
     })
+}
+
+/// `A、B三大球运动会等赛事`, `三大战略、四大板块`: the counted phrase is itself an item of a
+/// longer list, and the names before it are its neighbours, not its items.
+fn is_item(ctx: &Context, end: usize) -> bool {
+    let rest = &ctx.text[end..ctx.sentence.range.end.max(end)];
+    let run: String = rest
+        .chars()
+        .take(12)
+        .take_while(|&c| !"，。；：（(\n".contains(c))
+        .collect();
+    let noun = run.split('、').next().unwrap_or("");
+    noun.contains('等') || noun.len() < run.len()
+}
+
+/// Words after a count that lead into the names it counts (`有7家，分别是…`, `有1个…，即：…`).
+const NAMES_FOLLOW: &[&str] = &[
+    "，分别是",
+    "，分别为",
+    "，即：",
+    "，即",
+    "即：",
+    "分别是",
+    "分别为",
+];
+
+/// `市值超过200亿元的企业有7家，分别是A、B…`: the names after the count's clause, joined by `、`
+/// (and a last `和`/`及`), to the end of their clause.
+fn names_after(ctx: &Context, end: usize) -> Option<Vec<Range<usize>>> {
+    let sentence_end = ctx.sentence.range.end.max(end);
+    let rest = &ctx.text[end..sentence_end];
+    // The rest of the count's own phrase (`分布在中部地区`), then the lead-in words.
+    let (lead, word) = rest.char_indices().take(12).find_map(|(k, _)| {
+        NAMES_FOLLOW
+            .iter()
+            .find(|w| rest[k..].starts_with(*w))
+            .map(|w| (k, w))
+    })?;
+    if rest[..lead].contains(['，', '。', '；', '：', '、']) {
+        return None;
+    }
+    let start = end + lead + word.len();
+    let list_end = start
+        + ctx.text[start..sentence_end]
+            .find(['。', '；', '，', '\n'])
+            .unwrap_or(sentence_end - start);
+    let list = ctx.between(start, list_end);
+    let list = list.trim_end_matches(['。', '.']);
+    if !balanced(list) {
+        return None;
+    }
+    let in_name = super::list::inside_name(ctx, list);
+    let joins = |k: usize| in_name(k) || joins_numerals(list, k);
+    let mut pieces: Vec<Range<usize>> = Vec::new();
+    let mut piece_start = 0;
+    for (k, _) in list.match_indices('、') {
+        if !joins(k) && balanced(&list[..k]) {
+            pieces.push(piece_start..k);
+            piece_start = k + '、'.len_utf8();
+        }
+    }
+    pieces.push(piece_start..list.len());
+    // `分别是A、B等`: a list that says it is not whole counts nothing.
+    if list.contains('等') {
+        return None;
+    }
+    let last = pieces.last()?.clone();
+    if pieces.len() >= 2
+        && let Some(k) = ["和", "及", "与"]
+            .iter()
+            .flat_map(|w| list[last.clone()].match_indices(w).map(|(k, _)| k))
+            .filter(|&k| k > 0 && !in_name(last.start + k))
+            .min()
+    {
+        pieces.pop();
+        pieces.push(last.start..last.start + k);
+        pieces.push(last.start + k + '和'.len_utf8()..last.end);
+    }
+    let names = pieces.iter().all(|r| {
+        let piece = &list[r.clone()];
+        !piece.is_empty() && !slogan(piece) && piece.chars().count() <= MAX_NAME
+    });
+    names.then(|| {
+        pieces
+            .into_iter()
+            .map(|r| start + r.start..start + r.end)
+            .collect()
+    })
+}
+
+/// `地铁1、2号线首期工程`: a `、` between two numerals shares the measure word after them and
+/// joins them in one name.
+fn joins_numerals(list: &str, k: usize) -> bool {
+    let before = list[..k].chars().next_back();
+    let after = list[k..].chars().nth(1);
+    before.is_some_and(opens_count) && after.is_some_and(opens_count)
+}
+
+/// Two names ending in the same two-character head noun (`…产业`, `…灌区`).
+fn same_head(a: &str, b: &str) -> bool {
+    let head = |s: &str| s.chars().rev().take(2).collect::<String>();
+    a.chars().count() > 2 && b.chars().count() > 2 && head(a) == head(b)
 }
 
 /// Quotes and brackets closed as often as opened.
@@ -292,7 +467,35 @@ fn headings_after(ctx: &Context, end: usize) -> Option<Vec<Range<usize>>> {
         if line.starts_with(&heading) {
             items.push(lead..lead + heading.len());
             next += 1;
-        } else if ORDINALS.iter().any(|o| line.starts_with(&format!("{o}、"))) {
+        } else if ORDINALS.iter().any(|o| line.starts_with(&format!("{o}、")))
+            // The headings open the very next paragraph, or are not the count's.
+            || (next == 0 && !line.is_empty())
+        {
+            break;
+        }
+        at = line_end + 1;
+    }
+    (items.len() >= 2).then_some(items)
+}
+
+/// `做到“五个更加注重”：` ending its paragraph, and the paragraphs right after it opening with
+/// `——`: those paragraphs, until one does not.
+fn dashes_after(ctx: &Context, end: usize) -> Option<Vec<Range<usize>>> {
+    let rest = &ctx.text[end..];
+    let paragraph_end = end + rest.find('\n')?;
+    let tail = ctx.text[end..paragraph_end].trim_end();
+    if tail.chars().count() > 12 || !tail.ends_with(['：', ':']) || tail.contains(['，', '；']) {
+        return None;
+    }
+    let mut items = Vec::new();
+    let mut at = paragraph_end + 1;
+    while at < ctx.text.len() {
+        let line_end = ctx.text[at..].find('\n').map_or(ctx.text.len(), |k| at + k);
+        let line = ctx.text[at..line_end].trim_start_matches([' ', '\u{3000}', '\t']);
+        let lead = line_end - line.len();
+        if line.starts_with("——") {
+            items.push(lead..lead + "——".len());
+        } else if !line.trim().is_empty() {
             break;
         }
         at = line_end + 1;

@@ -441,10 +441,12 @@ pub fn extract<'a>(
         };
         // Patterns see the claims of their own sentence only, so extraction stays linear.
         let mut local = Vec::new();
-        // Every claim but a ranking (`居全国首位`, checked against figures stated elsewhere)
-        // states a figure of its sentence.
+        // Every claim but a ranking (`居全国首位`, checked against figures stated elsewhere) and
+        // a count of listed names (`改革、开放、创新三大动力`: its count is a word, not a
+        // quantity) states a figure of its sentence.
         if s.quantities.is_empty() {
             list::ranking(&ctx, &mut local);
+            count::counts(&ctx, &mut local);
             claims.append(&mut local);
             continue;
         }

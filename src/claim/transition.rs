@@ -64,6 +64,17 @@ fn transition_at(
         }
         out
     };
+    // `从2.50:1缩小至2.27:1`: ratios to one move by their first terms.
+    if let Some(to_first) = ratio_to_one(ctx, k) {
+        let &first_right = qs.get(k + 2)?;
+        ratio_to_one(ctx, k + 2)?;
+        let gap_start = ctx.q(to_first).span.end;
+        let gap = ctx.between(gap_start, ctx.q(first_right).span.start);
+        let (word, direction) = joining_word(ctx, gap)?;
+        let word = gap_start + word.start..gap_start + word.end;
+        let fits = same_measure(ctx, first, first_right);
+        return fits.then_some((vec![first], word, direction, vec![first_right]));
+    }
     let lefts = run(k);
     let last_left = *lefts.last()?;
     let next = k + lefts.len();
@@ -88,21 +99,31 @@ fn transition_at(
     fits.then_some((lefts, word, direction, rights))
 }
 
+/// `2.50:1` starting at `qs[k]`: the quantity of its `1`, when the figure is a ratio to one.
+fn ratio_to_one(ctx: &Context, k: usize) -> Option<usize> {
+    let qs = &ctx.sentence.quantities;
+    let &one = qs.get(k + 1)?;
+    let gap = ctx.between(ctx.q(qs[k]).span.end, ctx.q(one).span.start);
+    let written = &ctx.text[ctx.q(one).span.clone()];
+    (matches!(gap, ":" | "：" | "∶") && written == "1").then_some(one)
+}
+
 /// Two figures of one kind and unit that can be ordered: lengths of time too (`审理周期由
-/// 48.6天缩短至41.2天`), which are not added or divided but still rise and fall.
+/// 48.6天缩短至41.2天`), which are not added or divided but still rise and fall, and bare
+/// numbers (`收入倍差从1.96缩小至1.81`).
 fn same_measure(ctx: &Context, a: usize, b: usize) -> bool {
     let (x, y) = (ctx.q(a), ctx.q(b));
     x.kind == y.kind
         && matches!(
             x.kind,
-            Kind::Count | Kind::Amount | Kind::Percent | Kind::Permille
+            Kind::Count | Kind::Amount | Kind::Percent | Kind::Permille | Kind::Number
         )
         && x.unit_text(ctx.text) == y.unit_text(ctx.text)
         && !x.range
         && !y.range
 }
 
-/// 由 or 从 right before figure `i`, or before a short time phrase ending in 的 (`由上年的`).
+/// 由 or 从 right before figure `i`, or before a short time phrase (`由上年的`, `由1985年`).
 fn opened(ctx: &Context, i: usize) -> bool {
     let from = &ctx.vocab.change.from;
     let before = ctx.clause_before(i).trim_end();
@@ -111,9 +132,8 @@ fn opened(ctx: &Context, i: usize) -> bool {
     if from.iter().any(|w| before.ends_with(w.as_str())) {
         return true;
     }
-    let Some(head) = before.strip_suffix('的') else {
-        return false;
-    };
+    // `由上年的`, and `由1985年` with no 的.
+    let head = before.strip_suffix('的').unwrap_or(before);
     let Some((at, w)) = super::vocabulary::rfind_any(head, from) else {
         return false;
     };

@@ -182,9 +182,12 @@ impl LineProfile {
             // A heading line (`七、对外经济和旅游`) is its own paragraph even in wrapped text:
             // joined, it would carry the table or text before it into the next sentence.
             // A heading may wrap too: it ends where prose (a line with punctuation) begins.
+            // A numbered section opening a line after a finished sentence (`…四个方面要求：` /
+            // `（一）落实…，…`) starts a paragraph even when the line before is full.
             (ends_sentence(prev_text) && prev.chars < self.short_line)
                 || (is_heading(prev_text) && next_text.contains(['，', '。', '；']))
                 || is_heading(next_text)
+                || (ends_sentence(prev_text) && opens_section(next_text))
         } else {
             ends_sentence(prev_text) || is_heading(prev_text) || starts_heading(next_text)
         }
@@ -218,6 +221,15 @@ fn ends_sentence(line: &str) -> bool {
 fn is_heading(line: &str) -> bool {
     // A marker alone (`——` before emphasised text) is not a heading: the sentence goes on.
     starts_heading(line) && line.chars().count() > 3 && !line.contains(['。', '，', '；', ',', ';'])
+}
+
+/// The line opens with a numbered section (`（二）`, `二、`, `3.`, `——`), not an inline item
+/// (`二是`, which goes on its paragraph).
+fn opens_section(line: &str) -> bool {
+    starts_heading(line)
+        && !line
+            .trim_start_matches(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'])
+            .starts_with('是')
 }
 
 /// The line opens with a heading or list marker: `一、`, `（二）`, `3.`, `3、`, `——`, `第五章`.

@@ -222,3 +222,16 @@ fn a_blank_line_inside_a_wrapped_sentence_is_a_page_break() {
     );
     assert_maps_back(&decoded, &l);
 }
+
+#[test]
+fn a_numbered_section_after_a_finished_line_opens_a_paragraph() {
+    // Wrapped at a column: most lines stop mid-sentence.
+    let decoded = "根据上述要求，今年财政工作重点把握以下两个方面要\n求，统筹发展和安全，提高资金使用效益，推动各项政\n策落地见效，做好以下工作安排，重点把握两个方面：\n（一）落实过紧日子要求，严格控制一般性支出，压减\n非刚性非重点支出。一是严控会议费，二是严控差旅\n费。\n（二）加强重点领域保障，兜牢基层三保底线，支持\n科技创新和民生事业。\n";
+    let l = Layout::new(decoded);
+    let p = paragraphs(&l);
+    assert_eq!(p.len(), 3, "{p:?}");
+    assert!(p[0].ends_with("重点把握两个方面："));
+    assert!(p[1].starts_with("（一）") && p[1].contains("一是严控会议费，二是严控差旅费。"));
+    assert!(p[2].starts_with("（二）"));
+    assert_maps_back(decoded, &l);
+}

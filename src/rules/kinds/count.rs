@@ -27,8 +27,16 @@ impl RuleKind for Count {
             else {
                 continue;
             };
-            let (n, listed) = (*count as usize, items.len());
-            if listed == n || *unsplit == Some(n) || (*at_least && listed < n) {
+            let n = *count as usize;
+            // The names as split, and as read had the last one's `和` joined two words of one
+            // name: the reading nearer the count is the one to judge.
+            let readings = [Some(items.len()), *unsplit];
+            let listed = readings
+                .into_iter()
+                .flatten()
+                .min_by_key(|l| l.abs_diff(n))
+                .unwrap_or(items.len());
+            if listed == n || (*at_least && listed < n) {
                 continue;
             }
             // An item added or dropped in editing; a count far from the names counts something
@@ -42,7 +50,13 @@ impl RuleKind for Count {
                     || crate::number::numeral::chinese_digit(c).is_some()
                     || c == '十'
             });
-            let names: Vec<&str> = items.iter().map(|r| &f.text[r.clone()]).collect();
+            let mut names: Vec<&str> = items.iter().map(|r| &f.text[r.clone()]).collect();
+            if listed + 1 == items.len()
+                && let [.., a, b] = items.as_slice()
+            {
+                names.truncate(listed - 1);
+                names.push(&f.text[a.start..b.end]);
+            }
             let mut labels: Vec<Label> = items
                 .iter()
                 .enumerate()

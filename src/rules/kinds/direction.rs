@@ -99,9 +99,11 @@ fn contrary(
 ) -> Option<(&'static str, &'static str)> {
     let delta = q(f, to).interval.sub(&q(f, from).interval)?;
     let (lo, hi) = (delta.lo?, delta.hi?);
+    // A rounded figure's interval is closed on both ends only for safety: a rounding boundary
+    // belongs to one side, so a difference that can at most reach zero is no rise.
     match direction {
-        crate::claim::Direction::Up if hi < Decimal::ZERO => Some(("减少", "小于")),
-        crate::claim::Direction::Down if lo > Decimal::ZERO => Some(("增加", "大于")),
+        crate::claim::Direction::Up if hi <= Decimal::ZERO => Some(("减少", "小于")),
+        crate::claim::Direction::Down if lo >= Decimal::ZERO => Some(("增加", "大于")),
         _ => None,
     }
 }
