@@ -34,12 +34,35 @@ const MEASURES: &[&str] = &[
     "批",
     "支",
     "家",
+    "省",
+    "市",
+    "县",
+    "国",
+    "所",
+    "座",
+    "名",
 ];
+
+/// Measure words of the counted slogans (`“四个意识”`, `“三大攻坚战”`, `“八项规定”`), not of
+/// places (`“一国两制”`).
+const SLOGAN_MEASURES: &[&str] = &["个", "项", "类", "大", "条", "种", "件", "方面"];
+
+/// Measure words that are the class themselves (`三个方面`, `广东和海南10省`): no noun need
+/// follow.
+const CLASS_MEASURES: &[&str] = &["个方面", "方面", "省", "市", "县", "国"];
 
 /// The longest name of a listed item, in characters; the first may carry the words that lead
 /// into the list (`将国土空间划分为优化开发`).
-const MAX_NAME: usize = 12;
+const MAX_NAME: usize = 16;
 const MAX_FIRST_NAME: usize = 24;
+/// The longest name of a province, city or country counted by `省`, `市`, `县`, `国`
+/// (`内蒙古`, `乌鲁木齐`): a longer piece runs several names together (`四川云南甘肃青海四省`).
+const MAX_PLACE_NAME: usize = 4;
+
+/// The count is of places (`10省`, `3市`).
+fn places(ctx: &Context, stated: &Range<usize>) -> bool {
+    ctx.text[stated.clone()].ends_with(['省', '市', '县', '国'])
+}
 
 pub fn counts(ctx: &Context, claims: &mut Vec<Claim>) {
     let range = ctx.sentence.range.clone();
@@ -56,14 +79,14 @@ pub fn counts(ctx: &Context, claims: &mut Vec<Claim>) {
         // `一个`, `两个` before a noun are articles as often as counts; a count with no noun
         // after it (`有7家，分别是…`) is of the names its clause goes on to give.
         let found = if count < 2 || !noun {
-            names_after(ctx, stated.end).map(listed)
+            names_after(ctx, stated.end)
         } else if is_item(ctx, stated.end) {
             None
         } else {
             figures_before(ctx, stated.start)
                 .map(listed)
-                .or_else(|| names_before(ctx, stated.start))
-                .or_else(|| names_after(ctx, stated.end).map(listed))
+                .or_else(|| names_before(ctx, stated.start, count, places(ctx, &stated)))
+                .or_else(|| names_after(ctx, stated.end))
         }
         .or_else(|| {
             (count >= 2)
@@ -139,7 +162,7 @@ fn stated_count(ctx: &Context, at: usize) -> Option<(Range<usize>, u32, bool)> {
     // `三个方面`: the measure is the class; `三个“1小时交通圈”`: a quoted name may open with
     // a figure.
     let quoted = ctx.text[end..].starts_with(['“', '"']);
-    let noun = measure.ends_with("方面")
+    let noun = CLASS_MEASURES.contains(measure)
         || ctx.text[end..]
             .trim_start_matches(['“', '"'])
             .chars()
@@ -173,7 +196,12 @@ fn figures_before(ctx: &Context, at: usize) -> Option<Vec<Range<usize>>> {
 /// The names joined by `、` right before the count: each piece, the count had the last piece's
 /// `和` not split it, and whether `等` closes them (then they may be fewer than the count).
 #[allow(clippy::type_complexity)]
-fn names_before(ctx: &Context, at: usize) -> Option<(Vec<Range<usize>>, Option<usize>, bool)> {
+fn names_before(
+    ctx: &Context,
+    at: usize,
+    count: u32,
+    places: bool,
+) -> Option<(Vec<Range<usize>>, Option<usize>, bool)> {
     let mut start = ctx.clause_start(at);
     // No figure among the names.
     if let Some(end) = ctx
@@ -186,6 +214,10 @@ fn names_before(ctx: &Context, at: usize) -> Option<(Vec<Range<usize>>, Option<u
     {
         start = end;
     }
+    // `取消A和B两项指标`: two or three names may be joined by a conjunction alone.
+    if !ctx.between(start, at).contains('、') {
+        return (count <= 3).then(|| joined_pair(ctx, start, at)).flatten();
+    }
     // A title or a bracket before the first name closes what leads into the list.
     let first_sep = start + ctx.between(start, at).find('、')?;
     if let Some(k) = ctx.between(start, first_sep).rfind(['》', '）', ')']) {
@@ -194,13 +226,19 @@ fn names_before(ctx: &Context, at: usize) -> Option<(Vec<Range<usize>>, Option<u
             .next()
             .map_or(1, char::len_utf8);
     }
-    let mut list = ctx.between(start, at).trim_end_matches(['“', '"']);
+    let written = ctx.between(start, at);
+    let mut list = written.trim_end_matches(['“', '"']);
+    // `A、B和C的“三条保障线”`: a quoted count names the set its names make.
+    if list.len() < written.len() {
+        list = list.strip_suffix('的').unwrap_or(list);
+    }
     if !balanced(list) {
         return None;
     }
     // `围绕“A、B和C”三大诉求`: the quoted names are the list.
     if let Some(inner) = list.strip_suffix('”')
         && let Some(k) = inner.rfind('“')
+        && inner[k..].contains('、')
     {
         start += k + '“'.len_utf8();
         list = &inner[k + '“'.len_utf8()..];
@@ -232,6 +270,8 @@ fn names_before(ctx: &Context, at: usize) -> Option<(Vec<Range<usize>>, Option<u
     // `A、B等5项`, `A、B等提出5项`: 等 closes the names; what follows it is no item.
     let mut last = pieces.last()?.clone();
     let at_least = match list[last.clone()].find('等') {
+        // `A、B等提出5项`: a word or two after 等, not a clause (`A、B等新产品产量实现两位数`).
+        Some(k) if list[last.start + k..last.end].chars().count() > 4 => return None,
         Some(k) => {
             last = last.start..last.start + k;
             *pieces.last_mut()? = last.clone();
@@ -240,32 +280,28 @@ fn names_before(ctx: &Context, at: usize) -> Option<(Vec<Range<usize>>, Option<u
         None => false,
     };
     let mut unsplit = None;
-    if let Some(k) = ["和", "及", "与"]
-        .iter()
-        .flat_map(|w| list[last.clone()].match_indices(w).map(|(k, _)| k))
-        .filter(|&k| k > 0 && !in_name(last.start + k))
-        .min()
-    {
+    if let Some((k, joiner)) = conjunction(&list[last.clone()], |k| in_name(last.start + k)) {
         let split = last.start + k;
-        let (a, b) = (
-            &list[last.start..split],
-            &list[split + '和'.len_utf8()..last.end],
-        );
-        // `节能环保产业和数字创意产业`: two names of one class are surely two items;
-        // `生物医药和高端医疗器械` may be one.
-        if !same_head(a, b) {
+        let (a, b) = (&list[last.start..split], &list[split + joiner..last.end]);
+        // `节能环保产业和数字创意产业`: two names of one class are surely two items, and so
+        // are two places (`宁夏和新疆`); `生物医药和高端医疗器械` may be one.
+        if !same_head(a, b) && !places {
             unsplit = Some(pieces.len());
         }
         pieces.pop();
         pieces.push(last.start..split);
-        pieces.push(split + '和'.len_utf8()..last.end);
+        pieces.push(split + joiner..last.end);
     }
     // Names, not descriptions: `扩大内需、促进增长的十项措施` describes its items, and a long
     // piece is a clause of its own.
     let names = pieces.len() >= 2
         && pieces.iter().enumerate().all(|(k, r)| {
             let piece = &list[r.clone()];
-            let limit = if k == 0 { MAX_FIRST_NAME } else { MAX_NAME };
+            let limit = match k {
+                0 => MAX_FIRST_NAME,
+                _ if places => MAX_PLACE_NAME,
+                _ => MAX_NAME,
+            };
             !piece.is_empty()
                 && !piece.ends_with('的')
                 && !piece.contains(['，', '；', '：'])
@@ -282,6 +318,45 @@ fn names_before(ctx: &Context, at: usize) -> Option<(Vec<Range<usize>>, Option<u
     Some((items, unsplit, at_least))
 }
 
+/// The first conjunction in `piece` that joins two names (`以及`, `和`, `及`, `与`), not one
+/// inside a name (`inside`): its byte offset and length.
+fn conjunction(piece: &str, inside: impl Fn(usize) -> bool) -> Option<(usize, usize)> {
+    ["以及", "和", "及", "与"]
+        .iter()
+        .flat_map(|w| piece.match_indices(w).map(|(k, w)| (k, w.len())))
+        .filter(|&(k, _)| k > 0 && !inside(k))
+        // `以及` holds `及`: the longer word where both start.
+        .min_by_key(|&(k, len)| (k, std::cmp::Reverse(len)))
+}
+
+/// `取消铁路货物周转量和旅客周转量两项指标`: two names joined by a conjunction alone.
+#[allow(clippy::type_complexity)]
+fn joined_pair(
+    ctx: &Context,
+    start: usize,
+    at: usize,
+) -> Option<(Vec<Range<usize>>, Option<usize>, bool)> {
+    let list = ctx.between(start, at).trim_end_matches(['“', '"']);
+    let in_name = super::list::inside_name(ctx, list);
+    let (k, joiner) = conjunction(list, &in_name)?;
+    let (a, b) = (&list[..k], &list[k + joiner..]);
+    let fits = |piece: &str, limit: usize| {
+        !piece.is_empty()
+            && !piece.ends_with('的')
+            && !piece.contains(['，', '；', '：', '“', '”', '等'])
+            && piece.chars().count() <= limit
+    };
+    // Only where both names are of one class (`…周转量和…周转量`): otherwise the conjunction
+    // may join words of one name.
+    (fits(a, MAX_FIRST_NAME) && fits(b, MAX_NAME) && same_head(a, b)).then(|| {
+        (
+            vec![start..start + k, start + k + joiner..start + list.len()],
+            None,
+            false,
+        )
+    })
+}
+
 /// `增强“四个意识”`: a piece that quotes a numbered set phrase is a slogan of a series of
 /// slogans (`增强“四个意识”、坚定“四个自信”、做到“两个维护”`), whose counts are their own. A
 /// quoted name with a numeral that counts nothing (`“一带一路”建设`) is a name like any other.
@@ -290,7 +365,7 @@ fn slogan(piece: &str) -> bool {
         let quoted = quoted.split('”').next().unwrap_or("");
         quoted.char_indices().any(|(k, c)| {
             opens_count(c)
-                && MEASURES.iter().any(|m| {
+                && SLOGAN_MEASURES.iter().any(|m| {
                     quoted[k + c.len_utf8()..]
                         .trim_start_matches(opens_count)
                         .starts_with(m)
@@ -325,7 +400,8 @@ const NAMES_FOLLOW: &[&str] = &[
 
 /// `市值超过200亿元的企业有7家，分别是A、B…`: the names after the count's clause, joined by `、`
 /// (and a last `和`/`及`), to the end of their clause.
-fn names_after(ctx: &Context, end: usize) -> Option<Vec<Range<usize>>> {
+#[allow(clippy::type_complexity)]
+fn names_after(ctx: &Context, end: usize) -> Option<(Vec<Range<usize>>, Option<usize>, bool)> {
     let sentence_end = ctx.sentence.range.end.max(end);
     let rest = &ctx.text[end..sentence_end];
     // The rest of the count's own phrase (`分布在中部地区`), then the lead-in words.
@@ -344,7 +420,9 @@ fn names_after(ctx: &Context, end: usize) -> Option<Vec<Range<usize>>> {
             .find(['。', '；', '，', '\n'])
             .unwrap_or(sentence_end - start);
     let list = ctx.between(start, list_end);
-    let list = list.trim_end_matches(['。', '.']);
+    let lead = list.len() - list.trim_start_matches(['：', ':']).len();
+    let start = start + lead;
+    let list = list[lead..].trim_end_matches(['。', '.']);
     if !balanced(list) {
         return None;
     }
@@ -364,26 +442,31 @@ fn names_after(ctx: &Context, end: usize) -> Option<Vec<Range<usize>>> {
         return None;
     }
     let last = pieces.last()?.clone();
+    let mut unsplit = None;
     if pieces.len() >= 2
-        && let Some(k) = ["和", "及", "与"]
-            .iter()
-            .flat_map(|w| list[last.clone()].match_indices(w).map(|(k, _)| k))
-            .filter(|&k| k > 0 && !in_name(last.start + k))
-            .min()
+        && let Some((k, joiner)) = conjunction(&list[last.clone()], |k| in_name(last.start + k))
     {
+        let (a, b) = (
+            &list[last.start..last.start + k],
+            &list[last.start + k + joiner..last.end],
+        );
+        if !same_head(a, b) {
+            unsplit = Some(pieces.len());
+        }
         pieces.pop();
         pieces.push(last.start..last.start + k);
-        pieces.push(last.start + k + '和'.len_utf8()..last.end);
+        pieces.push(last.start + k + joiner..last.end);
     }
     let names = pieces.iter().all(|r| {
         let piece = &list[r.clone()];
         !piece.is_empty() && !slogan(piece) && piece.chars().count() <= MAX_NAME
     });
     names.then(|| {
-        pieces
+        let items = pieces
             .into_iter()
             .map(|r| start + r.start..start + r.end)
-            .collect()
+            .collect();
+        (items, unsplit, false)
     })
 }
 
@@ -412,32 +495,82 @@ const ORDINALS: [&str; 16] = [
     "十五", "十六",
 ];
 
-/// `：一是…；二是…；三是…` right after the count's clause: the marked items, in order, to the
-/// end of the paragraph.
+/// `：一是…；二是…；三是…` right after the count's clause, or paragraphs right after the count's
+/// opening with `一是`, `二是` … (`一要`, `二要` likewise): the marked items, in order.
 fn markers_after(ctx: &Context, end: usize) -> Option<Vec<Range<usize>>> {
-    let rest = &ctx.text[end..];
-    let paragraph_end = end + rest.find('\n').unwrap_or(rest.len());
+    let text = ctx.text;
+    let paragraph_end = |at: usize| text[at..].find('\n').map_or(text.len(), |k| at + k);
+    let rest = &text[end..];
     let clause_end = end + rest.find(['：', ':', '，', '。', '；'])?;
-    let mark = ctx.text[clause_end..].chars().next()?;
+    let mark = text[clause_end..].chars().next()?;
     let open = clause_end + mark.len_utf8();
-    if !ctx.text[open..].trim_start().starts_with("一是") {
-        return None;
+    // The first marker opens the next clause, or the next paragraph when the count's clause
+    // ends its own.
+    let mut first = open + (text[open..].len() - text[open..].trim_start().len());
+    if text[open..paragraph_end(open)].trim().is_empty() && paragraph_end(open) < text.len() {
+        let next = paragraph_end(open) + 1;
+        first = next + (text[next..].len() - text[next..].trim_start().len());
     }
+    let suffix = ["是", "要"]
+        .into_iter()
+        .find(|s| text[first..].starts_with(&format!("一{s}")))?;
+    let marker = |k: usize| format!("{}{suffix}", ORDINALS[k]);
+    let opens_clause = |at: usize| {
+        matches!(
+            text[..at]
+                .trim_end_matches([' ', '\u{3000}', '\t'])
+                .chars()
+                .next_back(),
+            None | Some('：' | ':' | '；' | '。' | '，' | '\n')
+        )
+    };
     let mut items = Vec::new();
-    let mut from = open;
-    for ordinal in ORDINALS {
-        let marker = format!("{ordinal}是");
-        let Some(k) = ctx.text[from..paragraph_end].find(&marker) else {
-            break;
-        };
-        let start = from + k;
-        // A marker opens a clause.
-        let before = ctx.text[..start].trim_end().chars().next_back();
-        if !matches!(before, Some('：' | ':' | '；' | '。' | '，')) && start > open + 3 {
-            break;
+    items.push(first..first + marker(0).len());
+    let mut from = items[0].end;
+    let opening = |at: usize, e: usize, m: &str| {
+        text[at..e]
+            .match_indices(m)
+            .find(|&(k, _)| opens_clause(at + k))
+            .map(|(k, _)| at + k)
+    };
+    'items: while items.len() < ORDINALS.len() {
+        let m = marker(items.len());
+        let end_of = paragraph_end(from);
+        if let Some(k) = opening(from, end_of, &m) {
+            items.push(k..k + m.len());
+            from = k + m.len();
+            continue;
         }
-        items.push(start..start + marker.len());
-        from = start + marker.len();
+        // The next marker opens a paragraph after this one, with at most a few paragraphs of
+        // its item's own between.
+        let mut at = end_of + 1;
+        for _ in 0..3 {
+            if at >= text.len() {
+                break;
+            }
+            let e = paragraph_end(at);
+            let lead = text[at..e].len() - text[at..e].trim_start().len();
+            let paragraph = &text[at + lead..e];
+            if paragraph.starts_with(&m) {
+                items.push(at + lead..at + lead + m.len());
+                from = at + lead + m.len();
+                continue 'items;
+            }
+            let heading = ORDINALS.iter().any(|o| {
+                paragraph.starts_with(&format!("（{o}）"))
+                    || paragraph.starts_with(&format!("{o}、"))
+            });
+            // A heading or a list of its own: the count's has ended.
+            if heading || opening(at, e, &marker(0)).is_some() {
+                break;
+            }
+            // The marker inside a paragraph that does not open with it: unsure.
+            if opening(at, e, &m).is_some() {
+                return None;
+            }
+            at = e + 1;
+        }
+        break;
     }
     (items.len() >= 2).then_some(items)
 }
@@ -459,18 +592,36 @@ fn headings_after(ctx: &Context, end: usize) -> Option<Vec<Range<usize>>> {
     let mut items = Vec::new();
     let mut next = 0;
     let mut at = paragraph_end + 1;
+    // `（一）` headings, or `一、` ones, as the first heading shows.
+    let mut style: Option<fn(&str) -> String> = None;
     while at < ctx.text.len() && next < ORDINALS.len() {
         let line_end = ctx.text[at..].find('\n').map_or(ctx.text.len(), |k| at + k);
         let line = ctx.text[at..line_end].trim_start_matches([' ', '\u{3000}', '\t']);
         let lead = line_end - line.len();
-        let heading = format!("（{}）", ORDINALS[next]);
-        if line.starts_with(&heading) {
+        if style.is_none() && !line.is_empty() {
+            let bracketed: fn(&str) -> String = |o| format!("（{o}）");
+            let enumerated: fn(&str) -> String = |o| format!("{o}、");
+            style = [bracketed, enumerated]
+                .into_iter()
+                .find(|f| line.starts_with(&f(ORDINALS[0])));
+            // The headings open the very next paragraph, or are not the count's.
+            if style.is_none() {
+                break;
+            }
+        }
+        // A list of its own starts again: the count's ended before it.
+        if next > 0 && style.is_some_and(|f| line.starts_with(&f(ORDINALS[0]))) {
+            break;
+        }
+        if let Some(heading) = style.map(|f| f(ORDINALS[next]))
+            && line.starts_with(&heading)
+        {
             items.push(lead..lead + heading.len());
             next += 1;
-        } else if ORDINALS.iter().any(|o| line.starts_with(&format!("{o}、")))
-            // The headings open the very next paragraph, or are not the count's.
-            || (next == 0 && !line.is_empty())
+        } else if style.is_some_and(|f| f(ORDINALS[0]).starts_with('（'))
+            && ORDINALS.iter().any(|o| line.starts_with(&format!("{o}、")))
         {
+            // The level above.
             break;
         }
         at = line_end + 1;

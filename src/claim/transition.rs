@@ -13,6 +13,9 @@ use crate::number::Kind;
 /// The longest time phrase allowed between 由/从 and the first figure, in characters.
 const MAX_OPENING: usize = 10;
 
+/// The longest name of what moves allowed between 由/从 and the first figure (`从月销售额`).
+const MAX_NAME: usize = 8;
+
 pub fn transitions(ctx: &Context, claims: &mut Vec<Claim>) {
     let qs = &ctx.sentence.quantities;
     let mut k = 0;
@@ -70,7 +73,7 @@ fn transition_at(
         ratio_to_one(ctx, k + 2)?;
         let gap_start = ctx.q(to_first).span.end;
         let gap = ctx.between(gap_start, ctx.q(first_right).span.start);
-        let (word, direction) = joining_word(ctx, gap)?;
+        let (word, direction) = joining_word(ctx, gap, "")?;
         let word = gap_start + word.start..gap_start + word.end;
         let fits = same_measure(ctx, first, first_right);
         return fits.then_some((vec![first], word, direction, vec![first_right]));
@@ -81,7 +84,8 @@ fn transition_at(
     let &first_right = qs.get(next)?;
     let gap_start = ctx.q(last_left).span.end;
     let gap = ctx.between(gap_start, ctx.q(first_right).span.start);
-    let (word, direction) = joining_word(ctx, gap)?;
+    let after_right = &ctx.text[ctx.q(first_right).span.end..ctx.sentence.range.end];
+    let (word, direction) = joining_word(ctx, gap, after_right)?;
     let word = gap_start + word.start..gap_start + word.end;
     let rights: Vec<usize> = run(next).into_iter().take(lefts.len()).collect();
     if rights.len() != lefts.len()
@@ -132,6 +136,13 @@ fn opened(ctx: &Context, i: usize) -> bool {
     if from.iter().any(|w| before.ends_with(w.as_str())) {
         return true;
     }
+    // `由人均600元`, `从月销售额10万元`, `从2004年人均每月700元`: a short name of what moves.
+    if let Some((at, w)) = super::vocabulary::rfind_any(before, from) {
+        let name = &before[at + w.len()..];
+        if name.chars().count() <= MAX_NAME && !name.contains(['，', '、', '；', '：', '的']) {
+            return true;
+        }
+    }
     // `由上年的`, and `由1985年` with no 的.
     let head = before.strip_suffix('的').unwrap_or(before);
     let Some((at, w)) = super::vocabulary::rfind_any(head, from) else {
@@ -143,8 +154,23 @@ fn opened(ctx: &Context, i: usize) -> bool {
 
 /// `增加到`, `降至`, `提高到了`: a change word and 到/至, all that stands between the figures;
 /// its range within `gap` and its direction.
-fn joining_word(ctx: &Context, gap: &str) -> Option<(std::ops::Range<usize>, Direction)> {
+fn joining_word(
+    ctx: &Context,
+    gap: &str,
+    after_right: &str,
+) -> Option<(std::ops::Range<usize>, Direction)> {
     let trimmed = gap.trim_start();
+    // The rest of the first figure's unit (`796元/月`, `15个县（市）`), written after the
+    // second too.
+    let trimmed = strip_unit_tail(trimmed);
+    let noun: usize = trimmed
+        .chars()
+        .zip(after_right.chars())
+        .take(3)
+        .take_while(|(a, b)| a == b && a.is_alphabetic() && !a.is_ascii())
+        .map(|(a, _)| a.len_utf8())
+        .sum();
+    let trimmed = strip_unit_tail(&trimmed[noun..]);
     let lead = gap.len() - trimmed.len();
     let at = trimmed.find(['到', '至'])?;
     // `增加到2023年的B`, `降至年末的B`: a time phrase of the new value.
@@ -170,12 +196,31 @@ fn joining_word(ctx: &Context, gap: &str) -> Option<(std::ops::Range<usize>, Dir
     Some((lead..lead + rest.len(), direction))
 }
 
+/// `/月…`, `（市）…`: a per-unit or a bracketed note after a figure.
+fn strip_unit_tail(gap: &str) -> &str {
+    if let Some(rest) = gap.strip_prefix('/') {
+        let mut chars = rest.chars();
+        if chars.next().is_some_and(|c| c.is_alphabetic()) {
+            return chars.as_str();
+        }
+    }
+    if let Some(rest) = gap.strip_prefix('（')
+        && let Some(k) = rest.find('）')
+        && rest[..k].chars().count() <= 4
+    {
+        return &rest[k + '）'.len_utf8()..];
+    }
+    gap
+}
+
 /// `2023年的`, `年末的`, `上年的`: when a figure was, before it.
 fn time_phrase(phrase: &str) -> bool {
     phrase.strip_suffix('的').is_some_and(|head| {
         head.chars().count() <= MAX_OPENING
             && !head.contains(['，', '、', '；'])
-            && (head.contains(['年', '月', '季']) || head.ends_with(['初', '末', '底']))
+            && (head.contains(['年', '月', '季'])
+                || head.ends_with(['初', '末', '底'])
+                || ["现在", "目前", "当前", "如今"].contains(&head))
     })
 }
 
