@@ -405,16 +405,17 @@ pub fn usage_heading() -> &'static str {
     t!("用法：", "Usage: ")
 }
 
+/// The heading over a command's options, its colon the language's own (`选项：`).
 pub fn options_heading() -> &'static str {
-    t!("选项", "Options")
+    t!("选项：", "Options:")
 }
 
 pub fn arguments_heading() -> &'static str {
-    t!("参数", "Arguments")
+    t!("参数：", "Arguments:")
 }
 
 pub fn commands_heading() -> &'static str {
-    t!("命令", "Commands")
+    t!("命令：", "Commands:")
 }
 
 /// The default of an option, after its help.
