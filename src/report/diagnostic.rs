@@ -178,9 +178,14 @@ impl Report {
         diagnostics.dedup_by(|a, b| a.code == b.code && a.span == b.span && a.message == b.message);
         // Reports outlive their documents: each diagnostic keeps only what it quotes.
         for d in &mut diagnostics {
-            let spans = std::iter::once(d.decoded.clone())
-                .chain(d.labels.iter().map(|l| l.decoded.clone()));
-            d.excerpt = Excerpt::around(doc, spans);
+            let width = unicode_width::UnicodeWidthStr::width;
+            let spans = std::iter::once((d.decoded.clone(), width(d.primary_label.as_str())))
+                .chain(
+                    d.labels
+                        .iter()
+                        .map(|l| (l.decoded.clone(), width(l.label.as_str()))),
+                );
+            d.excerpt = Excerpt::around_labels(doc, spans);
         }
         Report {
             path: doc.name.clone(),
