@@ -88,8 +88,8 @@ fn check_run(
         .iter()
         .filter(|r| config.enabled(&r.file.id, path))
     {
-        for finding in rule.check.check(&facts) {
-            diagnostics.push(Diagnostic::new(doc, layout, &rule.file, finding));
+        for proposed in rule.check.propose(&facts) {
+            diagnostics.push(Diagnostic::new(doc, layout, &rule.file, proposed));
         }
     }
     if let Some(severity) = config.notice(TOO_MANY_FIGURES, path) {

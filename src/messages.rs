@@ -133,6 +133,55 @@ pub fn see_explain(code: &str) -> String {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Proposed values: the line under a finding's help that says what would make it hold, and the
+// alternative edit under it. The figures are written as in the draft; the names are the draft's.
+
+/// `应为 90.9%`: the value the stated figure needs.
+pub fn should_be(value: &str) -> String {
+    t!(format!("应为 {value}"), format!("should be {value}"))
+}
+
+/// `约` where the stated result, rounded as written, allows more than one value of the input at
+/// its precision.
+fn about(approx: bool) -> (&'static str, &'static str) {
+    if approx { ("约", "about ") } else { ("", "") }
+}
+
+/// `若结案率为 99.4%，审结应约为 39111件`: the input a stated rate, share or total needs.
+pub fn if_stated_is(subject: &str, stated: &str, name: &str, value: &str, approx: bool) -> String {
+    let (zh, en) = about(approx);
+    t!(
+        format!("若{subject}为 {stated}，{name}应{zh}为 {value}"),
+        format!("if {subject} is {stated}, {name} should be {en}{value}"),
+    )
+}
+
+/// `若增长 5.3%，全市进出口总额应约为 3520.4亿元`: the value a stated change needs.
+pub fn if_changed_by(word: &str, stated: &str, name: &str, value: &str, approx: bool) -> String {
+    let (zh, en) = about(approx);
+    t!(
+        format!("若{word} {stated}，{name}应{zh}为 {value}"),
+        format!("if {word} is {stated}, {name} should be {en}{value}"),
+    )
+}
+
+/// `若指相对变化，应为 2.0%`: a change in `%` or 个百分点 read the other way.
+pub fn if_relative(value: &str) -> String {
+    t!(
+        format!("若指相对变化，应为 {value}"),
+        format!("if a relative change is meant, it should be {value}"),
+    )
+}
+
+/// `若指两个比率之差，应为 1.9个百分点`.
+pub fn if_difference(value: &str) -> String {
+    t!(
+        format!("若指两个比率之差，应为 {value}"),
+        format!("if the difference of the two rates is meant, it should be {value}"),
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
 // Input errors: findings of their own (`io-error`, `decode-error`, `internal-error`) and lines
 // on stderr.
 
@@ -405,16 +454,17 @@ pub fn usage_heading() -> &'static str {
     t!("用法：", "Usage: ")
 }
 
+/// The heading over a command's options, its colon the language's own (`选项：`).
 pub fn options_heading() -> &'static str {
-    t!("选项", "Options")
+    t!("选项：", "Options:")
 }
 
 pub fn arguments_heading() -> &'static str {
-    t!("参数", "Arguments")
+    t!("参数：", "Arguments:")
 }
 
 pub fn commands_heading() -> &'static str {
-    t!("命令", "Commands")
+    t!("命令：", "Commands:")
 }
 
 /// The default of an option, after its help.

@@ -1,6 +1,8 @@
-//! Excerpts fit a screen: every source line the human report quotes is at most 100 display
-//! columns wide (gutter included), on the fixtures, on drafts written one paragraph a line, and
-//! on the real texts when they are at hand; and the labels stay under their figures.
+//! Excerpts fit a screen: every line of the human report, the source lines it quotes (gutter
+//! included) and the label lines drawn under them (`╰── 分项（…）`) alike, is at most 100 display
+//! columns wide (East Asian wide characters count two), on the fixtures, on drafts written one
+//! paragraph a line, and on the real texts when they are at hand; and the labels stay under
+//! their figures, whole.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -9,10 +11,14 @@ use unicode_width::UnicodeWidthStr;
 
 const BOUND: usize = 100;
 
+/// The graphical report, run from the repository with paths relative to it where they are
+/// inside it (the header line names the file: a deep checkout should not make it wide).
 fn check_full(paths: &[PathBuf]) -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let out = Command::new(env!("CARGO_BIN_EXE_hedui"))
         .args(["check", "--color", "never", "--exit-zero", "--isolated"])
-        .args(paths)
+        .args(paths.iter().map(|p| p.strip_prefix(root).unwrap_or(p)))
+        .current_dir(root)
         .output()
         .unwrap();
     String::from_utf8(out.stdout).unwrap()
@@ -30,9 +36,10 @@ fn source_lines(report: &str) -> Vec<&str> {
         .collect()
 }
 
+/// Every line of the report wider than the bound.
 fn too_wide(report: &str) -> Vec<String> {
-    source_lines(report)
-        .into_iter()
+    report
+        .lines()
         .filter(|l| l.replace('\t', "    ").width() > BOUND)
         .map(|l| format!("{} columns: {l}", l.width()))
         .collect()
@@ -116,4 +123,36 @@ fn a_paragraph_a_line_shows_the_clauses() {
         .map(|(i, _)| column(under, i))
         .collect();
     assert!(underline.contains(&column(quoted, at)), "{quoted}\n{under}");
+}
+
+/// Figures at the end of long clauses, with long names: the labels drawn to the right of their
+/// underlines still fit, broken over lines where they must, and say their whole text.
+#[test]
+fn labels_right_of_far_figures_fit_and_stay_whole() {
+    let filler = "深入实施创新驱动发展战略，持续优化营商环境，";
+    let paragraph = format!(
+        "{filler}{filler}全市城乡居民基本养老保险参保人数达到286.47万人，其中年末全区参加城乡居民基本养老保险实际领取待遇人数为83.62万人，\
+         占全市城乡居民基本养老保险参保人数的31.9%。{filler}\n"
+    );
+    let dir = std::env::temp_dir().join(format!("hedui-labels-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("report.txt");
+    std::fs::write(&file, &paragraph).unwrap();
+    let report = check_full(std::slice::from_ref(&file));
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(report.contains("share-mismatch"), "{report}");
+    let wide = too_wide(&report);
+    assert!(wide.is_empty(), "{}", wide.join("\n"));
+    // Each label, read down its lines (`╰─┤ 部分（年末全区参加` then `│ 城乡居民…`), is whole.
+    let label_text: String = report
+        .lines()
+        .filter(|l| l.trim_start().starts_with('·'))
+        .filter_map(|l| {
+            l.rsplit_once(['┤', '─', '│'])
+                .map(|(_, t)| t.trim().to_string())
+        })
+        .collect();
+    for name in ["全市城乡居民基本养老保险参保人数", "实际领取待遇人数"] {
+        assert!(label_text.contains(name), "{name}: {report}");
+    }
 }

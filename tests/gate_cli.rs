@@ -556,6 +556,21 @@ fn help_of_every_command_in_both_languages() {
             assert_eq!(out.status.code(), Some(0), "{args:?}");
             let text = stdout(&out);
             let name = if command.is_empty() { "hedui" } else { command };
+            // Headings end with the language's own colon: `选项：` in Chinese, `Options:` in
+            // English; never clap's ASCII colon after Chinese words.
+            let headings: Vec<&str> = text
+                .lines()
+                .filter(|l| !l.starts_with(' ') && (l.ends_with(':') || l.ends_with('：')))
+                .collect();
+            assert!(!headings.is_empty(), "{args:?}: {text}");
+            for h in headings {
+                let colon = if lang == "zh" { '：' } else { ':' };
+                assert!(h.ends_with(colon), "{lang} {args:?}: heading `{h}`");
+            }
+            if lang == "zh" {
+                assert!(text.contains("\n选项：\n"), "{args:?}: {text}");
+                assert!(text.contains("\n用法："), "{args:?}: {text}");
+            }
             insta::assert_snapshot!(format!("help_{lang}_{name}"), text);
         }
     }

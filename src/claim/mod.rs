@@ -37,6 +37,7 @@ pub use metric::{clause_opening, metric_phrase, without_qizhong};
 pub(crate) use repeat::{core as metric_core, core_of as phrase_core, years as metric_years};
 pub use sentence::Sentence;
 pub use vocabulary::Vocabulary;
+pub(crate) use whole::last_names_the_rest;
 
 /// Which way a change word points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

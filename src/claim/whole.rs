@@ -568,6 +568,19 @@ pub(super) fn names_cover_whole(ctx: &Context, names: &[&str]) -> bool {
         .any(|p| !automata.table_only[p] && automata.names_every_class(p, &named))
 }
 
+/// The last of items of these names is the rest of their whole (`其他卫生机构`, `服务及其他人员`
+/// after `管理人员`): the item a writer derives by difference, so the one to change when the items
+/// do not add up.
+pub(crate) fn last_names_the_rest(names: &[&str]) -> bool {
+    let names: Vec<&str> = names.iter().map(|n| item_name(n)).collect();
+    match names.split_last() {
+        Some((last, others)) if !others.is_empty() => {
+            names_the_rest(last) || rest_of_kind(last, others)
+        }
+        _ => false,
+    }
+}
+
 /// An item's name without the separators and the 其中 that open it (`，其中：工资性收入`).
 fn item_name(name: &str) -> &str {
     const OPENERS: [char; 4] = ['，', '：', ':', '、'];

@@ -220,14 +220,44 @@ pub fn command() -> clap::Command {
     // Building adds the `help` subcommand and propagates `--lang`; both are then localized.
     cmd.build();
     cmd.mut_subcommand("help", |h| {
-        h.about(messages::help("help")).help_template(template())
+        let h = h.about(messages::help("help"));
+        let template = template(&h);
+        h.help_template(template)
     })
 }
 
-fn template() -> String {
+/// The help page of `cmd`: clap's `{all-args}` heads its sections `Options:` with an ASCII colon
+/// whatever the language, so the sections are laid out here, each under the heading of the
+/// message table (`选项：`), in clap's header style.
+fn template(cmd: &clap::Command) -> String {
+    let header = cmd.get_styles().get_header();
+    let heading = |text: &str| format!("{}{text}{}\n", header.render(), header.render_reset());
+    let mut sections = Vec::new();
+    if cmd.get_subcommands().any(|s| !s.is_hide_set()) {
+        sections.push(format!(
+            "{}{{subcommands}}",
+            heading(messages::commands_heading())
+        ));
+    }
+    if cmd.get_positionals().any(|a| !a.is_hide_set()) {
+        sections.push(format!(
+            "{}{{positionals}}",
+            heading(messages::arguments_heading())
+        ));
+    }
+    if cmd
+        .get_arguments()
+        .any(|a| !a.is_positional() && !a.is_hide_set())
+    {
+        sections.push(format!(
+            "{}{{options}}",
+            heading(messages::options_heading())
+        ));
+    }
     format!(
-        "{{before-help}}{{about-with-newline}}\n{}{{usage}}\n\n{{all-args}}{{after-help}}",
-        messages::usage_heading()
+        "{{before-help}}{{about-with-newline}}\n{}{{usage}}\n\n{}{{after-help}}",
+        messages::usage_heading(),
+        sections.join("\n\n")
     )
 }
 
@@ -236,8 +266,6 @@ fn localize(mut cmd: clap::Command, key: &str) -> clap::Command {
     cmd = cmd
         .about(messages::help(key))
         .long_about(None::<&str>)
-        .help_template(template())
-        .subcommand_help_heading(messages::commands_heading())
         .disable_help_flag(true)
         .arg(
             Arg::new("help")
@@ -261,11 +289,6 @@ fn localize(mut cmd: clap::Command, key: &str) -> clap::Command {
     for id in ids {
         let help = messages::help(&format!("{key}.{id}"));
         cmd = cmd.mut_arg(&id, |a| {
-            let heading = if a.is_positional() {
-                messages::arguments_heading()
-            } else {
-                messages::options_heading()
-            };
             // The help texts name the values themselves, the default and other spelling in
             // the language in force, not clap's `[default: …]`.
             let default: Vec<String> = a
@@ -278,7 +301,7 @@ fn localize(mut cmd: clap::Command, key: &str) -> clap::Command {
                 text.push_str(&messages::default_value(&default.join(",")));
             }
             let takes_values = a.get_action().takes_values();
-            let a = a.help(text).long_help(None::<&str>).help_heading(heading);
+            let a = a.help(text).long_help(None::<&str>);
             // clap's debug checks allow these only on arguments that take a value.
             if takes_values {
                 a.hide_possible_values(true).hide_default_value(true)
@@ -294,7 +317,8 @@ fn localize(mut cmd: clap::Command, key: &str) -> clap::Command {
     for name in subcommands {
         cmd = cmd.mut_subcommand(&name, |s| localize(s, &name));
     }
-    cmd
+    let template = template(&cmd);
+    cmd.help_template(template)
 }
 
 /// The program: reads the language, parses the command line, runs it.

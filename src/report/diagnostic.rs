@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::excerpt::Excerpt;
 use crate::layout::Layout;
-use crate::rules::{Finding, RuleFile, Severity};
+use crate::rules::{Proposed, RuleFile, Severity};
 use crate::source::Document;
 use crate::span::Span;
 
@@ -59,6 +59,23 @@ pub struct SuggestionSpan {
     pub value: String,
     /// The figure to change (bytes of the original file, as every span).
     pub span: Span,
+    /// Another edit that would make the finding hold, where one figure determines it: the input
+    /// the stated result rests on (`若结案率为 99.4%，审结应约为 39111件`, the span that of
+    /// 审结's figure), or the same figure worded otherwise (`若指相对变化，应为 2.0%`). Absent
+    /// otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alternative: Option<AlternativeSpan>,
+}
+
+/// The alternative to a suggestion: the same fields, for another figure or wording.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AlternativeSpan {
+    /// As a reader reads it: `若结案率为 99.4%，审结应约为 39111件`.
+    pub text: String,
+    /// What to write in place of the figure: `39111件`.
+    pub value: String,
+    /// The figure to change.
+    pub span: Span,
 }
 
 /// A labelled span in another file.
@@ -75,16 +92,32 @@ pub struct Related {
 }
 
 impl Diagnostic {
-    /// The help, and the proposed value on a line of its own where there is one: what every
-    /// format that carries help shows (`…；所述 99.4% 即 99.35%–99.45%` / `应为 90.9%`).
+    /// The help, and the proposed value on a line of its own where there is one, its
+    /// alternative on the next: what every format that carries help shows (`…；所述 99.4% 即
+    /// 99.35%–99.45%` / `应为 90.9%` / `若结案率为 99.4%，审结应约为 39111件`).
     pub fn help_text(&self) -> String {
-        match &self.suggestion {
-            Some(s) => format!("{}\n{}", self.help, s.text),
-            None => self.help.clone(),
+        let mut text = self.help.clone();
+        if let Some(s) = &self.suggestion {
+            text.push('\n');
+            text.push_str(&s.text);
+            if let Some(a) = &s.alternative {
+                text.push('\n');
+                text.push_str(&a.text);
+            }
         }
+        text
     }
 
-    pub fn new(doc: &Document, layout: &Layout, rule: &RuleFile, finding: Finding) -> Diagnostic {
+    pub fn new(
+        doc: &Document,
+        layout: &Layout,
+        rule: &RuleFile,
+        proposed: impl Into<Proposed>,
+    ) -> Diagnostic {
+        let Proposed {
+            finding,
+            alternative,
+        } = proposed.into();
         let locate = |r: &Range<usize>| {
             (
                 Span::locate(doc, layout, r.clone()),
@@ -96,6 +129,11 @@ impl Diagnostic {
             span: locate(&s.range).0,
             text: s.text,
             value: s.value,
+            alternative: alternative.map(|a| AlternativeSpan {
+                span: locate(&a.range).0,
+                text: a.text,
+                value: a.value,
+            }),
         });
         let labels = finding
             .labels
@@ -140,9 +178,14 @@ impl Report {
         diagnostics.dedup_by(|a, b| a.code == b.code && a.span == b.span && a.message == b.message);
         // Reports outlive their documents: each diagnostic keeps only what it quotes.
         for d in &mut diagnostics {
-            let spans = std::iter::once(d.decoded.clone())
-                .chain(d.labels.iter().map(|l| l.decoded.clone()));
-            d.excerpt = Excerpt::around(doc, spans);
+            let width = unicode_width::UnicodeWidthStr::width;
+            let spans = std::iter::once((d.decoded.clone(), width(d.primary_label.as_str())))
+                .chain(
+                    d.labels
+                        .iter()
+                        .map(|l| (l.decoded.clone(), width(l.label.as_str()))),
+                );
+            d.excerpt = Excerpt::around_labels(doc, spans);
         }
         Report {
             path: doc.name.clone(),

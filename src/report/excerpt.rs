@@ -21,6 +21,19 @@ use crate::source::Document;
 /// Display columns a shown line takes at most (a CJK character takes two).
 pub const COLUMNS: usize = 92;
 
+/// Where a figure's underline may be centred at most, by the width of its label and that of the
+/// line numbers: miette draws the label to the right of it (`╰── 分母（受理案件）`), after the
+/// gutter (` 12 │ `, the digits and 4 columns) and 4 columns of its own, and the label, broken
+/// over lines where it must, should have its width there up to [`LABEL_ROOM`] columns on a
+/// 100-column screen. A figure further right is shown with less of the text before it, as on a
+/// long line.
+fn label_limit(label_width: usize, digits: usize) -> usize {
+    100usize.saturating_sub(digits + 8 + label_width.min(LABEL_ROOM))
+}
+
+/// The columns a label is given at least before it is broken over lines.
+pub const LABEL_ROOM: usize = 10;
+
 /// How much is kept around a label on a long line, tried in turn until every shown line fits in
 /// [`COLUMNS`]: its sentence, then its clause, at most so many characters before and after it.
 /// The words before a figure name it, so they are kept longest.
@@ -137,16 +150,44 @@ fn clause_around(
             break;
         }
     }
+    // A cut never falls inside a figure (`分别为8…` for `8.2%`): it moves out of the figure,
+    // towards the label.
+    let in_figure =
+        |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c) || ".%％‰．".contains(c);
+    let splits = |at: usize| {
+        text[..at].chars().next_back().is_some_and(in_figure)
+            && text[at..].chars().next().is_some_and(in_figure)
+    };
+    if splits(end) {
+        while end > r.end && text[..end].chars().next_back().is_some_and(in_figure) {
+            end -= text[..end].chars().next_back().map_or(1, char::len_utf8);
+        }
+    }
+    if splits(start) {
+        while start < r.start && text[start..].chars().next().is_some_and(in_figure) {
+            start += text[start..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
     start..end
 }
 
 impl Excerpt {
-    /// The excerpt of `doc` that shows every range of `spans` (decoded offsets).
+    /// The excerpt of `doc` that shows every range of `spans` (decoded offsets), each leaving
+    /// room for a label of [`LABEL_ROOM`] columns.
     pub fn around(doc: &Document, spans: impl IntoIterator<Item = Range<usize>>) -> Excerpt {
+        Self::around_labels(doc, spans.into_iter().map(|r| (r, LABEL_ROOM)))
+    }
+
+    /// The excerpt of `doc` that shows every range of `spans` (decoded offsets), each with the
+    /// display width of the label drawn beside it.
+    pub fn around_labels(
+        doc: &Document,
+        spans: impl IntoIterator<Item = (Range<usize>, usize)>,
+    ) -> Excerpt {
         let text = doc.text.as_str();
-        let mut spans: Vec<Range<usize>> = spans
+        let mut spans: Vec<(Range<usize>, usize)> = spans
             .into_iter()
-            .map(|r| {
+            .map(|(r, label)| {
                 let (mut s, mut e) = (r.start.min(text.len()), r.end.min(text.len()));
                 while !text.is_char_boundary(s) {
                     s -= 1;
@@ -154,13 +195,19 @@ impl Excerpt {
                 while !text.is_char_boundary(e) {
                     e += 1;
                 }
-                s..e.max(s)
+                (s..e.max(s), label)
             })
             .collect();
+        // The widest line number shown: the line after the last label's, at most.
+        let last = spans.iter().map(|(r, _)| r.end).max().unwrap_or(0);
+        let digits = (doc.line_col(last).0 + 1).to_string().len();
+        for (_, label) in &mut spans {
+            *label = label_limit(*label, digits);
+        }
         if spans.is_empty() {
             return Excerpt::default();
         }
-        spans.sort_by_key(|r| (r.start, r.end));
+        spans.sort_by_key(|(r, _)| (r.start, r.end));
         let mut built = Excerpt::default();
         for window in WINDOWS {
             built = Self::build(doc, &spans, window);
@@ -168,6 +215,9 @@ impl Excerpt {
                 .text
                 .split('\n')
                 .all(|l| width_upto(l, COLUMNS) <= COLUMNS)
+                && spans
+                    .iter()
+                    .all(|(r, limit)| built.centre(r).is_none_or(|c| c <= *limit))
             {
                 break;
             }
@@ -175,17 +225,48 @@ impl Excerpt {
         built
     }
 
+    /// The display column of the shown text at which the underline of decoded range `r` is
+    /// centred; None when the excerpt does not hold it or it spans lines.
+    fn centre(&self, r: &Range<usize>) -> Option<usize> {
+        let p = self.piece_of(r)?;
+        let at = p.at + (r.start - p.from);
+        let shown = self.text.get(at..at + r.len())?;
+        if shown.contains('\n') {
+            return None;
+        }
+        let opening = self.text[..at].rfind('\n').map_or(0, |i| i + 1);
+        Some(width(&self.text[opening..at]) + width(shown) / 2)
+    }
+
     /// The excerpt keeping `window` either side of each label on long lines.
-    fn build(doc: &Document, spans: &[Range<usize>], window: (Reach, usize, usize)) -> Excerpt {
+    fn build(
+        doc: &Document,
+        spans: &[(Range<usize>, usize)],
+        window: (Reach, usize, usize),
+    ) -> Excerpt {
         let text = doc.text.as_str();
-        let first = spans.iter().map(|r| r.start).min().unwrap_or(0);
-        let last = spans.iter().map(|r| r.end).max().unwrap_or(0);
+        let first = spans.iter().map(|(r, _)| r.start).min().unwrap_or(0);
+        let last = spans.iter().map(|(r, _)| r.end).max().unwrap_or(0);
         // What is kept: each label with its clause, or its lines when they fit; the short lines
         // between labelled ones; a short line of context either side.
+        // Lines that fit, but with a label's figure too far right to leave its label room: cut
+        // like long lines.
+        let crowded: Vec<usize> = spans
+            .iter()
+            .filter(|(r, limit)| {
+                let line = line_of(text, r.start);
+                r.end <= line.end
+                    && width_upto(&text[line.start..r.start], COLUMNS)
+                        + width(&text[r.start..r.end]) / 2
+                        > *limit
+            })
+            .map(|(r, _)| line_of(text, r.start).start)
+            .collect();
+        let shown_whole = |line: &Range<usize>| fits(text, line) && !crowded.contains(&line.start);
         let mut keep: Vec<Range<usize>> = Vec::new();
-        for r in spans {
+        for (r, _) in spans {
             let (a, b) = (line_of(text, r.start), line_of(text, r.end));
-            if fits(text, &a) && fits(text, &b) {
+            if shown_whole(&a) && shown_whole(&b) {
                 keep.push(a.start..b.end);
             } else {
                 keep.push(clause_around(text, r, window));
@@ -195,7 +276,7 @@ impl Excerpt {
         let end_line = line_of(text, last);
         while at < end_line.start {
             let line = line_of(text, at + 1);
-            if fits(text, &line) {
+            if shown_whole(&line) {
                 keep.push(line.clone());
             }
             at = line.end;

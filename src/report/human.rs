@@ -3,6 +3,7 @@
 use std::fmt;
 
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::diagnostic::{Diagnostic, Related, Report};
 use super::excerpt::Source;
@@ -13,13 +14,82 @@ struct Rendered<'a> {
     diagnostic: &'a Diagnostic,
     source: Source<'a>,
     related: Vec<RelatedRendered<'a>>,
+    wraps: &'a Wraps,
 }
 
 /// A figure in another file, drawn under the diagnostic with that file's excerpt.
 struct RelatedRendered<'a> {
     related: &'a Related,
     source: Source<'a>,
+    wraps: &'a Wraps,
 }
+
+/// Labels that would run past the report's width where miette draws them, each with the display
+/// columns left for it there: drawn on several lines (miette's multi-line labels) that fit.
+#[derive(Debug, Default)]
+struct Wraps(Vec<(String, usize)>);
+
+impl Wraps {
+    /// The label as drawn: on lines of at most the columns left for it, as it is when it fits.
+    /// A role before its metric (`分项（转移净收入）`) breaks before the bracket when the metric
+    /// then fits a line; otherwise lines break between characters (Chinese has no spaces to
+    /// break at), never with a closing mark opening a line.
+    fn label(&self, text: &str) -> String {
+        let Some(&(_, room)) = self.0.iter().find(|(t, _)| t == text) else {
+            return text.to_string();
+        };
+        let room = room.max(2);
+        if let Some(at) = text.find('（')
+            && at > 0
+            && text[..at].width() <= room
+            && text[at..].width() <= room
+        {
+            return format!("{}\n{}", &text[..at], &text[at..]);
+        }
+        let mut lines: Vec<String> = vec![String::new()];
+        for c in text.chars() {
+            let line = lines.last_mut().expect("one line at least");
+            if line.width() + c.width().unwrap_or(0) > room && !line.is_empty() {
+                // `）` does not open a line: the character before it goes down with it.
+                let carried = if CLOSING.contains(c) && line.chars().count() > 1 {
+                    line.pop()
+                } else {
+                    None
+                };
+                lines.push(carried.into_iter().collect());
+            }
+            lines.last_mut().expect("one line at least").push(c);
+        }
+        lines.join("\n")
+    }
+
+    /// From a report drawn without colour: every label on a line wider than `width`, with the
+    /// columns left after the `╰── ` that leads to it (the least, when it is drawn twice).
+    fn of(drawn: &str, width: usize) -> Wraps {
+        let mut wraps: Vec<(String, usize)> = Vec::new();
+        for line in drawn.lines() {
+            if line.width() <= width {
+                continue;
+            }
+            let Some(at) = line.rfind(LABEL_LEAD) else {
+                continue;
+            };
+            let (lead, label) = line.split_at(at + LABEL_LEAD.len());
+            let room = width.saturating_sub(lead.width());
+            match wraps.iter_mut().find(|(t, _)| t == label) {
+                Some(entry) => entry.1 = entry.1.min(room),
+                None => wraps.push((label.to_string(), room)),
+            }
+        }
+        Wraps(wraps)
+    }
+}
+
+/// Marks that close what comes before them: never at the start of a line.
+const CLOSING: &str = "）)」』”’、，。；：！？…";
+
+/// What miette draws before a label's text.
+const LABEL_LEAD: &str = "╰── ";
 
 impl fmt::Debug for RelatedRendered<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -47,7 +117,7 @@ impl miette::Diagnostic for RelatedRendered<'_> {
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         Some(Box::new(std::iter::once(
             LabeledSpan::new_primary_with_span(
-                Some(self.related.label.clone()),
+                Some(self.wraps.label(&self.related.label)),
                 self.source.excerpt.shown(self.related.decoded.clone()),
             ),
         )))
@@ -114,12 +184,14 @@ impl miette::Diagnostic for Rendered<'_> {
         }
         // Labels sit at their offsets in the excerpt's shown text.
         let shown = |r: &std::ops::Range<usize>| self.source.excerpt.shown(r.clone());
-        let primary =
-            LabeledSpan::new_primary_with_span(Some(d.primary_label.clone()), shown(&d.decoded));
-        let others = d
-            .labels
-            .iter()
-            .map(move |l| LabeledSpan::new_with_span(Some(l.label.clone()), shown(&l.decoded)));
+        let wraps = self.wraps;
+        let primary = LabeledSpan::new_primary_with_span(
+            Some(wraps.label(&d.primary_label)),
+            shown(&d.decoded),
+        );
+        let others = d.labels.iter().map(move |l| {
+            LabeledSpan::new_with_span(Some(wraps.label(&l.label)), shown(&l.decoded))
+        });
         Some(Box::new(std::iter::once(primary).chain(others)))
     }
 }
@@ -144,28 +216,42 @@ pub fn render(report: &Report, style: Style) -> String {
         GraphicalTheme::unicode_nocolor()
     };
     let graphical = GraphicalReportHandler::new_themed(theme).with_width(style.width);
+    // Drawn once without colour to find labels that run past the width, then again with them
+    // on several lines.
+    let measure = GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor())
+        .with_width(style.width);
     let mut out = String::new();
     for diagnostic in &report.diagnostics {
-        let rendered = Rendered {
-            diagnostic,
-            source: Source {
-                name: &report.path,
-                excerpt: &diagnostic.excerpt,
-            },
-            related: diagnostic
-                .related
-                .iter()
-                .map(|related| RelatedRendered {
-                    related,
-                    source: Source {
-                        name: &related.path,
-                        excerpt: &related.excerpt,
-                    },
-                })
-                .collect(),
+        let draw = |handler: &GraphicalReportHandler, wraps: &Wraps, out: &mut String| {
+            let rendered = Rendered {
+                diagnostic,
+                source: Source {
+                    name: &report.path,
+                    excerpt: &diagnostic.excerpt,
+                },
+                related: diagnostic
+                    .related
+                    .iter()
+                    .map(|related| RelatedRendered {
+                        related,
+                        source: Source {
+                            name: &related.path,
+                            excerpt: &related.excerpt,
+                        },
+                        wraps,
+                    })
+                    .collect(),
+                wraps,
+            };
+            handler.render_report(out, &rendered).is_ok()
         };
-        let written = graphical.render_report(&mut out, &rendered);
-        if written.is_err() {
+        let mut drawn = String::new();
+        let wraps = if draw(&measure, &Wraps::default(), &mut drawn) {
+            Wraps::of(&drawn, style.width)
+        } else {
+            Wraps::default()
+        };
+        if !draw(&graphical, &wraps, &mut out) {
             out.push_str(&diagnostic.message);
         }
         out.push('\n');

@@ -19,7 +19,10 @@
 //! `{"text": "应为 90.9%", "value": "90.9%", "span": {…}}`, where `span` is the figure to change
 //! and `value` what to write in its place, in the figure's own scale, unit and precision. Rules
 //! where no single value makes the finding hold (a list's arity, a direction word, a ranking)
-//! never carry one.
+//! never carry one. Inside it, `alternative` (same fields), present where one other edit would
+//! also make the finding hold: the input the stated result rests on, `{"text": "若结案率为
+//! 99.4%，审结应约为 39111件", "value": "39111件", "span": {…}}` with `span` that input's figure,
+//! or the stated figure in the other wording (`若指相对变化，应为 2.0%`).
 
 use serde::Serialize;
 

@@ -33,9 +33,14 @@ pub fn render(reports: &[Report]) -> String {
                     "location": {"path": r.path, "range": range(&l.span)},
                 })).collect::<Vec<_>>(),
             });
-            // reviewdog's suggestion: the figure's range replaced by the proposed value.
+            // reviewdog's suggestions: the figure's range replaced by the proposed value, then
+            // the alternative's figure by its value.
             if let Some(s) = &d.suggestion {
-                diagnostic["suggestions"] = json!([{"range": range(&s.span), "text": s.value}]);
+                let mut suggestions = vec![json!({"range": range(&s.span), "text": s.value})];
+                if let Some(a) = &s.alternative {
+                    suggestions.push(json!({"range": range(&a.span), "text": a.value}));
+                }
+                diagnostic["suggestions"] = json!(suggestions);
             }
             diagnostics.push(diagnostic);
         }

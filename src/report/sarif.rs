@@ -107,21 +107,29 @@ pub fn render(reports: &[Report], rules: &RuleSet) -> String {
             if let Some(i) = index_of(&d.code) {
                 result["ruleIndex"] = json!(i);
             }
-            // The proposed value as a SARIF fix: the figure's bytes replaced by it.
+            // The proposed value as a SARIF fix: the figure's bytes replaced by it; the
+            // alternative, where there is one, as a second fix.
             if let Some(s) = &d.suggestion {
-                result["fixes"] = json!([{
-                    "description": {"text": s.text},
-                    "artifactChanges": [{
-                        "artifactLocation": {"uri": r.path},
-                        "replacements": [{
-                            "deletedRegion": {
-                                "byteOffset": s.span.offset,
-                                "byteLength": s.span.length,
-                            },
-                            "insertedContent": {"text": s.value},
+                let fix = |text: &str, span: &Span, value: &str| {
+                    json!({
+                        "description": {"text": text},
+                        "artifactChanges": [{
+                            "artifactLocation": artifact(&r.path),
+                            "replacements": [{
+                                "deletedRegion": {
+                                    "byteOffset": span.offset,
+                                    "byteLength": span.length,
+                                },
+                                "insertedContent": {"text": value},
+                            }],
                         }],
-                    }],
-                }]);
+                    })
+                };
+                let mut fixes = vec![fix(&s.text, &s.span, &s.value)];
+                if let Some(a) = &s.alternative {
+                    fixes.push(fix(&a.text, &a.span, &a.value));
+                }
+                result["fixes"] = json!(fixes);
             }
             results.push(result);
         }

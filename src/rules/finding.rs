@@ -79,7 +79,8 @@ pub struct Finding {
 }
 
 /// The value a stated figure would need for a finding to hold, written in the figure's own scale,
-/// unit and precision (`应为 90.9%`, `应为 3.2亿元`).
+/// unit and precision (`应为 90.9%`, `应为 3.2亿元`). The same shape serves an alternative edit
+/// (see [`Proposed`]): another figure and its value, or the same figure worded otherwise.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Suggestion {
     /// The figure to change.
@@ -88,4 +89,40 @@ pub struct Suggestion {
     pub text: String,
     /// The value to write in place of the figure: `90.9%`.
     pub value: String,
+}
+
+/// A finding as a rule kind proposes it: besides the suggestion for the stated figure, an
+/// alternative edit that would also make it hold, where one exists. For a rate, a share, a growth
+/// rate or a total that is the stated result, the input it rests on (`若结案率为 99.4%，审结应约为
+/// 39111件`: the numerator, given the denominator); for a change in `%` that is the difference of
+/// two rates, the other wording (`若指相对变化，应为 2.0%`). Only where one figure determines it
+/// cleanly, and only beside a suggestion.
+///
+/// Kept beside the finding rather than in [`Suggestion`], so kinds that never propose one build
+/// their findings and suggestions as before ([`RuleKind::propose`](super::RuleKind::propose)
+/// defaults to none).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Proposed {
+    pub finding: Finding,
+    pub alternative: Option<Suggestion>,
+}
+
+impl Proposed {
+    /// A finding with `alternative`, kept only when the finding has a suggestion.
+    pub fn new(finding: Finding, alternative: Option<Suggestion>) -> Proposed {
+        let alternative = alternative.filter(|_| finding.suggestion.is_some());
+        Proposed {
+            finding,
+            alternative,
+        }
+    }
+}
+
+impl From<Finding> for Proposed {
+    fn from(finding: Finding) -> Proposed {
+        Proposed {
+            finding,
+            alternative: None,
+        }
+    }
 }

@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use crate::claim::Facts;
 use crate::lexicon::LexiconError;
 
-pub use finding::{Certainty, Finding, Label, Severity, Suggestion};
+pub use finding::{Certainty, Finding, Label, Proposed, Severity, Suggestion};
 
 /// Built-in rule files, compiled into the binary.
 const BUILTIN: &[(&str, &str)] = &[
@@ -179,6 +179,12 @@ pub struct Examples {
 /// The arithmetic of one kind of rule.
 pub trait RuleKind: Send + Sync + std::fmt::Debug {
     fn check(&self, facts: &Facts) -> Vec<Finding>;
+
+    /// The findings, each with an alternative to its suggestion where the kind has one (see
+    /// [`Proposed`]); none by default.
+    fn propose(&self, facts: &Facts) -> Vec<Proposed> {
+        self.check(facts).into_iter().map(Proposed::from).collect()
+    }
 }
 
 /// A rule ready to run.

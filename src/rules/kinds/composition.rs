@@ -1,9 +1,14 @@
 //! `composition`: shares of one whole (`分别占…`) that add up to more than 100%, or, when they
 //! are all of it, to less.
+//!
+//! The suggestion: when the shares are all of the whole and the last item names the rest of it
+//! (`其他人员`, `服务及其他人员` after `管理人员`), the share that item needs, 100% less the others:
+//! a writer derives the rest by difference, so it is the odd one. Otherwise none: any of the
+//! shares may be the wrong one, and over 100% any smaller value of any share holds.
 
 use rust_decimal::Decimal;
 
-use super::{NoParams, q, text};
+use super::{NoParams, q, remainder, suggest, text};
 use crate::claim::{Claim, Facts};
 use crate::interval::Interval;
 use crate::rules::verdict::show_computed;
@@ -41,8 +46,19 @@ impl RuleKind for Composition {
             }
             let terms: Vec<&str> = values.iter().map(|&v| text(f, v)).collect();
             let last = *values.last().expect("a list has values");
+            let names: Vec<&str> = values.iter().map(|&v| f.metric(v)).collect();
+            let suggestion = (*exhaustive && crate::claim::last_names_the_rest(&names))
+                .then(|| {
+                    let others = values[..values.len() - 1].iter().map(|&v| q(f, v).interval);
+                    suggest(
+                        f,
+                        last,
+                        &remainder(&Interval::exact(Decimal::ONE_HUNDRED), others)?,
+                    )
+                })
+                .flatten();
             out.push(Finding {
-                suggestion: None,
+                suggestion,
                 certainty: Certainty::Proven,
                 message: format!(
                     "构成比之和{}100%：{} {}",

@@ -2,12 +2,14 @@
 
 use rust_decimal::Decimal;
 
-use super::{NoParams, change_ratio, growth_slip, label, percent_change, q, suggest, text, word};
+use super::{
+    NoParams, alternative, change_ratio, growth_slip, label, percent_change, q, suggest, text, word,
+};
 use crate::claim::{ChangeMeasure, ChangeRef, Claim, Direction, Facts};
 use crate::interval::Interval;
 use crate::number::Kind;
 use crate::rules::verdict::{Verdict, judge, show_computed, show_stated};
-use crate::rules::{Certainty, Finding, Label, RuleKind};
+use crate::rules::{Certainty, Finding, Label, Proposed, RuleKind};
 
 #[derive(Debug)]
 pub struct Growth;
@@ -20,6 +22,12 @@ impl Growth {
 
 impl RuleKind for Growth {
     fn check(&self, f: &Facts) -> Vec<Finding> {
+        self.propose(f).into_iter().map(|p| p.finding).collect()
+    }
+
+    /// The alternative: the new value the stated rate needs from the base as stated (`若增长
+    /// 5.3%，全市进出口总额应约为 3520.4亿元`), or the increment it needs of the value stated with it.
+    fn propose(&self, f: &Facts) -> Vec<Proposed> {
         let mut out = Vec::new();
         for ChangeRef {
             stated,
@@ -77,7 +85,20 @@ impl RuleKind for Growth {
                 ),
             };
             let arithmetic = format!("{formula} {}", show_computed(&computed, 2, "%"));
-            out.push(Finding {
+            let other = after_change(&q(f, *stated).interval, *direction)
+                .and_then(|k| q(f, *from).interval.mul(&k))
+                .and_then(|needed| {
+                    alternative(f, *to, "现值", &needed, |name, value, approx| {
+                        crate::messages::if_changed_by(
+                            word(f, w),
+                            text(f, *stated),
+                            name,
+                            value,
+                            approx,
+                        )
+                    })
+                });
+            let finding = Finding {
                 suggestion: suggest(f, *stated, &computed),
                 certainty,
                 message: format!(
@@ -91,16 +112,47 @@ impl RuleKind for Growth {
                 ),
                 primary: Label::new(q(f, *stated).span.clone(), format!("所述{}", word(f, w))),
                 labels: vec![label(f, *from, "基数"), label(f, *to, "现值")],
-            });
+            };
+            out.push(Proposed::new(finding, other));
         }
         out.extend(increments(f));
         out
     }
 }
 
+/// 1 + g/100 for a rise of `g` percent, 1 − g/100 for a fall: the factor from base to new value.
+/// None for a fall of more than 100%.
+fn after_change(g: &Interval, direction: Direction) -> Option<Interval> {
+    let g = g.scale(Decimal::new(1, 2))?;
+    let k = match direction {
+        Direction::Up => g.shift(Decimal::ONE)?,
+        Direction::Down => g.neg().shift(Decimal::ONE)?,
+    };
+    k.lo.is_some_and(|lo| lo >= Decimal::ZERO).then_some(k)
+}
+
+/// The increment X a rate of `g` percent needs of a value V stated after the change: X ÷ (V − X)
+/// = g for a rise, X ÷ (V + X) = g for a fall, so X = V·g ÷ (100 + g) or V·g ÷ (100 − g), both
+/// rising with V and with g.
+fn increment_needed(v: &Interval, g: &Interval, direction: Direction) -> Option<Interval> {
+    let (v_lo, v_hi) = v.ends()?;
+    let (g_lo, g_hi) = g.ends()?;
+    let at = |v: Decimal, g: Decimal| -> Option<Decimal> {
+        let den = match direction {
+            Direction::Up => Decimal::ONE_HUNDRED.checked_add(g)?,
+            Direction::Down => Decimal::ONE_HUNDRED.checked_sub(g)?,
+        };
+        if den <= Decimal::ZERO || g < Decimal::ZERO || v < Decimal::ZERO {
+            return None;
+        }
+        v.checked_mul(g)?.checked_div(den)
+    };
+    Some(Interval::new(at(v_lo, g_lo)?, at(v_hi, g_hi)?))
+}
+
 /// `V，比上年增加X，增长g%`: g against X ÷ (V − X), or X ÷ (V + X) for a fall. The ratio grows
 /// with X and falls with V, so its exact range comes from the ends of both.
-fn increments(f: &Facts) -> Vec<Finding> {
+fn increments(f: &Facts) -> Vec<Proposed> {
     let mut out = Vec::new();
     for claim in &f.claims {
         let Claim::Increment {
@@ -152,7 +204,17 @@ fn increments(f: &Facts) -> Vec<Finding> {
             text(f, *increment),
             show_computed(&computed, 2, "%")
         );
-        out.push(Finding {
+        let other = increment_needed(&q(f, *value).interval, &q(f, *stated).interval, *direction)
+            .and_then(|needed| {
+                let word = match direction {
+                    Direction::Up => "增长",
+                    Direction::Down => "下降",
+                };
+                alternative(f, *increment, "增量", &needed, |name, v, approx| {
+                    crate::messages::if_changed_by(word, text(f, *stated), name, v, approx)
+                })
+            });
+        let finding = Finding {
             suggestion: suggest(f, *stated, &computed),
             certainty,
             message: format!("{} 与增量不符：{arithmetic}", text(f, *stated)),
@@ -164,7 +226,8 @@ fn increments(f: &Facts) -> Vec<Finding> {
             ),
             primary: Label::new(q(f, *stated).span.clone(), "所述增幅"),
             labels: vec![label(f, *value, "现值"), label(f, *increment, "增量")],
-        });
+        };
+        out.push(Proposed::new(finding, other));
     }
     out
 }

@@ -233,8 +233,14 @@ fn short_metric(f: &Facts, i: usize) -> String {
 /// `ranking`, `share-wording`, `period`, `granularity` (a word is wrong, not a figure),
 /// `magnitude` (the scale word is the fix, said in the message), `repeat` (two statements, either
 /// may be right), `part-whole` and `bounds` (no single value: any below the whole or 100% holds),
-/// `notice`. Kinds where a value exists but is not proposed yet: `composition` (which share to
-/// change is not known), `multiple`, and the `%`-for-points readings of `points`.
+/// `notice`; `composition` unless its last item names the rest of the whole (`其他人员`, `服务及
+/// 其他人员`: the share a writer derives by difference, so the one to change), since otherwise
+/// any of the shares may be the wrong one, and over 100% any smaller one holds; `multiple` when
+/// the figure is a word (`翻一番`: the fix is a rewording, `是原来的2.6倍`, said in the message).
+/// Findings of `count`, `points` (both the 个百分点 and the `%`-for-points readings), `ratio`,
+/// `share`, `growth`, `annual`, `difference`, `per-capita`, `sum` and `multiple` carry one, where
+/// the figure can be written (below). `ratio`, `share`, `growth`, `sum` and `points` also propose
+/// an alternative (see [`Proposed`](crate::rules::Proposed)).
 ///
 /// The value the stated figure `stated` would need to agree with `computed` (an interval in the
 /// figure's own terms, as [`judge`](crate::rules::verdict::judge) compares them), written as the
@@ -247,9 +253,26 @@ fn suggest(
     stated: usize,
     computed: &crate::interval::Interval,
 ) -> Option<super::Suggestion> {
+    let (value, _, _) = rewritten(f, stated, computed)?;
+    Some(super::Suggestion {
+        range: q(f, stated).span.clone(),
+        text: crate::messages::should_be(&value),
+        value,
+    })
+}
+
+/// Figure `i` rewritten to the middle of `computed` (base units), as [`suggest`] writes it;
+/// whether the ends of `computed` round to different values at the figure's precision (then
+/// the value is `约`); and what the value written stands for (its rounding interval, or the value
+/// itself for an exact count). None as for [`suggest`].
+fn rewritten(
+    f: &Facts,
+    i: usize,
+    computed: &crate::interval::Interval,
+) -> Option<(String, bool, crate::interval::Interval)> {
     use rust_decimal::{Decimal, RoundingStrategy};
-    let q = q(f, stated);
-    let written = text(f, stated);
+    let q = q(f, i);
+    let written = text(f, i);
     let start = written.find(|c: char| c.is_ascii_digit())?;
     let len = written[start..]
         .find(|c: char| !c.is_ascii_digit() && c != '.')
@@ -279,17 +302,63 @@ fn suggest(
     } else {
         return None; // a value not read as digits × scale (a percent sign, a fraction): leave it
     };
-    let v = (mid / factor).round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero);
+    let round = |d: Decimal| {
+        (d / factor).round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero)
+    };
+    let v = round(mid);
     if q.interval.contains(v * factor) {
         return None;
     }
+    let own = if q.exact {
+        crate::interval::Interval::exact(v * factor)
+    } else {
+        crate::interval::Interval::rounded(v * factor, Decimal::new(1, places) * factor)?
+    };
+    let (lo, hi) = computed.ends()?;
     let digits = format!("{v:.prec$}", prec = places as usize);
-    let value = format!("{}{digits}{rest}", &written[..start]);
+    Some((
+        format!("{}{digits}{rest}", &written[..start]),
+        round(lo) != round(hi),
+        own,
+    ))
+}
+
+/// The alternative to a suggestion: input `input` rewritten to `computed`, the value it needs
+/// for the stated result to hold, named by its metric (or by `role` when it has none) and said
+/// under `condition` (`messages::if_stated_is` and the like: subject or word, the stated figure,
+/// the name, the value, whether it is `约`). None also when the value as written misses
+/// `computed`: no figure written that way holds (`99.4%` of 20 cases has no whole numerator).
+fn alternative(
+    f: &Facts,
+    input: usize,
+    role: &str,
+    computed: &crate::interval::Interval,
+    condition: impl Fn(&str, &str, bool) -> String,
+) -> Option<super::Suggestion> {
+    let (value, approx, own) = rewritten(f, input, computed)?;
+    if !own.meets(computed) {
+        return None;
+    }
+    let name = short_metric(f, input);
+    let name = if name.is_empty() { role } else { name.as_str() };
     Some(super::Suggestion {
-        range: q.span.clone(),
-        text: format!("应为 {value}"),
+        range: q(f, input).span.clone(),
+        text: condition(name, &value, approx),
         value,
     })
+}
+
+/// The other figures' intervals subtracted from `total`'s: what the last of `parts` needs for
+/// the parts to add up to the total. None when it could be negative.
+fn remainder(
+    total: &crate::interval::Interval,
+    others: impl IntoIterator<Item = crate::interval::Interval>,
+) -> Option<crate::interval::Interval> {
+    let others: Vec<crate::interval::Interval> = others.into_iter().collect();
+    let rest = total.sub(&crate::interval::Interval::sum(others.iter())?)?;
+    rest.lo
+        .is_some_and(|lo| lo >= rust_decimal::Decimal::ZERO)
+        .then_some(rest)
 }
 
 /// `to ÷ from`: the ratio of a change's new value to its base.

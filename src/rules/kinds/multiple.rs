@@ -1,9 +1,13 @@
 //! `multiple`: 是…的X倍, 增长X倍 (×(X+1) by convention), 翻一番 against the two values.
+//!
+//! The suggestion is the multiple the figures give, in the stated figure's form and precision
+//! (`应为 2.3倍`; for `增长X倍` the increase, ratio − 1). None for `翻一番`/`翻两番`: a word, whose
+//! fix is a rewording (`是原来的2.6倍`), which the message says.
 
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
-use super::{change_ratio, label, q, text, word};
+use super::{change_ratio, label, q, suggest, text, word};
 use crate::claim::{ChangeMeasure, ChangeRef, Facts};
 use crate::interval::Interval;
 use crate::rules::verdict::{Verdict, judge, show_computed, show_stated};
@@ -61,7 +65,7 @@ impl RuleKind for Multiple {
                 ChangeMeasure::Ratio => match judge(&ratio, q(f, stated)) {
                     Verdict::Consistent => continue,
                     verdict => Finding {
-                        suggestion: None,
+                        suggestion: suggest(f, stated, &ratio),
                         certainty: if verdict == Verdict::Truncated {
                             Certainty::Truncated
                         } else {
@@ -86,7 +90,7 @@ impl RuleKind for Multiple {
                     let other_reading = judge(&ratio, q(f, stated)) == Verdict::Consistent;
                     let increase_text = show_computed(&increase, 2, " 倍");
                     Finding {
-                        suggestion: None,
+                        suggestion: suggest(f, stated, &increase),
                         certainty: if other_reading {
                             Certainty::Plausible
                         } else {

@@ -4,12 +4,14 @@
 use rust_decimal::Decimal;
 
 use super::{
-    NoParams, change_ratio, label, percent_change, q, signed_difference, suggest, text, word,
+    NoParams, change_ratio, label, percent_change, q, rewritten, signed_difference, suggest, text,
+    word,
 };
 use crate::claim::{ChangeMeasure, ChangeRef, Direction, Facts};
+use crate::messages;
 use crate::number::Kind;
 use crate::rules::verdict::{Verdict, judge, show_computed, show_stated};
-use crate::rules::{Certainty, Finding, Label, RuleKind};
+use crate::rules::{Certainty, Finding, Label, Proposed, RuleKind, Suggestion};
 
 #[derive(Debug)]
 pub struct Points;
@@ -20,8 +22,43 @@ impl Points {
     }
 }
 
+/// The percent sign a figure ends with.
+const PERCENT: [&str; 2] = ["%", "％"];
+
+/// The words of 个百分点 a figure ends with.
+const POINTS: [&str; 2] = ["个百分点", "个百分點"];
+
+/// `1.9%` worded as points, `1.9个百分点`; None for a figure not ending with `%`.
+fn worded_as_points(written: &str) -> Option<String> {
+    let digits = PERCENT.iter().find_map(|p| written.strip_suffix(p))?;
+    Some(format!("{digits}个百分点"))
+}
+
+/// `2.0个百分点` worded as a percent, `2.0%`; None for a figure not ending with 个百分点.
+fn worded_as_percent(written: &str) -> Option<String> {
+    let digits = POINTS.iter().find_map(|p| written.strip_suffix(p))?;
+    Some(format!("{digits}%"))
+}
+
+/// Figure `stated` replaced by `value`, under `text`.
+fn replaced(f: &Facts, stated: usize, value: String, text: impl Fn(&str) -> String) -> Suggestion {
+    Suggestion {
+        range: q(f, stated).span.clone(),
+        text: text(&value),
+        value,
+    }
+}
+
 impl RuleKind for Points {
     fn check(&self, f: &Facts) -> Vec<Finding> {
+        self.propose(f).into_iter().map(|p| p.finding).collect()
+    }
+
+    /// Suggestions and alternatives across the two wordings: a `%` that is the difference of the
+    /// rates is proposed as `个百分点` (the relative change as the alternative); a `%` that is
+    /// neither is proposed as the relative change (the difference as the alternative); a
+    /// 个百分点 that is the relative change has `%` as the alternative.
+    fn propose(&self, f: &Facts) -> Vec<Proposed> {
         let mut out = Vec::new();
         for ChangeRef {
             stated,
@@ -71,7 +108,14 @@ impl RuleKind for Points {
                     };
                     let arithmetic =
                         format!("{diff_text} {}", show_computed(&diff, 2, " 个百分点"));
-                    out.push(Finding {
+                    // 个百分点 written where the relative change was meant.
+                    let relative = change_ratio(f, from, to)
+                        .and_then(|r| percent_change(&r, *direction))
+                        .filter(|r| judge(r, q(f, stated)) == Verdict::Consistent);
+                    let other = relative
+                        .and_then(|_| worded_as_percent(text(f, stated)))
+                        .map(|v| replaced(f, stated, v, messages::if_relative));
+                    let finding = Finding {
                         suggestion: suggest(f, stated, &diff),
                         certainty,
                         message: format!(
@@ -85,7 +129,8 @@ impl RuleKind for Points {
                         ),
                         primary: Label::new(q(f, stated).span.clone(), "所述百分点"),
                         labels,
-                    });
+                    };
+                    out.push(Proposed::new(finding, other));
                 }
                 ChangeMeasure::Percent => {
                     let Some(ratio) = change_ratio(f, from, to) else {
@@ -107,8 +152,10 @@ impl RuleKind for Points {
                             -point
                         };
                         if as_points && !q(f, stated).interval.contains(point) {
-                            out.push(Finding {
-                                suggestion: None,
+                            let wording = worded_as_points(text(f, stated))
+                                .map(|v| replaced(f, stated, v, messages::should_be));
+                            out.push(Proposed::from(Finding {
+                                suggestion: wording,
                                 certainty: Certainty::Hint,
                                 message: format!(
                                     "疑似把百分点写成百分比：{}{} 恰为两个比率之差（{diff_text}）",
@@ -123,7 +170,7 @@ impl RuleKind for Points {
                                 ),
                                 primary: Label::new(q(f, stated).span.clone(), "所述变化"),
                                 labels,
-                            });
+                            }));
                         }
                         continue;
                     }
@@ -147,8 +194,27 @@ impl RuleKind for Points {
                             ),
                         )
                     };
-                    out.push(Finding {
-                        suggestion: None,
+                    // The difference worded as points, or the relative change at the figure's
+                    // precision: the one the figures bear out first, the other as the alternative.
+                    let points = if as_points {
+                        worded_as_points(text(f, stated))
+                    } else {
+                        rewritten(f, stated, &diff).and_then(|(v, _, _)| worded_as_points(&v))
+                    };
+                    let percent = rewritten(f, stated, &relative).map(|(v, _, _)| v);
+                    let (suggestion, other) = if as_points {
+                        (
+                            points.map(|v| replaced(f, stated, v, messages::should_be)),
+                            percent.map(|v| replaced(f, stated, v, messages::if_relative)),
+                        )
+                    } else {
+                        (
+                            percent.map(|v| replaced(f, stated, v, messages::should_be)),
+                            points.map(|v| replaced(f, stated, v, messages::if_difference)),
+                        )
+                    };
+                    let finding = Finding {
+                        suggestion,
                         certainty,
                         message,
                         help: format!(
@@ -158,7 +224,8 @@ impl RuleKind for Points {
                         ),
                         primary: Label::new(q(f, stated).span.clone(), "所述变化"),
                         labels,
-                    });
+                    };
+                    out.push(Proposed::new(finding, other));
                 }
                 _ => {}
             }

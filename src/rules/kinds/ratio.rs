@@ -3,10 +3,10 @@
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
-use super::{label, q, suggest, text};
+use super::{alternative, label, q, suggest, text};
 use crate::claim::{Claim, Facts, clause_opening};
 use crate::rules::verdict::{Verdict, judge, show_computed, show_stated};
-use crate::rules::{Certainty, Finding, Label, RuleKind};
+use crate::rules::{Certainty, Finding, Label, Proposed, RuleKind};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -76,6 +76,12 @@ fn names_population(rate_name: &str, metric: &str) -> bool {
 
 impl RuleKind for Ratio {
     fn check(&self, f: &Facts) -> Vec<Finding> {
+        self.propose(f).into_iter().map(|p| p.finding).collect()
+    }
+
+    /// The alternative: the numerator the stated rate needs over the denominator as stated
+    /// (`若结案率为 99.4%，审结应约为 39111件`); none when the rate holds with cases carried over.
+    fn propose(&self, f: &Facts) -> Vec<Proposed> {
         let mut out = Vec::new();
         for claim in &f.claims {
             let Claim::Rate {
@@ -163,7 +169,18 @@ impl RuleKind for Ratio {
                     text(f, old)
                 ));
             }
-            out.push(Finding {
+            let numerator = q(f, rate)
+                .interval
+                .scale(Decimal::new(1, 2))
+                .and_then(|r| r.mul(&q(f, den).interval))
+                .filter(|_| carried.is_none());
+            let stated = text(f, rate);
+            let other = numerator.and_then(|n| {
+                alternative(f, num, "分子", &n, |name, value, approx| {
+                    crate::messages::if_stated_is(rate_name, stated, name, value, approx)
+                })
+            });
+            let finding = Finding {
                 suggestion: suggest(f, rate, &computed),
                 certainty,
                 message: match carried {
@@ -179,7 +196,8 @@ impl RuleKind for Ratio {
                     .chain(std::iter::once(label(f, den, "分母")))
                     .chain(carried.map(|old| label(f, old, "旧存")))
                     .collect(),
-            });
+            };
+            out.push(Proposed::new(finding, other));
         }
         out
     }

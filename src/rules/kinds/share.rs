@@ -2,11 +2,11 @@
 
 use rust_decimal::Decimal;
 
-use super::{NoParams, label, literary, q, share_slip, suggest, text};
+use super::{NoParams, alternative, label, literary, q, share_slip, suggest, text};
 use crate::claim::{Claim, Facts};
 use crate::number::Kind;
 use crate::rules::verdict::{Verdict, judge, show_computed, show_stated};
-use crate::rules::{Certainty, Finding, Label, RuleKind};
+use crate::rules::{Certainty, Finding, Label, Proposed, RuleKind};
 
 #[derive(Debug)]
 pub struct Share;
@@ -19,6 +19,12 @@ impl Share {
 
 impl RuleKind for Share {
     fn check(&self, f: &Facts) -> Vec<Finding> {
+        self.propose(f).into_iter().map(|p| p.finding).collect()
+    }
+
+    /// The alternative: the part the stated share needs of the whole as stated (`若占比为
+    /// 64.9%，出口应约为 1263.5亿元`).
+    fn propose(&self, f: &Facts) -> Vec<Proposed> {
         let mut out = Vec::new();
         for claim in &f.claims {
             let Claim::Share {
@@ -64,7 +70,17 @@ impl RuleKind for Share {
                 text(f, whole),
                 show_computed(&computed, places, unit)
             );
-            out.push(Finding {
+            let needed = q(f, share)
+                .interval
+                .scale(Decimal::ONE / factor)
+                .and_then(|r| r.mul(&q(f, whole).interval));
+            let stated = text(f, share);
+            let other = needed.and_then(|n| {
+                alternative(f, part, "部分", &n, |name, value, approx| {
+                    crate::messages::if_stated_is("占比", stated, name, value, approx)
+                })
+            });
+            let finding = Finding {
                 suggestion: suggest(f, share, &computed),
                 certainty,
                 message: format!("占比 {} 与部分、整体不符：{arithmetic}", text(f, share)),
@@ -74,7 +90,8 @@ impl RuleKind for Share {
                 ),
                 primary: Label::new(q(f, share).span.clone(), "所述占比"),
                 labels: vec![label(f, part, "部分"), label(f, whole, "整体")],
-            });
+            };
+            out.push(Proposed::new(finding, other));
         }
         out
     }

@@ -3,11 +3,11 @@
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
-use super::{in_units_of, label, q, stated_in_units, suggest, text};
+use super::{alternative, in_units_of, label, q, remainder, stated_in_units, suggest, text};
 use crate::claim::{Claim, Facts};
 use crate::interval::Interval;
 use crate::rules::verdict::{Verdict, judge};
-use crate::rules::{Certainty, Finding, Label, RuleKind};
+use crate::rules::{Certainty, Finding, Label, Proposed, RuleKind};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -30,6 +30,13 @@ impl Sum {
 
 impl RuleKind for Sum {
     fn check(&self, f: &Facts) -> Vec<Finding> {
+        self.propose(f).into_iter().map(|p| p.finding).collect()
+    }
+
+    /// The alternative: when the last part names the rest of the whole (`其他`, `民办及其他养老
+    /// 机构`), the value it needs for the parts to make the stated total; which other part is
+    /// wrong, the figures cannot say.
+    fn propose(&self, f: &Facts) -> Vec<Proposed> {
         let mut out = Vec::new();
         for claim in &f.claims {
             let Claim::Total {
@@ -77,7 +84,20 @@ impl RuleKind for Sum {
             let arithmetic = format!("{} {}", terms.join(" + "), in_units_of(f, *total, &sum));
             let mut labels: Vec<Label> = parts.iter().map(|&p| label(f, p, "分项")).collect();
             labels.dedup();
-            out.push(Finding {
+            let names: Vec<&str> = parts.iter().map(|&p| f.metric(p)).collect();
+            let other = (!*over_years && !*rounded && crate::claim::last_names_the_rest(&names))
+                .then(|| {
+                    let (last, others) = parts.split_last()?;
+                    let needed = remainder(
+                        &q(f, *total).interval,
+                        others.iter().map(|&p| q(f, p).interval),
+                    )?;
+                    alternative(f, *last, "分项", &needed, |name, value, approx| {
+                        crate::messages::if_stated_is("合计", text(f, *total), name, value, approx)
+                    })
+                })
+                .flatten();
+            let finding = Finding {
                 suggestion: suggest(f, *total, &sum),
                 certainty,
                 message: if *over_years {
@@ -88,7 +108,8 @@ impl RuleKind for Sum {
                 help: format!("{arithmetic}；{}", stated_in_units(f, *total)),
                 primary: Label::new(q(f, *total).span.clone(), "所述合计"),
                 labels,
-            });
+            };
+            out.push(Proposed::new(finding, other));
         }
         out
     }
