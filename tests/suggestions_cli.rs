@@ -99,8 +99,12 @@ const EXPECTED: &[(u64, &str, &str, &str, &str, &str, &str)] = &[
     ),
 ];
 
+/// A draft in a directory of its own: the tests run in parallel, and one writing a file another
+/// is checking would hand it a truncated text.
 fn draft(name: &str, text: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("hedui-suggestions-{}", std::process::id()));
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("hedui-suggestions-{}-{n}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(name);
     std::fs::write(&path, text).unwrap();

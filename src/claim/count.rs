@@ -76,36 +76,28 @@ pub fn counts(ctx: &Context, claims: &mut Vec<Claim>) {
         };
         from = stated.end - range.start;
         let listed = |items| (items, None, false);
-        // `一个`, `两个` before a noun are articles as often as counts; a count with no noun
-        // after it (`有7家，分别是…`) is of the names its clause goes on to give.
-        let found = if count < 2 || !noun {
+        // `一个`, `两个` before a noun are articles as often as counts: a count of one is read
+        // only with the names its clause goes on to give (`有1个…，即：…`), as is a count with
+        // no noun after it (`有7家，分别是…`).
+        let found = if count < 2 {
             names_after(ctx, stated.end)
-        } else if is_item(ctx, stated.end) {
-            None
         } else {
-            figures_before(ctx, stated.start)
-                .map(listed)
-                .or_else(|| names_before(ctx, stated.start, count, places(ctx, &stated)))
+            let before = if !noun {
+                None
+            } else if is_item(ctx, stated.end) {
+                // The counted phrase is itself an item of a longer list: nothing is its own.
+                continue;
+            } else {
+                figures_before(ctx, stated.start)
+                    .map(listed)
+                    .or_else(|| names_before(ctx, stated.start, count, places(ctx, &stated)))
+            };
+            before
                 .or_else(|| names_after(ctx, stated.end))
-        }
-        .or_else(|| {
-            (count >= 2)
-                .then(|| markers_after(ctx, stated.end))
-                .flatten()
-                .map(listed)
-        })
-        .or_else(|| {
-            (count >= 2)
-                .then(|| headings_after(ctx, stated.end))
-                .flatten()
-                .map(listed)
-        })
-        .or_else(|| {
-            (count >= 2)
-                .then(|| dashes_after(ctx, stated.end))
-                .flatten()
-                .map(listed)
-        });
+                .or_else(|| markers_after(ctx, stated.end).map(listed))
+                .or_else(|| headings_after(ctx, stated.end).map(listed))
+                .or_else(|| dashes_after(ctx, stated.end).map(listed))
+        };
         if let Some((items, unsplit, at_least)) = found {
             claims.push(Claim::Enumeration {
                 stated,
@@ -244,16 +236,7 @@ fn names_before(
         list = &inner[k + '“'.len_utf8()..];
     }
     let in_name = super::list::inside_name(ctx, list);
-    let joins = |k: usize| in_name(k) || joins_numerals(list, k);
-    let mut pieces: Vec<Range<usize>> = Vec::new();
-    let mut piece_start = 0;
-    for (k, _) in list.match_indices('、') {
-        if !joins(k) && balanced(&list[..k]) {
-            pieces.push(piece_start..k);
-            piece_start = k + '、'.len_utf8();
-        }
-    }
-    pieces.push(piece_start..list.len());
+    let mut pieces = split_at_commas(list, &in_name);
     // `把A、B、C作为政府工作的三项基本准则`: what the names are made follows them.
     if list[pieces[0].clone()].contains(['把', '将']) {
         let last = pieces.last_mut()?;
@@ -279,19 +262,8 @@ fn names_before(
         }
         None => false,
     };
-    let mut unsplit = None;
-    if let Some((k, joiner)) = conjunction(&list[last.clone()], |k| in_name(last.start + k)) {
-        let split = last.start + k;
-        let (a, b) = (&list[last.start..split], &list[split + joiner..last.end]);
-        // `节能环保产业和数字创意产业`: two names of one class are surely two items, and so
-        // are two places (`宁夏和新疆`); `生物医药和高端医疗器械` may be one.
-        if !same_head(a, b) && !places {
-            unsplit = Some(pieces.len());
-        }
-        pieces.pop();
-        pieces.push(last.start..split);
-        pieces.push(split + joiner..last.end);
-    }
+    // Two places joined by a conjunction are surely two (`宁夏和新疆`).
+    let unsplit = split_last(list, &mut pieces, &in_name, places);
     // Names, not descriptions: `扩大内需、促进增长的十项措施` describes its items, and a long
     // piece is a clause of its own.
     let names = pieces.len() >= 2
@@ -316,6 +288,41 @@ fn names_before(
         .map(|r| start + r.start..start + r.end)
         .collect();
     Some((items, unsplit, at_least))
+}
+
+/// `list` split at each `、` that joins two names: not one inside a name (`inside`), between
+/// two numerals (`1、2号线`) or inside quotes.
+fn split_at_commas(list: &str, inside: impl Fn(usize) -> bool) -> Vec<Range<usize>> {
+    let mut pieces = Vec::new();
+    let mut piece_start = 0;
+    for (k, _) in list.match_indices('、') {
+        if !inside(k) && !joins_numerals(list, k) && balanced(&list[..k]) {
+            pieces.push(piece_start..k);
+            piece_start = k + '、'.len_utf8();
+        }
+    }
+    pieces.push(piece_start..list.len());
+    pieces
+}
+
+/// Splits the last of `pieces` at its first conjunction (`A、B和C`): the number of pieces had
+/// it not been split, when the conjunction may join words of one name (`生物医药和高端医疗器械`)
+/// rather than two names of one class (`节能环保产业和数字创意产业`) or, when `sure`, always two.
+fn split_last(
+    list: &str,
+    pieces: &mut Vec<Range<usize>>,
+    inside: impl Fn(usize) -> bool,
+    sure: bool,
+) -> Option<usize> {
+    let last = pieces.last()?.clone();
+    let (k, joiner) = conjunction(&list[last.clone()], |k| inside(last.start + k))?;
+    let split = last.start + k;
+    let one_name = !sure && !same_head(&list[last.start..split], &list[split + joiner..last.end]);
+    let unsplit = one_name.then_some(pieces.len());
+    pieces.pop();
+    pieces.push(last.start..split);
+    pieces.push(split + joiner..last.end);
+    unsplit
 }
 
 /// The first conjunction in `piece` that joins two names (`以及`, `和`, `及`, `与`), not one
@@ -427,36 +434,16 @@ fn names_after(ctx: &Context, end: usize) -> Option<(Vec<Range<usize>>, Option<u
         return None;
     }
     let in_name = super::list::inside_name(ctx, list);
-    let joins = |k: usize| in_name(k) || joins_numerals(list, k);
-    let mut pieces: Vec<Range<usize>> = Vec::new();
-    let mut piece_start = 0;
-    for (k, _) in list.match_indices('、') {
-        if !joins(k) && balanced(&list[..k]) {
-            pieces.push(piece_start..k);
-            piece_start = k + '、'.len_utf8();
-        }
-    }
-    pieces.push(piece_start..list.len());
+    let mut pieces = split_at_commas(list, &in_name);
     // `分别是A、B等`: a list that says it is not whole counts nothing.
     if list.contains('等') {
         return None;
     }
-    let last = pieces.last()?.clone();
-    let mut unsplit = None;
-    if pieces.len() >= 2
-        && let Some((k, joiner)) = conjunction(&list[last.clone()], |k| in_name(last.start + k))
-    {
-        let (a, b) = (
-            &list[last.start..last.start + k],
-            &list[last.start + k + joiner..last.end],
-        );
-        if !same_head(a, b) {
-            unsplit = Some(pieces.len());
-        }
-        pieces.pop();
-        pieces.push(last.start..last.start + k);
-        pieces.push(last.start + k + joiner..last.end);
-    }
+    let unsplit = if pieces.len() >= 2 {
+        split_last(list, &mut pieces, &in_name, false)
+    } else {
+        None
+    };
     let names = pieces.iter().all(|r| {
         let piece = &list[r.clone()];
         !piece.is_empty() && !slogan(piece) && piece.chars().count() <= MAX_NAME

@@ -10,11 +10,12 @@ use super::sentence::Context;
 use super::{Claim, Direction};
 use crate::number::Kind;
 
-/// The longest time phrase allowed between 由/从 and the first figure, in characters.
+/// The longest time phrase or name of what moves allowed between 由/从 and the first figure
+/// (`由上年的`, `从2004年人均每月`), in characters.
 const MAX_OPENING: usize = 10;
 
-/// The longest name of what moves allowed between 由/从 and the first figure (`从月销售额`).
-const MAX_NAME: usize = 8;
+/// The longest rest of a unit written after both figures of a move (`县（市）`).
+const MAX_UNIT_TAIL: usize = 6;
 
 pub fn transitions(ctx: &Context, claims: &mut Vec<Claim>) {
     let qs = &ctx.sentence.quantities;
@@ -127,7 +128,8 @@ fn same_measure(ctx: &Context, a: usize, b: usize) -> bool {
         && !y.range
 }
 
-/// 由 or 从 right before figure `i`, or before a short time phrase (`由上年的`, `由1985年`).
+/// 由 or 从 right before figure `i`, or before a short name of what moves or when
+/// (`由人均`, `由1985年`), or a time phrase ending in 的 (`由上年的`).
 fn opened(ctx: &Context, i: usize) -> bool {
     let from = &ctx.vocab.change.from;
     let before = ctx.clause_before(i).trim_end();
@@ -139,12 +141,14 @@ fn opened(ctx: &Context, i: usize) -> bool {
     // `由人均600元`, `从月销售额10万元`, `从2004年人均每月700元`: a short name of what moves.
     if let Some((at, w)) = super::vocabulary::rfind_any(before, from) {
         let name = &before[at + w.len()..];
-        if name.chars().count() <= MAX_NAME && !name.contains(['，', '、', '；', '：', '的']) {
+        if name.chars().count() <= MAX_OPENING && !name.contains(['，', '、', '；', '：', '的'])
+        {
             return true;
         }
     }
-    // `由上年的`, and `由1985年` with no 的.
-    let head = before.strip_suffix('的').unwrap_or(before);
+    let Some(head) = before.strip_suffix('的') else {
+        return false;
+    };
     let Some((at, w)) = super::vocabulary::rfind_any(head, from) else {
         return false;
     };
@@ -160,17 +164,16 @@ fn joining_word(
     after_right: &str,
 ) -> Option<(std::ops::Range<usize>, Direction)> {
     let trimmed = gap.trim_start();
-    // The rest of the first figure's unit (`796元/月`, `15个县（市）`), written after the
-    // second too.
-    let trimmed = strip_unit_tail(trimmed);
-    let noun: usize = trimmed
+    // The rest of the figures' unit, written after both (`796元/月…842元/月`,
+    // `15个县（市）…57个县（市）`).
+    let tail: usize = trimmed
         .chars()
         .zip(after_right.chars())
-        .take(3)
-        .take_while(|(a, b)| a == b && a.is_alphabetic() && !a.is_ascii())
+        .take(MAX_UNIT_TAIL)
+        .take_while(|(a, b)| a == b)
         .map(|(a, _)| a.len_utf8())
         .sum();
-    let trimmed = strip_unit_tail(&trimmed[noun..]);
+    let trimmed = &trimmed[tail..];
     let lead = gap.len() - trimmed.len();
     let at = trimmed.find(['到', '至'])?;
     // `增加到2023年的B`, `降至年末的B`: a time phrase of the new value.
@@ -194,23 +197,6 @@ fn joining_word(
         return None;
     }
     Some((lead..lead + rest.len(), direction))
-}
-
-/// `/月…`, `（市）…`: a per-unit or a bracketed note after a figure.
-fn strip_unit_tail(gap: &str) -> &str {
-    if let Some(rest) = gap.strip_prefix('/') {
-        let mut chars = rest.chars();
-        if chars.next().is_some_and(|c| c.is_alphabetic()) {
-            return chars.as_str();
-        }
-    }
-    if let Some(rest) = gap.strip_prefix('（')
-        && let Some(k) = rest.find('）')
-        && rest[..k].chars().count() <= 4
-    {
-        return &rest[k + '）'.len_utf8()..];
-    }
-    gap
 }
 
 /// `2023年的`, `年末的`, `上年的`: when a figure was, before it.

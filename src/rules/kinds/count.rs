@@ -78,10 +78,13 @@ impl RuleKind for Count {
                 primary: Label::new(stated.clone(), "所述项数"),
                 // `等` lists may be longer than named; otherwise the count of the names, as
                 // written in digits.
-                suggestion: (!*at_least).then(|| crate::rules::Suggestion {
-                    range: stated.clone(),
-                    text: format!("应为 {}{unit}", as_written(written, listed)),
-                    value: format!("{}{unit}", as_written(written, listed)),
+                suggestion: (!*at_least).then(|| {
+                    let value = format!("{}{unit}", as_written(written, listed));
+                    crate::rules::Suggestion {
+                        range: stated.clone(),
+                        text: crate::messages::should_be(&value),
+                        value,
+                    }
                 }),
                 labels,
             });
