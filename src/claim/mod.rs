@@ -17,6 +17,7 @@ mod repeat;
 mod sentence;
 mod shares;
 mod table;
+mod threshold;
 mod transition;
 pub mod vocabulary;
 mod whole;
@@ -88,6 +89,20 @@ pub enum TrendSteps {
     Last(u32),
     /// `首次下降`: the last step, and none before it.
     FirstTurn,
+}
+
+/// What a threshold word says of a figure against its bound.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Relation {
+    /// 突破, 超过, 迈上: above the bound.
+    Above,
+    /// 不少于, 以上: the bound or above.
+    AtLeast,
+    /// 低于, 不足: below the bound.
+    Below,
+    /// 不超过, 以下: the bound or below.
+    AtMost,
 }
 
 /// Why a figure cannot pass 100%.
@@ -255,6 +270,19 @@ pub enum Claim {
     },
     /// A figure that cannot pass 100%.
     Bounded { value: usize, bound: Bound },
+    /// `突破3000亿元、达到3047亿元`: an exact figure said to pass (or stay under) a bound.
+    Threshold {
+        value: usize,
+        /// The bound as written (`5万亿元` is 5000000000000, not its rounding interval: a
+        /// threshold is a round figure said exactly).
+        bound: Decimal,
+        bound_span: Range<usize>,
+        /// The bound carries its own 约, 近 or 左右 (`低于3%左右的预期目标`).
+        approximate: bool,
+        relation: Relation,
+        /// The threshold word (`突破`, `低于`, `双过万`).
+        word: Range<usize>,
+    },
     /// `粮食产量6.87亿吨，比上年增长2.8%` with no base in the text: a change against last
     /// year's figure, which last year's report states (checked with `--prior`); or an annual
     /// rate over years whose first figure an earlier report states.
@@ -468,6 +496,7 @@ pub fn extract<'a>(
         count::counts(&ctx, &mut local);
         rate::shares(&ctx, &mut local);
         rate::bounded(&ctx, &mut local);
+        threshold::thresholds(&ctx, &mut local);
         rate::granular(&ctx, &mut local);
         per_capita::per_capita(&ctx, &mut local);
         per_capita::per_unit(&ctx, &mut local);

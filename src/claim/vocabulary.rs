@@ -202,6 +202,15 @@ word_lists!(RateWords {
     definitions,
     differences
 });
+word_lists!(ThresholdWords {
+    above,
+    below,
+    tails,
+    adverbs,
+    links,
+    members,
+    doubles
+});
 word_lists!(ShareWords {
     words,
     not_before,
@@ -229,6 +238,8 @@ pub struct Vocabulary {
     pub per_capita: PerCapitaWords,
     #[serde(default)]
     pub rate: RateWords,
+    #[serde(default)]
+    pub threshold: ThresholdWords,
 }
 
 impl Vocabulary {
@@ -254,6 +265,7 @@ impl Vocabulary {
             v.share.extend(more.share);
             v.per_capita.extend(more.per_capita);
             v.rate.extend(more.rate);
+            v.threshold.extend(more.threshold);
         }
         v.sort();
         Ok(v)
@@ -271,6 +283,7 @@ impl Vocabulary {
         self.share.sort();
         self.per_capita.sort();
         self.rate.sort();
+        self.threshold.sort();
     }
 }
 

@@ -327,6 +327,20 @@ pub(crate) fn describe(layout: &Layout, facts: &Facts, c: &Claim) -> (Range<usiz
             format!("total         {} = {}", t(*total), list(parts)),
         ),
         Claim::Bounded { value, .. } => (at(*value), format!("bounded       {} ≤ 100%", t(*value))),
+        Claim::Threshold {
+            value,
+            bound_span,
+            relation,
+            ..
+        } => (
+            at(*value),
+            format!(
+                "threshold     {} {:?} {}",
+                t(*value),
+                relation,
+                &layout.text[bound_span.clone()]
+            ),
+        ),
         Claim::PerCapita {
             value,
             total,

@@ -85,6 +85,10 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../rules/approx-direction.toml"),
     ),
     (
+        "threshold-mismatch",
+        include_str!("../../rules/threshold-mismatch.toml"),
+    ),
+    (
         "difference-mismatch",
         include_str!("../../rules/difference-mismatch.toml"),
     ),

@@ -23,6 +23,7 @@ mod repeat;
 mod share;
 mod share_wording;
 mod sum;
+mod threshold;
 mod trend;
 
 use serde::de::DeserializeOwned;
@@ -55,6 +56,7 @@ pub const NAMES: &[&str] = &[
     "share",
     "share-wording",
     "sum",
+    "threshold",
     "trend",
 ];
 
@@ -73,6 +75,7 @@ pub fn compile(kind: &str, params: &toml::Table) -> Result<Box<dyn RuleKind>, St
         "ranking" => Box::new(ranking::Ranking::new(no_params(params)?)),
         "repeat" => Box::new(repeat::Repeat::new(no_params(params)?)),
         "share-wording" => Box::new(share_wording::ShareWording::new(no_params(params)?)),
+        "threshold" => Box::new(threshold::Threshold::new(no_params(params)?)),
         "trend" => Box::new(trend::Trend::new(no_params(params)?)),
         "arity" => Box::new(arity::Arity::new(no_params(params)?)),
         "bounds" => Box::new(bounds::Bounds::new(params_of(params)?)),
@@ -229,7 +232,8 @@ fn short_metric(f: &Facts, i: usize) -> String {
 }
 
 /// Kinds whose findings carry no suggestion, and why: `arity` (a count of names against a count
-/// of figures: which to add or drop is not a value), `direction`, `approx-direction`, `trend`,
+/// of figures: which to add or drop is not a value), `direction`, `approx-direction`, `threshold` (either
+/// figure may be the one to change), `trend`,
 /// `ranking`, `share-wording`, `period`, `granularity` (a word is wrong, not a figure),
 /// `magnitude` (the scale word is the fix, said in the message), `repeat` (two statements, either
 /// may be right), `part-whole` and `bounds` (no single value: any below the whole or 100% holds),

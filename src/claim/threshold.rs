@@ -1,0 +1,318 @@
+//! Thresholds said of an exact figure: `突破3000亿元、达到3047亿元`, `上涨2.6%，低于3%左右的
+//! 预期目标`, `超过6%的县市有4个，即：东川7.2%、…`, `A达到9846亿元、B达到10217家，首次实现
+//! “双过万”`.
+//!
+//! A threshold holds its exact figure only where the words leave no doubt that both are one
+//! metric: the exact figure is the bound's own clause continued (`突破X，达到Y`: a separator and
+//! a word that gives the value, nothing else), or the bound's clause follows the exact figure
+//! with no new subject (`Y，首次突破X`, `Y，成为全国首个…突破X的城市`), or the figures are the
+//! members of a group the bound defines (`超过X的地区…即：A a、B b`). Anything else between
+//! (a noun, another figure, a 其中) may name another metric, and is left unread.
+
+use std::ops::Range;
+
+use rust_decimal::Decimal;
+
+use super::sentence::Context;
+use super::{Claim, Relation};
+use crate::number::numeral::scale_word;
+use crate::number::{ApproxKind, Kind, Quantity};
+
+/// The longest modifier between a threshold word and its figure (`超过原定的近3千亿元`), in
+/// characters.
+const MAX_MODIFIER: usize = 4;
+
+/// The longest name of a group member (`内蒙古`, `黑龙江`) or of the group (`地区`, `省份`).
+const MAX_MEMBER_NAME: usize = 8;
+
+/// The longest phrase of a `成为…首个…` clause before its threshold word.
+const MAX_BECOMES: usize = 16;
+
+pub fn thresholds(ctx: &Context, claims: &mut Vec<Claim>) {
+    let qs = &ctx.sentence.quantities;
+    for (k, &b) in qs.iter().enumerate() {
+        let Some((relation, word)) = relation_of(ctx, b) else {
+            continue;
+        };
+        let bound = ctx.q(b);
+        if bound.range || bound.value <= Decimal::ZERO {
+            continue;
+        }
+        let approximate = bound
+            .approx
+            .is_some_and(|a| matches!(a.kind, ApproxKind::About | ApproxKind::Near));
+        let mut claim = |value: usize| {
+            if fits(ctx, b, value) {
+                claims.push(Claim::Threshold {
+                    value,
+                    bound: bound.value,
+                    bound_span: bound.span.clone(),
+                    approximate,
+                    relation,
+                    word: word.clone(),
+                });
+            }
+        };
+        let suffix = word.start > bound.span.start;
+        if let Some(members) = members(ctx, k) {
+            members.into_iter().for_each(&mut claim);
+        } else if suffix {
+            continue;
+        } else if let Some(value) = value_after(ctx, k) {
+            claim(value);
+        } else if let Some(value) = value_before(ctx, k, word.start) {
+            claim(value);
+        }
+    }
+    doubles(ctx, claims);
+}
+
+/// Figures that one threshold can be said of: one kind, one unit, neither a change
+/// (`比上年增加300亿元，突破4000亿元` is said of the level, not the increment).
+fn fits(ctx: &Context, bound: usize, value: usize) -> bool {
+    let (b, v) = (ctx.q(bound), ctx.q(value));
+    b.kind == v.kind
+        && matches!(
+            v.kind,
+            Kind::Count | Kind::Amount | Kind::Percent | Kind::Permille
+        )
+        && b.unit_text(ctx.text) == v.unit_text(ctx.text)
+        && !v.range
+        && (!ctx.is_change(value) || rate_against_rate(ctx, value))
+}
+
+/// `上涨2.6%，低于3%左右的预期目标`: a change in percent held against a bound in percent is a
+/// rate against a rate, unless a level in percent stands before it in the sentence
+/// (`占比35%，比上年提高2%，超过30%` says the share passed 30%, not the rise).
+fn rate_against_rate(ctx: &Context, value: usize) -> bool {
+    ctx.q(value).kind == Kind::Percent
+        && !ctx
+            .before(ctx.q(value).span.start)
+            .any(|i| ctx.q(i).kind == Kind::Percent && !ctx.is_change(i))
+}
+
+/// The relation a threshold word before figure `b` states, and the word's range: the figure's
+/// own approximation word (`超过5%`, `不足1%`) or a threshold word a short modifier before it
+/// (`突破`, `迈上`, `超过原定的近`, `低于`).
+fn relation_of(ctx: &Context, b: usize) -> Option<(Relation, Range<usize>)> {
+    let q = ctx.q(b);
+    if let Some(a) = q.approx {
+        let relation = match a.word {
+            "超过" | "逾" => Some(Relation::Above),
+            "不足" | "不到" => Some(Relation::Below),
+            "不少于" | "不低于" | "至少" => Some(Relation::AtLeast),
+            "不超过" | "不高于" => Some(Relation::AtMost),
+            // `X以上的地区`: a suffix bounds a group (see `members`).
+            "以上" => Some(Relation::AtLeast),
+            "以下" => Some(Relation::AtMost),
+            _ => None,
+        };
+        if let Some(r) = relation {
+            let at = if ctx.text[q.span.clone()].starts_with(a.word) {
+                q.span.start
+            } else {
+                q.span.end - a.word.len()
+            };
+            return Some((r, at..at + a.word.len()));
+        }
+    }
+    let before = ctx.clause_before(b);
+    let words = &ctx.vocab.threshold;
+    let mut best: Option<(usize, Relation, Range<usize>)> = None;
+    for (list, relation) in [
+        (&words.above, Relation::Above),
+        (&words.below, Relation::Below),
+    ] {
+        for w in list {
+            let Some(at) = before.rfind(w.as_str()) else {
+                continue;
+            };
+            let rest = &before[at + w.len()..];
+            let n = rest.chars().count();
+            let single = w.chars().count() == 1;
+            if n > MAX_MODIFIER
+                || (single && n > 0)
+                || rest.contains(|c: char| c.is_ascii_digit() || "，、；：（）()“”".contains(c))
+                || before[..at].ends_with('不')
+            {
+                continue;
+            }
+            if best
+                .as_ref()
+                .is_none_or(|(m, _, r)| n < *m || (n == *m && w.len() > r.len()))
+            {
+                let start = ctx.clause_start(q.span.start) + at;
+                best = Some((n, relation, start..start + w.len()));
+            }
+        }
+    }
+    best.map(|(_, r, w)| (r, w))
+}
+
+/// `突破3000亿元、达到3047亿元`, `迈上5万亿元台阶，达到52736亿元`: the next figure, when all that
+/// stands between is a word of the bound (`台阶`), one separator and a word giving the value.
+fn value_after(ctx: &Context, k: usize) -> Option<usize> {
+    let qs = &ctx.sentence.quantities;
+    let (&b, &v) = (qs.get(k)?, qs.get(k + 1)?);
+    let gap = ctx.between(ctx.q(b).span.end, ctx.q(v).span.start);
+    let words = &ctx.vocab.threshold;
+    let gap = words
+        .tails
+        .iter()
+        .find_map(|t| gap.strip_prefix(t.as_str()))
+        .unwrap_or(gap);
+    let gap = gap.strip_prefix(['，', '、'])?;
+    let gap = words
+        .adverbs
+        .iter()
+        .find_map(|a| gap.strip_prefix(a.as_str()))
+        .unwrap_or(gap);
+    words.links.iter().any(|l| l == gap).then_some(v)
+}
+
+/// `上涨2.6%，低于3%`, `…4.72万亿元，成为全省首个经济总量突破4万亿元的城市`: the figure that
+/// ends the clause before the threshold's, when the threshold's clause opens with its word, a few
+/// adverbs before it, or a `成为…首个` phrase.
+fn value_before(ctx: &Context, k: usize, word_at: usize) -> Option<usize> {
+    let v = ctx.sentence.quantities[..k].last().copied()?;
+    let gap = ctx.between(ctx.q(v).span.end, word_at);
+    let rest = gap.strip_prefix('，')?;
+    let words = &ctx.vocab.threshold;
+    let mut rest = rest;
+    while let Some(r) = words
+        .adverbs
+        .iter()
+        .find_map(|a| rest.strip_prefix(a.as_str()))
+    {
+        rest = r;
+    }
+    if rest.is_empty() {
+        return Some(v);
+    }
+    // `成为全省首个经济总量突破…`: the subject that becomes the first is the one just stated.
+    let becomes = rest.strip_prefix("成为")?;
+    let first = ["首个", "第一个", "首批", "唯一"]
+        .iter()
+        .any(|w| becomes.contains(w));
+    (first
+        && becomes.chars().count() <= MAX_BECOMES
+        && !becomes.contains(|c: char| c.is_ascii_digit() || "，、；：（）".contains(c)))
+    .then_some(v)
+}
+
+/// `超过6%的县市有4个，即：东川7.2%、南岭6.8%`: every member listed after 即 or 分别是 in
+/// the sentence, when the bound's figure defines a group (`…的地区`).
+fn members(ctx: &Context, k: usize) -> Option<Vec<usize>> {
+    let qs = &ctx.sentence.quantities;
+    let b = qs[k];
+    let q = ctx.q(b);
+    let after = ctx.between(q.span.end, ctx.sentence.range.end);
+    let after = ["以上", "以下"]
+        .iter()
+        .find_map(|w| after.strip_prefix(w))
+        .unwrap_or(after);
+    let group = after.strip_prefix('的')?;
+    let name: String = group
+        .chars()
+        .take_while(|c| !"，、；：。有为共".contains(*c))
+        .collect();
+    if name.is_empty() || name.chars().count() > MAX_MEMBER_NAME {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut j = k + 1;
+    while j < qs.len() {
+        let i = qs[j];
+        let gap = ctx.between(ctx.q(qs[j - 1]).span.end, ctx.q(i).span.start);
+        let opened = ctx.vocab.threshold.members.iter().find_map(|m| {
+            gap.rfind(m.as_str())
+                .map(|at| gap[at + m.len()..].trim_start_matches(['：', ':']))
+        });
+        let Some(name) = opened else {
+            j += 1;
+            continue;
+        };
+        // A run of `name figure`, joined by 、.
+        if !member_name(name) || !same_figure(ctx.q(i), q, ctx.text) {
+            return None;
+        }
+        out.push(i);
+        j += 1;
+        while j < qs.len() {
+            let gap = ctx.between(ctx.q(qs[j - 1]).span.end, ctx.q(qs[j]).span.start);
+            let Some(name) = gap.strip_prefix('、') else {
+                break;
+            };
+            if !member_name(name) || !same_figure(ctx.q(qs[j]), q, ctx.text) {
+                return None;
+            }
+            out.push(qs[j]);
+            j += 1;
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+fn member_name(name: &str) -> bool {
+    let n = name.chars().count();
+    (1..=MAX_MEMBER_NAME).contains(&n)
+        && !name.contains(|c: char| c.is_ascii_digit() || "，、；：。（）".contains(c))
+}
+
+fn same_figure(a: &Quantity, b: &Quantity, text: &str) -> bool {
+    a.kind == b.kind && a.unit_text(text) == b.unit_text(text) && !a.range
+}
+
+/// `A达到9846亿元、B达到10217家，首次实现“双过万”`: both figures before `双过万` pass ten
+/// thousand of the scale each is written in (10217家 passes 1万家).
+fn doubles(ctx: &Context, claims: &mut Vec<Claim>) {
+    let sentence = &ctx.text[ctx.sentence.range.clone()];
+    for (at, w) in sentence.match_indices('双') {
+        let rest = &sentence[at + w.len()..];
+        let Some(word) = ctx
+            .vocab
+            .threshold
+            .doubles
+            .iter()
+            .find(|d| rest.starts_with(d.as_str()))
+        else {
+            continue;
+        };
+        let Ok((tail, (_, place))) = scale_word(&rest[word.len()..]) else {
+            continue;
+        };
+        let start = ctx.sentence.range.start + at;
+        let end = ctx.sentence.range.start + sentence.len() - tail.len();
+        let figures: Vec<usize> = ctx.before(start).collect();
+        let [.., x, y] = figures[..] else {
+            continue;
+        };
+        // Only the two figures of the clause run just before: nothing but `、`, a name and a
+        // word giving the value between them.
+        let gap = ctx.between(ctx.q(x).span.end, ctx.q(y).span.start);
+        if !gap.starts_with('、') || gap.contains(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        for v in [x, y] {
+            let q = ctx.q(v);
+            if !matches!(q.kind, Kind::Count | Kind::Amount) || q.range || ctx.is_change(v) {
+                continue;
+            }
+            let scale = q
+                .scale
+                .and_then(|s| scale_word(s).ok())
+                .map_or(Decimal::ONE, |(_, (_, f))| f);
+            let Some(bound) = place.checked_mul(scale) else {
+                continue;
+            };
+            claims.push(Claim::Threshold {
+                value: v,
+                bound,
+                bound_span: start..end,
+                approximate: false,
+                relation: Relation::Above,
+                word: start..end,
+            });
+        }
+    }
+}
