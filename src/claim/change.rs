@@ -403,6 +403,7 @@ fn with_increment(ctx: &Context, s: usize, direction: Direction) -> Option<(usiz
     }
     (ctx.change_direction(increment) == Some(direction)
         && !ctx.is_change(value)
+        && !ctx.is_bound(value)
         && measure(value)
         && measure(increment)
         && ctx.comparable(value, increment))
@@ -436,6 +437,7 @@ fn increment_after(ctx: &Context, s: usize, direction: Direction) -> Option<(usi
     let measure = |i: usize| ctx.is_measure(i) && !ctx.is_average(i);
     (ctx.change_direction(after) == Some(direction)
         && !ctx.is_change(value)
+        && !ctx.is_bound(value)
         && measure(value)
         && measure(after)
         && ctx.comparable(value, after))

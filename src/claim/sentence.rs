@@ -210,6 +210,14 @@ impl Context<'_> {
         })
     }
 
+    /// A bound rather than a level: a threshold word stands right before the figure
+    /// (`增加287亿元，突破4000亿元`): the level is past it by an amount not stated.
+    pub fn is_bound(&self, i: usize) -> bool {
+        let before = self.clause_before(i);
+        let t = &self.vocab.threshold;
+        ends_with_any(before, &t.above).is_some() || ends_with_any(before, &t.below).is_some()
+    }
+
     /// An average or a value per unit (`人均`, `年均`, `户均`, `每千人`): never a part or a whole.
     pub fn is_average(&self, i: usize) -> bool {
         let metric = self.metric(i);
