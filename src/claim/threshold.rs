@@ -15,8 +15,8 @@ use rust_decimal::Decimal;
 
 use super::sentence::Context;
 use super::{Claim, Relation};
-use crate::number::numeral::scale_word;
-use crate::number::{ApproxKind, Kind, Quantity};
+use crate::number::numeral::{scale_factor, scale_word};
+use crate::number::{ApproxKind, Kind};
 
 /// The longest modifier between a threshold word and its figure (`超过原定的近3千亿元`), in
 /// characters.
@@ -67,18 +67,10 @@ pub fn thresholds(ctx: &Context, claims: &mut Vec<Claim>) {
     doubles(ctx, claims);
 }
 
-/// Figures that one threshold can be said of: one kind, one unit, neither a change
+/// Figures that one threshold can be said of: comparable, and not a change
 /// (`比上年增加300亿元，突破4000亿元` is said of the level, not the increment).
 fn fits(ctx: &Context, bound: usize, value: usize) -> bool {
-    let (b, v) = (ctx.q(bound), ctx.q(value));
-    b.kind == v.kind
-        && matches!(
-            v.kind,
-            Kind::Count | Kind::Amount | Kind::Percent | Kind::Permille
-        )
-        && b.unit_text(ctx.text) == v.unit_text(ctx.text)
-        && !v.range
-        && (!ctx.is_change(value) || rate_against_rate(ctx, value))
+    ctx.comparable(bound, value) && (!ctx.is_change(value) || rate_against_rate(ctx, value))
 }
 
 /// `上涨2.6%，低于3%左右的预期目标`: a change in percent held against a bound in percent is a
@@ -96,16 +88,15 @@ fn rate_against_rate(ctx: &Context, value: usize) -> bool {
 /// (`突破`, `迈上`, `超过原定的近`, `低于`).
 fn relation_of(ctx: &Context, b: usize) -> Option<(Relation, Range<usize>)> {
     let q = ctx.q(b);
+    // The figure's own approximation word, as the grammar reads it; 约, 近 and 左右 bound
+    // nothing. A suffix (`以上`) bounds only a group (see `members`).
     if let Some(a) = q.approx {
-        let relation = match a.word {
-            "超过" | "逾" => Some(Relation::Above),
-            "不足" | "不到" => Some(Relation::Below),
-            "不少于" | "不低于" | "至少" => Some(Relation::AtLeast),
-            "不超过" | "不高于" => Some(Relation::AtMost),
-            // `X以上的地区`: a suffix bounds a group (see `members`).
-            "以上" => Some(Relation::AtLeast),
-            "以下" => Some(Relation::AtMost),
-            _ => None,
+        let relation = match a.kind {
+            ApproxKind::Over => Some(Relation::Above),
+            ApproxKind::Under => Some(Relation::Below),
+            ApproxKind::AtLeast => Some(Relation::AtLeast),
+            ApproxKind::AtMost => Some(Relation::AtMost),
+            ApproxKind::About | ApproxKind::Near => None,
         };
         if let Some(r) = relation {
             let at = if ctx.text[q.span.clone()].starts_with(a.word) {
@@ -206,12 +197,10 @@ fn members(ctx: &Context, k: usize) -> Option<Vec<usize>> {
     let qs = &ctx.sentence.quantities;
     let b = qs[k];
     let q = ctx.q(b);
-    let after = ctx.between(q.span.end, ctx.sentence.range.end);
-    let after = ["以上", "以下"]
-        .iter()
-        .find_map(|w| after.strip_prefix(w))
-        .unwrap_or(after);
-    let group = after.strip_prefix('的')?;
+    // The span holds a suffix (`6%以上`): the group's 的 follows it.
+    let group = ctx
+        .between(q.span.end, ctx.sentence.range.end)
+        .strip_prefix('的')?;
     let name: String = group
         .chars()
         .take_while(|c| !"，、；：。有为共".contains(*c))
@@ -233,7 +222,7 @@ fn members(ctx: &Context, k: usize) -> Option<Vec<usize>> {
             continue;
         };
         // A run of `name figure`, joined by 、.
-        if !member_name(name) || !same_figure(ctx.q(i), q, ctx.text) {
+        if !member_name(name) || !ctx.comparable(b, i) {
             return None;
         }
         out.push(i);
@@ -243,7 +232,7 @@ fn members(ctx: &Context, k: usize) -> Option<Vec<usize>> {
             let Some(name) = gap.strip_prefix('、') else {
                 break;
             };
-            if !member_name(name) || !same_figure(ctx.q(qs[j]), q, ctx.text) {
+            if !member_name(name) || !ctx.comparable(b, qs[j]) {
                 return None;
             }
             out.push(qs[j]);
@@ -257,10 +246,6 @@ fn member_name(name: &str) -> bool {
     let n = name.chars().count();
     (1..=MAX_MEMBER_NAME).contains(&n)
         && !name.contains(|c: char| c.is_ascii_digit() || "，、；：。（）".contains(c))
-}
-
-fn same_figure(a: &Quantity, b: &Quantity, text: &str) -> bool {
-    a.kind == b.kind && a.unit_text(text) == b.unit_text(text) && !a.range
 }
 
 /// `A达到9846亿元、B达到10217家，首次实现“双过万”`: both figures before `双过万` pass ten
@@ -298,10 +283,7 @@ fn doubles(ctx: &Context, claims: &mut Vec<Claim>) {
             if !matches!(q.kind, Kind::Count | Kind::Amount) || q.range || ctx.is_change(v) {
                 continue;
             }
-            let scale = q
-                .scale
-                .and_then(|s| scale_word(s).ok())
-                .map_or(Decimal::ONE, |(_, (_, f))| f);
+            let scale = q.scale.map_or(Decimal::ONE, scale_factor);
             let Some(bound) = place.checked_mul(scale) else {
                 continue;
             };

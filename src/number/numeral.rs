@@ -591,7 +591,8 @@ pub fn scale_word(input: &str) -> IResult<&str, (&'static str, Decimal)> {
     )))
 }
 
-fn scale_factor(word: &str) -> Decimal {
+/// What a scale word multiplies by: `万亿` 10^12.
+pub fn scale_factor(word: &str) -> Decimal {
     let exponent = word.chars().fold(0u32, |e, c| {
         e + match c {
             '十' => 1,

@@ -31,6 +31,7 @@ use serde::de::DeserializeOwned;
 use super::{Label, RuleKind};
 use crate::claim::Facts;
 use crate::number::Quantity;
+use crate::number::numeral::scale_factor;
 
 pub const NAMES: &[&str] = &[
     "annual",
@@ -378,28 +379,19 @@ fn word<'a>(f: &Facts<'a>, range: &std::ops::Range<usize>) -> &'a str {
 /// An interval in the written scale and unit of quantity `like` (`12.41万件`), for messages
 /// about figures written with 万 or 亿.
 fn in_units_of(f: &Facts, like: usize, i: &crate::interval::Interval) -> String {
-    let q = q(f, like);
-    let unit = q.unit_text(f.text).unwrap_or("");
-    let (factor, word) = match q.scale {
-        Some(w) => (scale_factor(w), w),
-        None => (rust_decimal::Decimal::ONE, ""),
-    };
+    let (factor, label) = written_scale(f, like);
     let scaled = crate::interval::Interval {
         lo: i.lo.map(|v| v / factor),
         hi: i.hi.map(|v| v / factor),
     };
-    crate::rules::verdict::show_computed(&scaled, 4, &format!("{word}{unit}"))
+    crate::rules::verdict::show_computed(&scaled, 4, &label)
 }
 
 /// `所述 3.8亿元 即 3.75亿元–3.85亿元`: a stated figure's interval in the scale and unit it is
 /// written in.
 fn stated_in_units(f: &Facts, stated: usize) -> String {
     let q = q(f, stated);
-    let unit = q.unit_text(f.text).unwrap_or("");
-    let (factor, word) = match q.scale {
-        Some(w) => (scale_factor(w), w),
-        None => (rust_decimal::Decimal::ONE, ""),
-    };
+    let (factor, label) = written_scale(f, stated);
     let scaled = crate::interval::Interval {
         lo: q.interval.lo.map(|v| v / factor),
         hi: q.interval.hi.map(|v| v / factor),
@@ -412,23 +404,18 @@ fn stated_in_units(f: &Facts, stated: usize) -> String {
     format!(
         "所述 {written} 即{}{}",
         crate::rules::verdict::reading_of(written, q),
-        crate::rules::verdict::show_interval(&scaled, 4, &format!("{word}{unit}"))
+        crate::rules::verdict::show_interval(&scaled, 4, &label)
     )
 }
 
-fn scale_factor(word: &str) -> rust_decimal::Decimal {
-    let exponent: u32 = word
-        .chars()
-        .map(|c| match c {
-            '十' => 1,
-            '百' => 2,
-            '千' => 3,
-            '万' => 4,
-            '亿' => 8,
-            _ => 0,
-        })
-        .sum();
-    rust_decimal::Decimal::from_i128_with_scale(10i128.pow(exponent), 0)
+/// The factor and the label (`亿元`) of the scale and unit quantity `like` is written in.
+fn written_scale(f: &Facts, like: usize) -> (rust_decimal::Decimal, String) {
+    let q = q(f, like);
+    let unit = q.unit_text(f.text).unwrap_or("");
+    match q.scale {
+        Some(w) => (scale_factor(w), format!("{w}{unit}")),
+        None => (rust_decimal::Decimal::ONE, unit.to_string()),
+    }
 }
 
 /// The interval an average or a rounded integer really stands for: an exact-looking `1732元`

@@ -2,9 +2,8 @@
 
 use rust_decimal::Decimal;
 
-use super::{NoParams, q, text};
+use super::{NoParams, q, text, written_scale};
 use crate::claim::{Claim, Facts, Relation};
-use crate::number::numeral::scale_word;
 use crate::rules::verdict::show;
 use crate::rules::{Certainty, Finding, Label, RuleKind};
 
@@ -53,54 +52,28 @@ impl RuleKind for Threshold {
             } else {
                 Decimal::ZERO
             };
-            let (broken, actual, end) = match relation {
-                Relation::Above => (
-                    v.interval.hi.is_some_and(|h| h <= *bound - slack),
-                    "不高于",
-                    v.interval.hi,
-                ),
-                Relation::AtLeast => (
-                    v.interval.hi.is_some_and(|h| h < *bound - slack),
-                    "低于",
-                    v.interval.hi,
-                ),
-                Relation::Below => (
-                    v.interval.lo.is_some_and(|l| l >= *bound + slack),
-                    "不低于",
-                    v.interval.lo,
-                ),
-                Relation::AtMost => (
-                    v.interval.lo.is_some_and(|l| l > *bound + slack),
-                    "高于",
-                    v.interval.lo,
-                ),
+            // The bound as loosened for an approximate threshold, the end of the figure that
+            // must clear it, and the words for each relation.
+            let (lo, hi) = (v.interval.lo, v.interval.hi);
+            let (loosened, end, actual, end_word, needs) = match relation {
+                Relation::Above => (*bound - slack, hi, "不高于", "至多为", "大于"),
+                Relation::AtLeast => (*bound - slack, hi, "低于", "至多为", "不小于"),
+                Relation::Below => (*bound + slack, lo, "不低于", "至少为", "小于"),
+                Relation::AtMost => (*bound + slack, lo, "高于", "至少为", "不大于"),
             };
-            let Some(end) = end.filter(|_| broken) else {
+            let broken = |e: Decimal| match relation {
+                Relation::Above => e <= loosened,
+                Relation::AtLeast => e < loosened,
+                Relation::Below => e >= loosened,
+                Relation::AtMost => e > loosened,
+            };
+            let Some(end) = end.filter(|&e| broken(e)) else {
                 continue;
             };
             // Both figures in the scale the exact one is written in: 48736亿元 against 50000亿元.
-            let factor = v
-                .scale
-                .and_then(|s| scale_word(s).ok())
-                .map_or(Decimal::ONE, |(_, (_, x))| x);
-            let unit = format!(
-                "{}{}",
-                v.scale.unwrap_or(""),
-                v.unit_text(f.text).unwrap_or("")
-            );
+            let (factor, unit) = written_scale(f, *value);
             let in_scale = |d: Decimal| format!("{}{unit}", show(d / factor, 4));
-            let (end_word, needs) = match relation {
-                Relation::Above => ("至多为", "大于"),
-                Relation::AtLeast => ("至多为", "不小于"),
-                Relation::Below => ("至少为", "小于"),
-                Relation::AtMost => ("至少为", "不大于"),
-            };
             let written = &f.text[word.start.min(bound_span.start)..word.end.max(bound_span.end)];
-            // The bound as loosened for an approximate threshold, on the side the figure missed.
-            let loosened = match relation {
-                Relation::Above | Relation::AtLeast => *bound - slack,
-                Relation::Below | Relation::AtMost => *bound + slack,
-            };
             let slack_note = if *approximate {
                 format!("（所述门槛为约数，按其 5% 放宽到 {}）", in_scale(loosened))
             } else {
