@@ -11,6 +11,7 @@ mod change;
 mod count;
 mod list;
 mod metric;
+mod named;
 mod per_capita;
 mod rate;
 mod repeat;
@@ -241,6 +242,14 @@ pub enum Claim {
         second: usize,
         refers_back: bool,
     },
+    /// One metric's name stated with a figure in two paragraphs (`全年园林水果产量7.16万吨` in
+    /// the summary and again in its section): `name` as the two share it, scope and link words
+    /// left out.
+    Restated {
+        first: usize,
+        second: usize,
+        name: String,
+    },
     /// A rate stated with its denominator, a count, but not its numerator.
     Granular { rate: usize, denominator: usize },
     /// `分别占62.4%、25.1%、13.8%`: shares of one whole. `exhaustive` when the text says the
@@ -279,6 +288,9 @@ pub enum Claim {
         bound_span: Range<usize>,
         /// The bound carries its own 约, 近 or 左右 (`低于3%左右的预期目标`).
         approximate: bool,
+        /// How far a bound that is itself a rounded figure (`政府债务限额78.2亿元`) may stand
+        /// from what is written: half its last digit's step; zero for a round threshold.
+        rounding: Decimal,
         relation: Relation,
         /// The threshold word (`突破`, `低于`, `双过万`).
         word: Range<usize>,
@@ -425,6 +437,7 @@ pub fn extract<'a>(
     let mut previous_tree: Option<(usize, Tree)> = None;
     let mut paragraph_start = 0;
     let mut part_of: Vec<Option<usize>> = vec![None; quantities.len()];
+    let (mut open_bounds, mut bounds) = (Vec::new(), Vec::new());
     for (i, s) in sentences.iter().enumerate() {
         if i > 0 && sentences[i - 1].paragraph != s.paragraph {
             paragraph_start = i;
@@ -496,7 +509,7 @@ pub fn extract<'a>(
         count::counts(&ctx, &mut local);
         rate::shares(&ctx, &mut local);
         rate::bounded(&ctx, &mut local);
-        threshold::thresholds(&ctx, &mut local);
+        threshold::thresholds(&ctx, &mut local, &mut open_bounds, &mut bounds);
         rate::granular(&ctx, &mut local);
         per_capita::per_capita(&ctx, &mut local);
         per_capita::per_unit(&ctx, &mut local);
@@ -527,6 +540,16 @@ pub fn extract<'a>(
         &mut claims,
     );
     repeat::repeats(text, quantities, &metrics, &sentences, vocab, &mut claims);
+    bounds.sort_unstable();
+    let doc = named::Document {
+        text,
+        quantities,
+        metrics: &metrics,
+        sentences: &sentences,
+        durations: &durations,
+        vocab,
+    };
+    named::resolve(&doc, &open_bounds, &bounds, &mut claims);
     Facts {
         text,
         quantities: magnitudes(quantities, &claims),

@@ -38,6 +38,19 @@ const PLANNED: &[&str] = &[
     "确保",
 ];
 
+/// `words` speak of a plan or target.
+pub(crate) fn planned(words: &str) -> bool {
+    static PLANNED_WORDS: LazyLock<AhoCorasick> =
+        LazyLock::new(|| AhoCorasick::new(PLANNED).expect("a small word list"));
+    // 要 of a word that is no plan: 必要, 重要, 主要, 需要, 只要.
+    PLANNED_WORDS.find_iter(words).any(|m| {
+        &words[m.range()] != "要"
+            || !["必", "重", "主", "需", "只", "纲"]
+                .iter()
+                .any(|w| words[..m.start()].ends_with(w))
+    })
+}
+
 /// The figure points back at one stated before: `在审结的1.73万件一审刑事案件中`, `上述…`.
 fn refers_back(text: &str, quantities: &[Quantity], metrics: &[Range<usize>], i: usize) -> bool {
     let q = &quantities[i];
@@ -92,13 +105,21 @@ pub(crate) fn core_of(mut phrase: String) -> String {
     {
         phrase.replace_range(start..y + '年'.len_utf8(), "");
     }
+    // Words that hold a noise word and are kept whole (`公共` holds `共`), matched first.
+    const KEPT: &[&str] = &["公共"];
     static NOISE_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
         AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostFirst)
-            .build(NOISE)
+            .build(KEPT.iter().chain(NOISE))
             .expect("a small word list")
     });
-    NOISE_WORDS.replace_all(&phrase, &[""; NOISE.len()])
+    static REPLACEMENTS: LazyLock<Vec<&str>> = LazyLock::new(|| {
+        KEPT.iter()
+            .copied()
+            .chain(NOISE.iter().map(|_| ""))
+            .collect()
+    });
+    NOISE_WORDS.replace_all(&phrase, &REPLACEMENTS)
 }
 
 /// Four-digit years in the clause of quantity `i`.
@@ -138,18 +159,17 @@ type Named = Option<(String, Vec<i32>)>;
 /// How many earlier figures a possible restatement is compared with.
 const WINDOW: usize = 200;
 
-pub fn repeats(
+/// Figures that state a level of their metric as the text's own result: not in brackets after
+/// another figure, not naming a class (`144平方米以上`), not a change, not a plan or target.
+pub(crate) fn standing(
     text: &str,
     quantities: &[Quantity],
     metrics: &[Range<usize>],
     sentences: &[Sentence],
     vocab: &Vocabulary,
-    claims: &mut Vec<Claim>,
-) {
-    static PLANNED_WORDS: LazyLock<AhoCorasick> =
-        LazyLock::new(|| AhoCorasick::new(PLANNED).expect("a small word list"));
+) -> Vec<usize> {
     let change_words = &vocab.automata().change;
-    let candidates: Vec<usize> = sentences
+    sentences
         .iter()
         .filter(|s| s.quantities.len() <= super::MAX_FIGURES_PER_SENTENCE)
         .flat_map(|s| {
@@ -179,8 +199,19 @@ pub fn repeats(
             let m = &text[metrics[i].clone()];
             !change_words.is_match(m) && !m.ends_with("比") && !m.contains("上年")
         })
-        .filter(|&i| !PLANNED_WORDS.is_match(&text[metrics[i].clone()]))
-        .collect();
+        .filter(|&i| !planned(&text[metrics[i].clone()]))
+        .collect()
+}
+
+pub fn repeats(
+    text: &str,
+    quantities: &[Quantity],
+    metrics: &[Range<usize>],
+    sentences: &[Sentence],
+    vocab: &Vocabulary,
+    claims: &mut Vec<Claim>,
+) {
+    let candidates = standing(text, quantities, metrics, sentences, vocab);
     // Built when a pair first passes the cheap tests: most figures never meet another of their
     // kind and unit in their paragraph.
     let mut named: Vec<Option<Named>> = vec![None; candidates.len()];

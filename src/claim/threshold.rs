@@ -13,6 +13,8 @@ use std::ops::Range;
 
 use rust_decimal::Decimal;
 
+use super::named::{OpenBound, bound_name};
+use super::repeat::planned;
 use super::sentence::Context;
 use super::{Claim, Relation};
 use crate::number::numeral::{scale_factor, scale_word};
@@ -28,16 +30,35 @@ const MAX_MEMBER_NAME: usize = 8;
 /// The longest phrase of a `成为…首个…` clause before its threshold word.
 const MAX_BECOMES: usize = 16;
 
-pub fn thresholds(ctx: &Context, claims: &mut Vec<Claim>) {
+/// Reads the thresholds of a sentence; a bound it holds no figure against goes to `open`
+/// with its metric's name, for [`super::named::resolve`], and every bound to `bounds`.
+pub fn thresholds(
+    ctx: &Context,
+    claims: &mut Vec<Claim>,
+    open: &mut Vec<OpenBound>,
+    bounds: &mut Vec<usize>,
+) {
     let qs = &ctx.sentence.quantities;
+    let mut previous: Option<(usize, Relation, Range<usize>)> = None;
     for (k, &b) in qs.iter().enumerate() {
-        let Some((relation, word)) = relation_of(ctx, b) else {
+        // `接连突破8万亿元、9万亿元`: a figure listed right after a bound is a bound of the
+        // same word.
+        let listed = previous.take().filter(|(p, _, _)| {
+            let (x, y) = (ctx.q(*p), ctx.q(b));
+            ctx.between(x.span.end, y.span.start) == "、"
+                && x.kind == y.kind
+                && x.unit_text(ctx.text) == y.unit_text(ctx.text)
+                && !y.range
+        });
+        let Some((relation, word)) = relation_of(ctx, b).or(listed.map(|(_, r, w)| (r, w))) else {
             continue;
         };
+        previous = Some((b, relation, word.clone()));
         let bound = ctx.q(b);
         if bound.range || bound.value <= Decimal::ZERO {
             continue;
         }
+        bounds.push(b);
         let approximate = bound
             .approx
             .is_some_and(|a| matches!(a.kind, ApproxKind::About | ApproxKind::Near));
@@ -48,6 +69,7 @@ pub fn thresholds(ctx: &Context, claims: &mut Vec<Claim>) {
                     bound: bound.value,
                     bound_span: bound.span.clone(),
                     approximate,
+                    rounding: Decimal::ZERO,
                     relation,
                     word: word.clone(),
                 });
@@ -56,15 +78,61 @@ pub fn thresholds(ctx: &Context, claims: &mut Vec<Claim>) {
         let suffix = word.start > bound.span.start;
         if let Some(members) = members(ctx, k) {
             members.into_iter().for_each(&mut claim);
-        } else if suffix {
-            continue;
-        } else if let Some(value) = value_after(ctx, k) {
+        } else if let Some(value) = value_after(ctx, k).filter(|_| !suffix) {
             claim(value);
-        } else if let Some(value) = value_before(ctx, k, word.start) {
+        } else if let Some(value) = value_before(ctx, k, word.start).filter(|_| !suffix) {
             claim(value);
+        } else if let Some(o) = open_bound(ctx, b, relation, &word, approximate) {
+            open.push(o);
         }
     }
     doubles(ctx, claims);
+}
+
+/// A bound passed (`经济总量超过6万亿元`) whose sentence gives no figure for it: the name of its
+/// metric, for a figure stated elsewhere in the document. Targets (`力争突破`) and approximate
+/// bounds are not read, nor a bound stayed under: across paragraphs those are mostly targets.
+fn open_bound(
+    ctx: &Context,
+    b: usize,
+    relation: Relation,
+    word: &Range<usize>,
+    approximate: bool,
+) -> Option<OpenBound> {
+    if approximate || !matches!(relation, Relation::Above | Relation::AtLeast) {
+        return None;
+    }
+    // `经济总量超千亿元的县域达12个`: the bound picks out members of a group that its clause
+    // counts, not the metric's value (`首个经济总量超过3万亿元的城市` is the subject's own).
+    let after = ctx.between(ctx.q(b).span.end, ctx.sentence.range.end);
+    let clause_end = after.find(['，', '；', '。']).unwrap_or(after.len());
+    if after.starts_with('的')
+        && ctx.sentence.quantities.iter().any(|&i| {
+            let at = ctx.q(i).span.start;
+            at > ctx.q(b).span.end && at < ctx.q(b).span.end + clause_end
+        })
+    {
+        return None;
+    }
+    let said = ctx.between(
+        ctx.sentence.range.start,
+        word.start.min(ctx.q(b).span.start),
+    );
+    if planned(said) || ctx.vocab.names.totals.occurs_in(said) || ctx.is_change(b) {
+        return None;
+    }
+    let clause = ctx.between(
+        ctx.clause_start(word.start),
+        word.start.min(ctx.q(b).span.start),
+    );
+    let (name, years) = bound_name(clause, ctx.vocab)?;
+    Some(OpenBound {
+        bound: b,
+        relation,
+        word: word.clone(),
+        name,
+        years,
+    })
 }
 
 /// Figures that one threshold can be said of: comparable, and not a change
@@ -121,8 +189,11 @@ fn relation_of(ctx: &Context, b: usize) -> Option<(Relation, Range<usize>)> {
             let rest = &before[at + w.len()..];
             let n = rest.chars().count();
             let single = w.chars().count() == 1;
+            // `跨过两个万亿元大关`: a count of bounds passed, not one bound of 1万亿元.
+            let counted = rest.ends_with(['个', '次', '项']);
             if n > MAX_MODIFIER
                 || (single && n > 0)
+                || counted
                 || rest.contains(|c: char| c.is_ascii_digit() || "，、；：（）()“”".contains(c))
                 || before[..at].ends_with('不')
             {
@@ -292,6 +363,7 @@ fn doubles(ctx: &Context, claims: &mut Vec<Claim>) {
                 bound,
                 bound_span: start..end,
                 approximate: false,
+                rounding: Decimal::ZERO,
                 relation: Relation::Above,
                 word: start..end,
             });

@@ -211,6 +211,18 @@ word_lists!(ThresholdWords {
     members,
     doubles
 });
+word_lists!(NameWords {
+    same,
+    scope,
+    openers,
+    limits,
+    within,
+    plans,
+    results,
+    totals,
+    periods,
+    levels
+});
 word_lists!(ShareWords {
     words,
     not_before,
@@ -240,6 +252,8 @@ pub struct Vocabulary {
     pub rate: RateWords,
     #[serde(default)]
     pub threshold: ThresholdWords,
+    #[serde(default)]
+    pub names: NameWords,
 }
 
 impl Vocabulary {
@@ -266,6 +280,7 @@ impl Vocabulary {
             v.per_capita.extend(more.per_capita);
             v.rate.extend(more.rate);
             v.threshold.extend(more.threshold);
+            v.names.extend(more.names);
         }
         v.sort();
         Ok(v)
@@ -284,6 +299,7 @@ impl Vocabulary {
         self.per_capita.sort();
         self.rate.sort();
         self.threshold.sort();
+        self.names.sort();
     }
 }
 

@@ -372,6 +372,14 @@ pub(crate) fn describe(layout: &Layout, facts: &Facts, c: &Claim) -> (Range<usiz
             at(*second),
             format!("repeat        {} = {}", t(*second), t(*first)),
         ),
+        Claim::Restated {
+            first,
+            second,
+            name,
+        } => (
+            at(*second),
+            format!("restated      {} = {}  〔{name}〕", t(*second), t(*first)),
+        ),
         Claim::Granular { rate, denominator } => (
             at(*rate),
             format!("granular      {} over {}", t(*rate), t(*denominator)),

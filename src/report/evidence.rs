@@ -45,7 +45,7 @@ const AVERAGE_WORDS: &[&str] = &["人均", "户均", "平均"];
 
 /// The quantity indices a claim states, from its serialized fields.
 fn figures(claim: &Claim) -> Vec<usize> {
-    let repeat = matches!(claim, Claim::Repeat { .. });
+    let repeat = matches!(claim, Claim::Repeat { .. } | Claim::Restated { .. });
     let mut out = Vec::new();
     if matches!(claim, Claim::Period { .. }) {
         return out; // its fields count years, not figures

@@ -18,20 +18,24 @@ impl RuleKind for Repeat {
     fn check(&self, f: &Facts) -> Vec<Finding> {
         let mut out = Vec::new();
         for claim in &f.claims {
-            let Claim::Repeat {
-                first,
-                second,
-                refers_back,
-            } = claim
-            else {
-                continue;
+            let (first, second, certainty, name) = match claim {
+                // Only a mention that points back is surely the same figure; two figures with
+                // the same words in one paragraph are often parallel (两项试点各自的参保人数).
+                Claim::Repeat {
+                    first,
+                    second,
+                    refers_back: true,
+                } => (*first, *second, Certainty::Proven, None),
+                // Two paragraphs giving one name are one metric only as far as the name says:
+                // a scope set by a heading or a sentence before may part them.
+                Claim::Restated {
+                    first,
+                    second,
+                    name,
+                } => (*first, *second, Certainty::Plausible, Some(name.as_str())),
+                _ => continue,
             };
-            // Only a mention that points back is surely the same figure; two figures with the
-            // same words in one paragraph are often parallel (两项试点各自的参保人数).
-            if !refers_back {
-                continue;
-            }
-            let (a, b) = (q(f, *first), q(f, *second));
+            let (a, b) = (q(f, first), q(f, second));
             // An approximation against a precise figure is the `approx-direction` kind's.
             if a.approx.is_some() != b.approx.is_some() || a.interval.meets(&b.interval) {
                 continue;
@@ -42,19 +46,20 @@ impl RuleKind for Repeat {
             } else {
                 ""
             };
+            let named = name.map_or(String::new(), |n| format!("；两处指标名同为“{n}”"));
             out.push(Finding {
                 suggestion: None,
-                certainty: Certainty::Proven,
+                certainty,
                 message: format!(
                     "同一数据前后不一致{precision}：前文 {}，此处 {}",
-                    text(f, *first),
-                    text(f, *second)
+                    text(f, first),
+                    text(f, second)
                 ),
                 help: format!(
-                    "{} 即 {}；{} 即 {}；两者不相交",
-                    text(f, *first),
+                    "{} 即 {}；{} 即 {}；两者不相交{named}",
+                    text(f, first),
                     show_interval(&a.interval, 2, unit),
-                    text(f, *second),
+                    text(f, second),
                     show_interval(&b.interval, 2, unit)
                 ),
                 primary: Label::new(b.span.clone(), "此处"),

@@ -12,6 +12,10 @@ use crate::rules::{Certainty, Finding, Label, RuleKind};
 /// said. A figure within this of the bound is not held against the word.
 const APPROX_SLACK: Decimal = Decimal::from_parts(5, 0, 0, false, 2);
 
+/// The most bytes between a threshold word and its bound for both to be quoted as one phrase
+/// (`超过原定的近3千亿元`); farther apart, the word is quoted alone.
+const MAX_JOIN: usize = 24;
+
 #[derive(Debug)]
 pub struct Threshold;
 
@@ -30,6 +34,7 @@ impl RuleKind for Threshold {
                 bound,
                 bound_span,
                 approximate,
+                rounding,
                 relation,
                 word,
             } = claim
@@ -51,7 +56,7 @@ impl RuleKind for Threshold {
                 *bound * APPROX_SLACK
             } else {
                 Decimal::ZERO
-            };
+            } + *rounding;
             // The bound as loosened for an approximate threshold, the end of the figure that
             // must clear it, and the words for each relation.
             let (lo, hi) = (v.interval.lo, v.interval.hi);
@@ -73,9 +78,22 @@ impl RuleKind for Threshold {
             // Both figures in the scale the exact one is written in: 48736亿元 against 50000亿元.
             let (factor, unit) = written_scale(f, *value);
             let in_scale = |d: Decimal| format!("{}{unit}", show(d / factor, 4));
-            let written = &f.text[word.start.min(bound_span.start)..word.end.max(bound_span.end)];
+            // The words as written: the threshold word with its bound, or, for a bound stated
+            // elsewhere (`控制在…限额之内` and `限额78.2亿元`), the words alone.
+            let joined = word.start.min(bound_span.start)..word.end.max(bound_span.end);
+            let written = if joined.len() <= word.len() + bound_span.len() + MAX_JOIN {
+                &f.text[joined]
+            } else {
+                &f.text[word.clone()]
+            };
             let slack_note = if *approximate {
                 format!("（所述门槛为约数，按其 5% 放宽到 {}）", in_scale(loosened))
+            } else if !rounding.is_zero() {
+                format!(
+                    "（{} 按末位取整，可至 {}）",
+                    &f.text[bound_span.clone()],
+                    in_scale(loosened)
+                )
             } else {
                 String::new()
             };

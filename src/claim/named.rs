@@ -1,0 +1,529 @@
+//! Figures named across a document: the exact figure a bound stated in another paragraph
+//! speaks of (`经济总量超过6万亿元` in a five-year review against `地区生产总值67665亿元` in the
+//! year's), and a balance held within a limit stated beside it
+//! (`政府债务余额…控制在政府债务限额之内`).
+//!
+//! A name matches only as a whole: the words before the figure, without years, scope and link
+//! words, equal to the bound's (or one of its names in `[names] same`). A qualified name
+//! (`货物进出口总额`) is another metric. Where the document gives the metric more than one
+//! value that cannot all hold (a start and an end of a period, a budget and its outturn), the
+//! bound is left unread: which one it speaks of is not said.
+
+use std::ops::Range;
+
+use rust_decimal::Decimal;
+
+use super::change::year_before;
+use super::repeat::{core, core_of, standing, years};
+use super::sentence::Sentence;
+use super::{Claim, Relation, Vocabulary};
+use crate::number::{Kind, Quantity};
+
+/// What the document-wide readings see: the text, its figures and their phrases, sentences, and
+/// the vocabulary.
+#[derive(Clone, Copy)]
+pub struct Document<'a> {
+    pub text: &'a str,
+    pub quantities: &'a [Quantity],
+    pub metrics: &'a [Range<usize>],
+    pub sentences: &'a [Sentence],
+    /// Which figures are lengths of time or ages (`五年`, `60周岁`).
+    pub durations: &'a [bool],
+    pub vocab: &'a Vocabulary,
+}
+
+/// A bound its own sentence gives no figure for: `经济总量超过6万亿元`.
+#[derive(Debug, Clone)]
+pub struct OpenBound {
+    pub bound: usize,
+    pub relation: Relation,
+    pub word: Range<usize>,
+    /// The metric's name, normalised by [`normalize`].
+    pub name: String,
+    pub years: Vec<i32>,
+}
+
+/// How far under a bound stated in another paragraph a figure may be and still be read as its
+/// metric: 80% of the bound. `突破X` is said of a figure just past a round X, so a draft's slip
+/// leaves the figure a little under X; a figure far under X (`经济总量超9万亿元` of a wider
+/// region beside the province's 67665亿元) belongs to a scope or period the words do not give.
+const NEAR: Decimal = Decimal::from_parts(8, 0, 0, false, 1);
+
+/// The shortest name that can stand for one metric across a document.
+const MIN_NAME: usize = 4;
+
+/// `name` without spaces (spaced-out PDF text), the scope that opens it, a 末 or 底 left by a
+/// removed year (`2025年末`), and under the first of its names in `[names] same`; `None` when
+/// too short to name one metric.
+pub fn normalize(name: &str, vocab: &Vocabulary) -> Option<String> {
+    // A note's mark (`[10]`) and spaces of PDF text are not part of a name.
+    let mut n: String = name
+        .chars()
+        .filter(|c| !c.is_whitespace() && !"[]［］【】".contains(*c))
+        .collect();
+    loop {
+        let before = n.len();
+        for w in vocab
+            .names
+            .scope
+            .iter()
+            .map(String::as_str)
+            .chain(["末", "底"])
+        {
+            if let Some(rest) = n.strip_prefix(w) {
+                n = rest.to_string();
+            }
+        }
+        if n.len() == before {
+            break;
+        }
+    }
+    for group in &vocab.names.same {
+        if group.split('=').any(|g| g == n) {
+            n = group.split('=').next().unwrap_or_default().to_string();
+        }
+    }
+    (n.chars().count() >= MIN_NAME).then_some(n)
+}
+
+/// The name of the metric a bound's clause states before its threshold word: `经济总量` in
+/// `经济总量跨过两个万亿元大关、超过`, in `成为中西部地区首个经济总量超过`, and in
+/// `是在我国经济总量超过`.
+pub fn bound_name(clause: &str, vocab: &Vocabulary) -> Option<(String, Vec<i32>)> {
+    let years: Vec<i32> = clause
+        .match_indices('年')
+        .filter_map(|(k, _)| year_before(clause, k))
+        .collect();
+    // Years are the bound's period, compared on their own; noise words go with them.
+    let stripped = core_of(clause.to_string());
+    let mut name = stripped.as_str();
+    for w in ["首个", "首批", "第一个", "唯一"] {
+        if let Some(k) = name.rfind(w) {
+            name = &name[k + w.len()..];
+        }
+    }
+    let cut = vocab
+        .names
+        .openers
+        .iter()
+        .filter_map(|w| name.find(w.as_str()))
+        .chain(name.find(|c: char| c.is_ascii_digit()))
+        .min()
+        .unwrap_or(name.len());
+    normalize(&name[..cut], vocab).map(|n| (n, years))
+}
+
+/// Holds each open bound against the one exact figure the document names as its metric.
+pub fn resolve(doc: &Document, open: &[OpenBound], bounds: &[usize], claims: &mut Vec<Claim>) {
+    let Document {
+        text,
+        quantities,
+        metrics,
+        sentences,
+        durations,
+        vocab,
+    } = *doc;
+    let paragraph = paragraphs(quantities, sentences);
+    let sections = sections(text, sentences, vocab);
+    let section = |i: usize| sections.get(paragraph[i]).cloned().unwrap_or_default();
+    let named: Vec<(usize, String, Vec<i32>)> =
+        standing(text, quantities, metrics, sentences, vocab)
+            .into_iter()
+            .filter(|i| quantities[*i].approx.is_none() && bounds.binary_search(i).is_err())
+            .filter(|&i| !vocab.names.totals.occurs_in(&text[metrics[i].clone()]))
+            .filter(|&i| !durations[i] && !names_a_class(text, quantities, i))
+            .filter_map(|i| {
+                let name = normalize(&core(text, quantities, metrics, i), vocab)?;
+                Some((i, name, years(text, metrics, i)))
+            })
+            .collect();
+    for b in open {
+        let q = &quantities[b.bound];
+        let (bound_years, bound_plans) = section(b.bound);
+        if bound_plans {
+            continue;
+        }
+        let same: Vec<&(usize, String, Vec<i32>)> = named
+            .iter()
+            .filter(|(i, name, _)| {
+                let v = &quantities[*i];
+                let (years, plans) = section(*i);
+                *name == b.name
+                    && same_measure(text, q, v)
+                    && !plans
+                    && (years.is_empty() || bound_years.is_empty() || years == bound_years)
+            })
+            .collect();
+        // A bound without a year speaks of the latest period the document names the metric
+        // in: figures of an earlier year stay out, figures without one stay in.
+        let latest = same.iter().filter_map(|(_, _, y)| y.iter().max()).max();
+        let of_period: Vec<usize> = same
+            .iter()
+            .filter(|(_, _, y)| {
+                if b.years.is_empty() {
+                    y.is_empty() || y.iter().max() == latest
+                } else {
+                    *y == b.years
+                }
+            })
+            .map(|(i, _, _)| *i)
+            .collect();
+        let Some(value) = one_value(quantities, &of_period) else {
+            continue;
+        };
+        // A bound passed names the round figure just under the figure; one far above it
+        // speaks of a wider scope or another period the words do not give.
+        if quantities[value]
+            .interval
+            .hi
+            .is_none_or(|hi| hi < q.value * NEAR)
+        {
+            continue;
+        }
+        claims.push(Claim::Threshold {
+            value,
+            bound: q.value,
+            bound_span: q.span.clone(),
+            approximate: false,
+            rounding: Decimal::ZERO,
+            relation: b.relation,
+            word: b.word.clone(),
+        });
+    }
+    limits(doc, &named, claims);
+    restatements(doc, &named, &section, claims);
+}
+
+/// `全州园林水果产量7.16万吨` in the summary and `全州园林水果产量7.56万吨` in its section: a
+/// count or amount whose name the document gives exactly twice, in two paragraphs, of one
+/// period and in sections of results, with values that cannot both hold. A name stated more
+/// often, a part after 其中 (its scope is its whole's), a share, or mentions a year or a
+/// period word apart (`年末` against `全年`) are left alone: which figures are one metric is
+/// then not said.
+fn restatements(
+    doc: &Document,
+    named: &[(usize, String, Vec<i32>)],
+    section: &dyn Fn(usize) -> (Vec<i32>, bool),
+    claims: &mut Vec<Claim>,
+) {
+    let Document {
+        text,
+        quantities,
+        metrics,
+        sentences,
+        vocab,
+        ..
+    } = *doc;
+    let mut sentence_of = vec![usize::MAX; quantities.len()];
+    for (k, s) in sentences.iter().enumerate() {
+        for &i in &s.quantities {
+            sentence_of[i] = k;
+        }
+    }
+    let said_before = |i: usize| {
+        let s = &sentences[sentence_of[i]];
+        &text[s.range.start..quantities[i].span.start]
+    };
+    let in_paragraph = |i: usize| {
+        let k = sentence_of[i];
+        let first = sentences[..=k]
+            .iter()
+            .rposition(|s| s.paragraph != sentences[k].paragraph)
+            .map_or(0, |p| p + 1);
+        &text[sentences[first].range.start..quantities[i].span.start]
+    };
+    let period_word = |i: usize| {
+        let phrase = &text[metrics[i].clone()];
+        vocab
+            .names
+            .periods
+            .iter()
+            .position(|group| group.split('=').any(|w| phrase.contains(w)))
+    };
+    // The level of government or area the words before a figure name last (`市本级`, `全市`),
+    // one group of `[names] levels` standing for each; none for a figure of the whole.
+    let level = |said: &str| {
+        let groups = &vocab.names.levels;
+        let mut last: Option<(usize, usize)> = None;
+        for (g, group) in groups.iter().enumerate() {
+            for w in group.split('=') {
+                if let Some(at) = said.rfind(w)
+                    && last.is_none_or(|(l, _)| at > l)
+                {
+                    last = Some((at, g));
+                }
+            }
+        }
+        // The first group is the whole (`全市`), which a figure without a level is of too.
+        last.map(|(_, g)| g).filter(|&g| g != 0)
+    };
+    let mut by_name: std::collections::HashMap<(&str, Option<&str>), Vec<usize>> =
+        std::collections::HashMap::new();
+    for (i, name, _) in named {
+        let q = &quantities[*i];
+        if !matches!(q.kind, Kind::Count | Kind::Amount)
+            || sentence_of[*i] == usize::MAX
+            || section(*i).1
+            || said_before(*i).contains("其中")
+            || said_before(*i)
+                .trim_start()
+                .starts_with(['—', '-', '·', '●'])
+        {
+            continue;
+        }
+        by_name
+            .entry((name.as_str(), q.unit_text(text)))
+            .or_default()
+            .push(*i);
+    }
+    let mut pairs: Vec<(usize, usize, &str)> = by_name
+        .iter()
+        .filter_map(|(&(name, _), mentions)| match mentions[..] {
+            [a, b] => Some((a.min(b), a.max(b), name)),
+            _ => None,
+        })
+        .collect();
+    pairs.sort_unstable();
+    let years = |i: usize| -> Vec<i32> {
+        let said = said_before(i);
+        said.match_indices('年')
+            .filter_map(|(k, _)| year_before(said, k))
+            .collect()
+    };
+    for (a, b, name) in pairs {
+        let (x, y) = (&quantities[a], &quantities[b]);
+        let (sa, sb) = (&sentences[sentence_of[a]], &sentences[sentence_of[b]]);
+        if sa.paragraph == sb.paragraph || x.interval.meets(&y.interval) {
+            continue;
+        }
+        // Each mention's years: its sentence's, else its section heading's. A year on one
+        // mention only may be a year before the one the other speaks of.
+        let period = |i: usize| {
+            let y = years(i);
+            if y.is_empty() { section(i).0 } else { y }
+        };
+        if period(a) != period(b) {
+            continue;
+        }
+        // `市本级国有资本经营预算收入…。国有资本经营预算支出7,819万元`: the level a paragraph
+        // names is the scope of the figures after it.
+        if level(in_paragraph(a)) != level(in_paragraph(b)) {
+            continue;
+        }
+        // A slip leaves a figure near the one it restates; a figure several times another is
+        // of a scope or period the words do not give.
+        let (lo, hi) = if x.value < y.value { (x, y) } else { (y, x) };
+        if lo.value <= Decimal::ZERO || lo.value < hi.value * NEAR {
+            continue;
+        }
+        if let (Some(p), Some(q)) = (period_word(a), period_word(b))
+            && p != q
+        {
+            continue;
+        }
+        claims.push(Claim::Restated {
+            first: a,
+            second: b,
+            name: name.to_string(),
+        });
+    }
+}
+
+/// A bound and a figure in one measure: the same kind and unit, or a bound written with a
+/// scale and no unit (`迈上4万亿、5万亿两个台阶`) of a name that gives it (`地区生产总值5.2万亿元`).
+fn same_measure(text: &str, bound: &Quantity, figure: &Quantity) -> bool {
+    (bound.kind == figure.kind && bound.unit_text(text) == figure.unit_text(text))
+        || (bound.kind == Kind::Number
+            && bound.scale.is_some()
+            && bound.unit_text(text).is_none()
+            && matches!(figure.kind, Kind::Count | Kind::Amount))
+}
+
+/// The paragraph of each quantity.
+fn paragraphs(quantities: &[Quantity], sentences: &[Sentence]) -> Vec<usize> {
+    let mut out = vec![usize::MAX; quantities.len()];
+    for s in sentences {
+        for &i in &s.quantities {
+            out[i] = s.paragraph;
+        }
+    }
+    out
+}
+
+/// For each paragraph, the years of the top-level heading above it (`三、2026年工作安排`) and
+/// whether that heading heads plans rather than results.
+fn sections(text: &str, sentences: &[Sentence], vocab: &Vocabulary) -> Vec<(Vec<i32>, bool)> {
+    let n = sentences.last().map_or(0, |s| s.paragraph + 1);
+    let mut out = vec![(Vec::new(), false); n];
+    let mut current = (Vec::new(), false);
+    for (k, s) in sentences.iter().enumerate() {
+        let opens = k == 0 || sentences[k - 1].paragraph != s.paragraph;
+        if opens && let Some(h) = heading(&text[s.range.clone()]) {
+            let years = h
+                .match_indices('年')
+                .filter_map(|(at, _)| year_before(h, at))
+                .collect();
+            let plans = vocab.names.plans.occurs_in(h) && !vocab.names.results.occurs_in(h);
+            current = (years, plans);
+        }
+        if let Some(slot) = out.get_mut(s.paragraph) {
+            *slot = current.clone();
+        }
+    }
+    out
+}
+
+/// A top-level heading: `一、`…`十、` and a short title.
+fn heading(sentence: &str) -> Option<&str> {
+    let s = sentence.trim_start();
+    let ordinal = s
+        .char_indices()
+        .take_while(|&(_, c)| "一二三四五六七八九十".contains(c))
+        .last()
+        .map(|(at, c)| at + c.len_utf8())?;
+    let title = s[ordinal..].strip_prefix('、')?;
+    (title.chars().count() <= MAX_HEADING).then_some(title)
+}
+
+/// The longest title a top-level heading has.
+const MAX_HEADING: usize = 48;
+
+/// `60周岁及以上老年人口126.8万人`: the figure names a class of what the next figure counts,
+/// with no clause mark between them.
+fn names_a_class(text: &str, quantities: &[Quantity], i: usize) -> bool {
+    quantities.get(i + 1).is_some_and(|next| {
+        let gap = text
+            .get(quantities[i].span.end..next.span.start)
+            .unwrap_or("");
+        !gap.is_empty()
+            && gap.chars().count() <= MAX_CLASS_GAP
+            && !gap.contains(['，', '。', '；', '：', '、', ',', ';', '（', '(', '\n'])
+    })
+}
+
+/// The longest words between a figure that names a class and the figure of that class.
+const MAX_CLASS_GAP: usize = 16;
+
+/// The most precise of `figures` when all of them can hold together; `None` when there is
+/// none or they disagree.
+fn one_value(quantities: &[Quantity], figures: &[usize]) -> Option<usize> {
+    let overlap = |a: usize, b: usize| {
+        let (x, y) = (&quantities[a].interval, &quantities[b].interval);
+        match (x.lo, x.hi, y.lo, y.hi) {
+            (Some(xl), Some(xh), Some(yl), Some(yh)) => xl <= yh && yl <= xh,
+            _ => false,
+        }
+    };
+    let all_agree = figures
+        .iter()
+        .enumerate()
+        .all(|(k, &a)| figures[k + 1..].iter().all(|&b| overlap(a, b)));
+    if !all_agree {
+        return None;
+    }
+    figures.iter().copied().min_by_key(|&i| {
+        let v = &quantities[i].interval;
+        v.hi.zip(v.lo).map_or(Decimal::MAX, |(h, l)| h - l)
+    })
+}
+
+/// `政府债务余额5363.14亿元…控制在政府债务限额之内` with `政府债务限额5525亿元` in the same or
+/// the previous paragraph: each balance at most the limit of the same name and scope.
+fn limits(doc: &Document, named: &[(usize, String, Vec<i32>)], claims: &mut Vec<Claim>) {
+    let Document {
+        text,
+        quantities,
+        sentences,
+        vocab,
+        ..
+    } = *doc;
+    let paragraph = paragraphs(quantities, sentences);
+    for pair in &vocab.names.limits {
+        let Some((balance, limit)) = pair.split_once('=') else {
+            continue;
+        };
+        for s in sentences {
+            let sentence = &text[s.range.clone()];
+            let Some((subject, word)) = within_limit(sentence, balance, limit, vocab) else {
+                continue;
+            };
+            let word = s.range.start + word.start..s.range.start + word.end;
+            let near = |i: usize| {
+                let p = paragraph[i];
+                p == s.paragraph || p.checked_add(1) == Some(s.paragraph)
+            };
+            // The balances the sentence speaks of: of its subject's name, at any level
+            // (`市县政府债务余额均不超…` holds 市级 and 县区 balances), not of one kind of debt.
+            for (b, name, years) in named
+                .iter()
+                .filter(|(i, n, _)| n.ends_with(subject.as_str()) && near(*i))
+            {
+                let limit_name = format!("{}{limit}", &name[..name.len() - balance.len()]);
+                let limits: Vec<usize> = named
+                    .iter()
+                    .filter(|(i, n, y)| {
+                        *n == limit_name
+                            && (y == years || y.is_empty() || years.is_empty())
+                            && near(*i)
+                            && quantities[*i].kind == quantities[*b].kind
+                            && quantities[*i].unit_text(text) == quantities[*b].unit_text(text)
+                    })
+                    .map(|(i, _, _)| *i)
+                    .collect();
+                let Some(l) = one_value(quantities, &limits) else {
+                    continue;
+                };
+                let Some(hi) = quantities[l].interval.hi else {
+                    continue;
+                };
+                claims.push(Claim::Threshold {
+                    value: *b,
+                    bound: quantities[l].value,
+                    bound_span: quantities[l].span.clone(),
+                    approximate: false,
+                    rounding: hi - quantities[l].value,
+                    relation: Relation::AtMost,
+                    word: word.clone(),
+                });
+            }
+        }
+    }
+}
+
+/// `政府债务余额…控制在…限额之内`: the balance's name (`政府债务余额`, scope words left out)
+/// and the range of the words that hold it within the limit.
+fn within_limit(
+    sentence: &str,
+    balance: &str,
+    limit: &str,
+    vocab: &Vocabulary,
+) -> Option<(String, Range<usize>)> {
+    sentence.match_indices(balance).find_map(|(b, _)| {
+        let opening = sentence[..b]
+            .rfind(['，', '；', '：', '。'])
+            .map_or(0, |k| k + '，'.len_utf8());
+        let subject = normalize(
+            &core_of(sentence[opening..b + balance.len()].to_string()),
+            vocab,
+        )?;
+        let l = b + sentence[b..].find(limit)?;
+        let between = &sentence[b + balance.len()..l];
+        if between.contains(|c: char| c.is_ascii_digit() || "，；。".contains(c)) {
+            return None;
+        }
+        let (at, word) = vocab
+            .names
+            .within
+            .iter()
+            .filter_map(|w| between.find(w.as_str()).map(|k| (k, w.as_str())))
+            .min()?;
+        let after = &sentence[l + limit.len()..];
+        let tail = ["之内", "以内", "范围内", "内"]
+            .iter()
+            .find(|t| after.starts_with(*t))
+            .map_or(0, |t| t.len());
+        // `控制在…限额` alone may say how it is managed; `之内` says where it stands.
+        let bounded = tail > 0 || !word.ends_with('在');
+        bounded.then_some((subject, b + balance.len() + at..l + limit.len() + tail))
+    })
+}
