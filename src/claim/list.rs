@@ -1,5 +1,6 @@
 //! `分别` lists (one value per subject) and series over years.
 
+use rust_decimal::Decimal;
 use std::ops::Range;
 
 use super::change::{year_before, year_digits_before};
@@ -433,6 +434,80 @@ pub fn composition(ctx: &Context, claims: &mut Vec<Claim>) {
             return;
         }
     }
+}
+
+/// The longest distance, in points, between a structure's terms' sum and 100 for the terms to
+/// be read as parts of 100: `1∶1.6∶2.1` is a ratio of another base; a slip in one digit of
+/// `8.3∶41.4∶50.3` moves the sum by ten at most in the tens.
+const STRUCTURE_SPREAD: Decimal = Decimal::from_parts(10, 0, 0, false, 0);
+
+/// `三次产业结构为8.3∶41.4∶50.3`: three or more bare numbers joined by `∶` after a structure
+/// word are parts of 100.
+pub fn ratio_parts(ctx: &Context, claims: &mut Vec<Claim>) {
+    let qs = &ctx.sentence.quantities;
+    let mut k = 0;
+    while k < qs.len() {
+        let mut run = vec![qs[k]];
+        while let Some(&next) = qs.get(k + run.len()) {
+            let last = *run.last().expect("a run has a first term");
+            let gap = ctx.between(ctx.q(last).span.end, ctx.q(next).span.start);
+            if !matches!(gap, "∶" | ":" | "：") {
+                break;
+            }
+            run.push(next);
+        }
+        k += run.len();
+        let bare = run
+            .iter()
+            .all(|&i| ctx.q(i).kind == Kind::Number && !ctx.q(i).range);
+        if run.len() < 3 || !bare {
+            continue;
+        }
+        let first = ctx.q(run[0]).span.start;
+        let before = ctx.between(ctx.sentence.range.start, first);
+        let Some((at, word)) = ctx
+            .vocab
+            .list
+            .structures
+            .iter()
+            .filter_map(|w| before.rfind(w.as_str()).map(|at| (at, w)))
+            .max_by_key(|(at, _)| *at)
+        else {
+            continue;
+        };
+        // Only the ratio right after its word: another figure between is another statement.
+        let word_end = ctx.sentence.range.start + at + word.len();
+        if ctx.before(first).any(|i| ctx.q(i).span.start >= word_end)
+            && !follows_ratio(ctx, &run, word_end)
+        {
+            continue;
+        }
+        let sum: Decimal = run.iter().map(|&i| ctx.q(i).value).sum();
+        if (sum - Decimal::ONE_HUNDRED).abs() > STRUCTURE_SPREAD {
+            continue;
+        }
+        claims.push(Claim::Composition {
+            keyword: word_end - word.len()..word_end,
+            values: run,
+            exhaustive: true,
+        });
+    }
+}
+
+/// `由9.1∶42.3∶48.6调整为8.3∶41.4∶50.3`: figures between the word and the run are an earlier
+/// ratio of the same structure.
+fn follows_ratio(ctx: &Context, run: &[usize], word_end: usize) -> bool {
+    let between: Vec<usize> = ctx
+        .before(ctx.q(run[0]).span.start)
+        .filter(|&i| ctx.q(i).span.start >= word_end)
+        .collect();
+    between.len() >= 3
+        && between.windows(2).all(|w| {
+            matches!(
+                ctx.between(ctx.q(w[0]).span.end, ctx.q(w[1]).span.start),
+                "∶" | ":" | "："
+            )
+        })
 }
 
 /// `2020年至2024年五年间`: a stated number of years against the years stated with it.

@@ -515,6 +515,7 @@ pub fn extract<'a>(
         per_capita::per_unit(&ctx, &mut local);
         list::trend(&ctx, &mut local);
         list::composition(&ctx, &mut local);
+        list::ratio_parts(&ctx, &mut local);
         shares::parallel_shares(&ctx, &mut local);
         list::period(&ctx, series.as_ref(), &mut local);
         list::ranking(&ctx, &mut local);

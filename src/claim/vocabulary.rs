@@ -188,6 +188,7 @@ word_lists!(ListWords {
     trend_up,
     trend_down,
     composition,
+    structures,
     highest,
     lowest,
     names
