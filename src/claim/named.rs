@@ -41,6 +41,9 @@ pub struct OpenBound {
     /// The metric's name, normalised by [`normalize`].
     pub name: String,
     pub years: Vec<i32>,
+    /// `实际增长7.4%，快于经济增速`: `bound` is the figure said to compare, and the bound is
+    /// the named metric's stated growth.
+    pub growth_of: bool,
 }
 
 /// How far under a bound stated in another paragraph a figure may be and still be read as its
@@ -102,15 +105,19 @@ pub fn bound_name(clause: &str, vocab: &Vocabulary) -> Option<(String, Vec<i32>)
             name = &name[k + w.len()..];
         }
     }
-    let cut = vocab
+    let opener = vocab
         .names
         .openers
         .iter()
         .filter_map(|w| name.find(w.as_str()))
-        .chain(name.find(|c: char| c.is_ascii_digit()))
         .min()
         .unwrap_or(name.len());
-    normalize(&name[..cut], vocab).map(|n| (n, years))
+    // `战略性新兴产业增加值增长7%、占GDP比重超`: another figure before the bound's word leaves
+    // unsaid which name is the bound's.
+    if name[..opener].contains(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    normalize(&name[..opener], vocab).map(|n| (n, years))
 }
 
 /// Holds each open bound against the one exact figure the document names as its metric.
@@ -137,10 +144,63 @@ pub fn resolve(doc: &Document, open: &[OpenBound], bounds: &[usize], claims: &mu
                 Some((i, name, years(text, metrics, i)))
             })
             .collect();
-    for b in open {
+    let growths = growths(doc);
+    // The one growth the document states for a metric of this name.
+    let growth_of = |name: &str| {
+        let of_metric: Vec<usize> = growths
+            .iter()
+            .filter(|(_, level)| {
+                normalize(&core(text, quantities, metrics, *level), vocab).as_deref() == Some(name)
+            })
+            .map(|(stated, _)| *stated)
+            .collect();
+        one_value(quantities, &of_metric)
+    };
+    for b in open.iter().filter(|b| b.growth_of) {
+        let Some(g) = growth_of(&b.name) else {
+            continue;
+        };
+        let q = &quantities[g];
+        let Some(hi) = q.interval.hi else {
+            continue;
+        };
+        claims.push(Claim::Threshold {
+            value: b.bound,
+            bound: q.value,
+            bound_span: q.span.clone(),
+            approximate: false,
+            rounding: hi - q.value,
+            relation: b.relation,
+            word: b.word.clone(),
+        });
+    }
+    for b in open.iter().filter(|b| !b.growth_of) {
         let q = &quantities[b.bound];
         let (bound_years, bound_plans) = section(b.bound);
         if bound_plans {
+            continue;
+        }
+        // `经济增长连续四年达到或略高于10%`: a bound on a growth is held against the growth
+        // stated right after the metric's level.
+        if let Some(metric) = vocab
+            .threshold
+            .growths
+            .iter()
+            .find_map(|g| b.name.strip_suffix(g.as_str()))
+            .and_then(|m| normalize(m, vocab))
+            .filter(|_| q.kind == Kind::Percent)
+        {
+            if let Some(g) = growth_of(&metric) {
+                claims.push(Claim::Threshold {
+                    value: g,
+                    bound: q.value,
+                    bound_span: q.span.clone(),
+                    approximate: false,
+                    rounding: Decimal::ZERO,
+                    relation: b.relation,
+                    word: b.word.clone(),
+                });
+            }
             continue;
         }
         let same: Vec<&(usize, String, Vec<i32>)> = named
@@ -337,6 +397,47 @@ fn same_measure(text: &str, bound: &Quantity, figure: &Quantity) -> bool {
             && bound.scale.is_some()
             && bound.unit_text(text).is_none()
             && matches!(figure.kind, Kind::Count | Kind::Amount))
+}
+
+/// Each growth in percent stated right after its level, with the level: `增长6.9%` of
+/// `国内生产总值达到67.7万亿元，增长6.9%`. Only a separator, a year-on-year word and a word of
+/// change stand between them.
+fn growths(doc: &Document) -> Vec<(usize, usize)> {
+    let Document {
+        text,
+        quantities,
+        vocab,
+        ..
+    } = *doc;
+    let change = &vocab.change;
+    (1..quantities.len())
+        .filter(|&g| quantities[g].kind == Kind::Percent && !quantities[g].range)
+        .filter_map(|g| {
+            let level = g - 1;
+            let gap = text.get(quantities[level].span.end..quantities[g].span.start)?;
+            let mut rest = gap.strip_prefix(['，', '、'])?;
+            if let Some(r) = change
+                .yoy
+                .iter()
+                .find_map(|w| rest.strip_prefix(w.as_str()))
+            {
+                rest = r;
+            }
+            let r = change
+                .up
+                .iter()
+                .chain(&change.down)
+                .find_map(|w| rest.strip_prefix(w.as_str()))?;
+            let r = change
+                .fillers
+                .iter()
+                .find_map(|w| r.strip_prefix(w.as_str()))
+                .unwrap_or(r);
+            let level_q = &quantities[level];
+            (r.is_empty() && matches!(level_q.kind, Kind::Count | Kind::Amount) && !level_q.range)
+                .then_some((g, level))
+        })
+        .collect()
 }
 
 /// The paragraph of each quantity.

@@ -38,6 +38,7 @@ pub fn thresholds(
     open: &mut Vec<OpenBound>,
     bounds: &mut Vec<usize>,
 ) {
+    comparisons(ctx, open);
     let qs = &ctx.sentence.quantities;
     let mut previous: Option<(usize, Relation, Range<usize>)> = None;
     for (k, &b) in qs.iter().enumerate() {
@@ -82,11 +83,140 @@ pub fn thresholds(
             claim(value);
         } else if let Some(value) = value_before(ctx, k, word.start).filter(|_| !suffix) {
             claim(value);
+        } else if let Some(value) = value_in_brackets(ctx, k) {
+            claim(value);
         } else if let Some(o) = open_bound(ctx, b, relation, &word, approximate) {
             open.push(o);
         }
     }
     doubles(ctx, claims);
+    halves(ctx, claims);
+}
+
+/// `居民人均可支配收入实际增长7.4%，快于经济增速`: a real growth said to outpace (or trail) the
+/// growth of a metric the clause names, whose figure the document states elsewhere; goes to
+/// `open` with the value as its figure and the named metric's growth as the bound to find.
+fn comparisons(ctx: &Context, open: &mut Vec<OpenBound>) {
+    let words = &ctx.vocab.threshold;
+    let sentence = &ctx.text[ctx.sentence.range.clone()];
+    for (list, relation) in [
+        (&words.faster, Relation::Above),
+        (&words.slower, Relation::Below),
+    ] {
+        for w in list {
+            for (at, _) in sentence.match_indices(w.as_str()) {
+                let at = ctx.sentence.range.start + at;
+                let clause_start = ctx.clause_start(at);
+                if clause_start <= ctx.sentence.range.start {
+                    continue;
+                }
+                let mut opening = ctx.between(clause_start, at);
+                while let Some(r) = words
+                    .adverbs
+                    .iter()
+                    .find_map(|a| opening.strip_prefix(a.as_str()))
+                {
+                    opening = r;
+                }
+                if !opening.is_empty() {
+                    continue;
+                }
+                // The rest of the clause: a name and a word of growth, nothing else.
+                let rest = ctx.between(at + w.len(), ctx.sentence.range.end);
+                let clause = &rest[..rest
+                    .find(['，', '。', '；', ',', ';'])
+                    .unwrap_or(rest.len())];
+                let Some(name) = words
+                    .growths
+                    .iter()
+                    .find_map(|g| clause.strip_suffix(g.as_str()))
+                else {
+                    continue;
+                };
+                let Some(v) = ctx.before(clause_start).last() else {
+                    continue;
+                };
+                let q = ctx.q(v);
+                let real = ctx.clause_before(v).contains("实际");
+                if q.kind != Kind::Percent
+                    || q.range
+                    || !ctx.is_change(v)
+                    || !real
+                    || ctx.between(q.span.end, clause_start).chars().count() > 1
+                {
+                    continue;
+                }
+                let Some(name) = super::named::normalize(name, ctx.vocab) else {
+                    continue;
+                };
+                let end = at + w.len() + clause.len();
+                open.push(OpenBound {
+                    bound: v,
+                    relation,
+                    word: at..end,
+                    name,
+                    years: Vec::new(),
+                    growth_of: true,
+                });
+            }
+        }
+    }
+}
+
+/// `比重上升到50.5%，首次占据“半壁江山”`: a share said to be half or more, in the clause right
+/// after the share's, opening (after adverbs and 占据) with a word of half.
+fn halves(ctx: &Context, claims: &mut Vec<Claim>) {
+    let words = &ctx.vocab.threshold;
+    let sentence = &ctx.text[ctx.sentence.range.clone()];
+    for half in &words.halves {
+        for (at, _) in sentence.match_indices(half.as_str()) {
+            let at = ctx.sentence.range.start + at;
+            let clause_start = ctx.clause_start(at);
+            let mut opening = ctx.between(clause_start, at);
+            loop {
+                let before = opening.len();
+                for w in words.adverbs.iter().chain(&words.holds) {
+                    if let Some(rest) = opening.strip_prefix(w.as_str()) {
+                        opening = rest;
+                    }
+                }
+                opening = opening.trim_start_matches(['“', '"', '「']);
+                if opening.len() == before {
+                    break;
+                }
+            }
+            // The word of half ends its clause: `过半数企业实现增长` speaks of firms.
+            let after = ctx
+                .between(at + half.len(), ctx.sentence.range.end)
+                .trim_start_matches(['”', '"', '」']);
+            let ends = after.is_empty() || after.starts_with(['，', '。', '；', '！', ',', ';']);
+            if !opening.is_empty() || !ends || clause_start <= ctx.sentence.range.start {
+                continue;
+            }
+            // The share ends the clause before: nothing but the clause mark after it.
+            let Some(v) = ctx.before(clause_start).last() else {
+                continue;
+            };
+            let q = ctx.q(v);
+            if q.kind != Kind::Percent
+                || q.range
+                || ctx.is_change(v)
+                || ctx.between(q.span.end, clause_start).chars().count() > 1
+            {
+                continue;
+            }
+            let end = at + half.len();
+            claims.push(Claim::Threshold {
+                value: v,
+                bound: Decimal::from(50),
+                bound_span: at..end,
+                approximate: false,
+                rounding: Decimal::ZERO,
+                relation: Relation::AtLeast,
+                word: at..end,
+            });
+        }
+    }
 }
 
 /// A bound passed (`经济总量超过6万亿元`) whose sentence gives no figure for it: the name of its
@@ -118,13 +248,15 @@ fn open_bound(
         ctx.sentence.range.start,
         word.start.min(ctx.q(b).span.start),
     );
-    if planned(said) || ctx.vocab.names.totals.occurs_in(said) || ctx.is_change(b) {
-        return None;
-    }
     let clause = ctx.between(
         ctx.clause_start(word.start),
         word.start.min(ctx.q(b).span.start),
     );
+    // A plan anywhere before in the sentence; a total over years in the bound's own clause
+    // (`年均增长5.2%，经济总量连续迈上…` holds an average in another clause).
+    if planned(said) || ctx.vocab.names.totals.occurs_in(clause) || ctx.is_change(b) {
+        return None;
+    }
     let (name, years) = bound_name(clause, ctx.vocab)?;
     Some(OpenBound {
         bound: b,
@@ -132,6 +264,7 @@ fn open_bound(
         word: word.clone(),
         name,
         years,
+        growth_of: false,
     })
 }
 
@@ -181,6 +314,7 @@ fn relation_of(ctx: &Context, b: usize) -> Option<(Relation, Range<usize>)> {
     for (list, relation) in [
         (&words.above, Relation::Above),
         (&words.below, Relation::Below),
+        (&words.at_least, Relation::AtLeast),
     ] {
         for w in list {
             let Some(at) = before.rfind(w.as_str()) else {
@@ -260,6 +394,34 @@ fn value_before(ctx: &Context, k: usize, word_at: usize) -> Option<usize> {
         && becomes.chars().count() <= MAX_BECOMES
         && !becomes.contains(|c: char| c.is_ascii_digit() || "，、；：（）".contains(c)))
     .then_some(v)
+}
+
+/// `税收占比（71.7%）持续稳定在70%以上`: the figure in brackets after the clause's name, when
+/// only adverbs and `在` stand between it and the bound.
+fn value_in_brackets(ctx: &Context, k: usize) -> Option<usize> {
+    let qs = &ctx.sentence.quantities;
+    let (v, b) = (*qs.get(k.checked_sub(1)?)?, qs[k]);
+    if ctx.clause_start(ctx.q(v).span.start) != ctx.clause_start(ctx.q(b).span.start) {
+        return None;
+    }
+    let gap = ctx.between(ctx.q(v).span.end, ctx.q(b).span.start);
+    let mut rest = gap.strip_prefix(['）', ')'])?;
+    let opened = ctx.between(ctx.clause_start(ctx.q(v).span.start), ctx.q(v).span.start);
+    if !opened.ends_with(['（', '(']) {
+        return None;
+    }
+    loop {
+        let before = rest.len();
+        for a in &ctx.vocab.threshold.adverbs {
+            if let Some(r) = rest.strip_prefix(a.as_str()) {
+                rest = r;
+            }
+        }
+        if rest.len() == before {
+            break;
+        }
+    }
+    matches!(rest, "" | "在" | "于").then_some(v)
 }
 
 /// `超过6%的县市有4个，即：东川7.2%、南岭6.8%`: every member listed after 即 or 分别是 in

@@ -206,11 +206,17 @@ word_lists!(RateWords {
 word_lists!(ThresholdWords {
     above,
     below,
+    at_least,
     tails,
     adverbs,
     links,
     members,
-    doubles
+    doubles,
+    halves,
+    holds,
+    faster,
+    slower,
+    growths
 });
 word_lists!(NameWords {
     same,
