@@ -249,6 +249,9 @@ pub enum Claim {
         first: usize,
         second: usize,
         name: String,
+        /// What the second figure is multiplied by to be in the first's unit: 1 in prose, 10⁸
+        /// for a table cell under `金额（亿元）`.
+        scale: Decimal,
     },
     /// A rate stated with its denominator, a count, but not its numerator.
     Granular { rate: usize, denominator: usize },
@@ -540,6 +543,7 @@ pub fn extract<'a>(
         vocab,
         &mut claims,
     );
+    let table_cells = table::cells(text, &paragraphs[first..last], quantities);
     repeat::repeats(text, quantities, &metrics, &sentences, vocab, &mut claims);
     bounds.sort_unstable();
     let doc = named::Document {
@@ -548,6 +552,7 @@ pub fn extract<'a>(
         metrics: &metrics,
         sentences: &sentences,
         durations: &durations,
+        table_cells: &table_cells,
         vocab,
     };
     named::resolve(&doc, &open_bounds, &bounds, &mut claims);

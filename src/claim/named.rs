@@ -16,6 +16,7 @@ use rust_decimal::Decimal;
 use super::change::year_before;
 use super::repeat::{core, core_of, standing, years};
 use super::sentence::Sentence;
+use super::table::TableCell;
 use super::{Claim, Relation, Vocabulary};
 use crate::number::{Kind, Quantity};
 
@@ -29,6 +30,8 @@ pub struct Document<'a> {
     pub sentences: &'a [Sentence],
     /// Which figures are lengths of time or ages (`五年`, `60周岁`).
     pub durations: &'a [bool],
+    /// The amounts of tables, with their rows' names and units.
+    pub table_cells: &'a [TableCell],
     pub vocab: &'a Vocabulary,
 }
 
@@ -64,6 +67,9 @@ pub fn normalize(name: &str, vocab: &Vocabulary) -> Option<String> {
         .chars()
         .filter(|c| !c.is_whitespace() && !"[]［］【】".contains(*c))
         .collect();
+    for w in &vocab.names.fillers {
+        n = n.replace(w.as_str(), "");
+    }
     loop {
         let before = n.len();
         for w in vocab
@@ -129,6 +135,7 @@ pub fn resolve(doc: &Document, open: &[OpenBound], bounds: &[usize], claims: &mu
         sentences,
         durations,
         vocab,
+        ..
     } = *doc;
     let paragraph = paragraphs(quantities, sentences);
     let sections = sections(text, sentences, vocab);
@@ -385,6 +392,39 @@ fn restatements(
             first: a,
             second: b,
             name: name.to_string(),
+            scale: Decimal::ONE,
+        });
+    }
+    // A table's row restates the figure its prose gives under the row's name (`全年进出口总额
+    // 6366.83亿元` and `进出口总额 ⇥ 6366.83` under `金额（亿元）`).
+    for cell in doc.table_cells {
+        let Some(name) = normalize(&cell.label, vocab) else {
+            continue;
+        };
+        let Some(mentions) = by_name.get(&(name.as_str(), Some(cell.unit.as_str()))) else {
+            continue;
+        };
+        let Some(p) = one_value(quantities, mentions) else {
+            continue;
+        };
+        let (x, y) = (&quantities[p], &quantities[cell.quantity]);
+        let Some(scaled) = y.interval.scale(cell.factor) else {
+            continue;
+        };
+        let value = y.value * cell.factor;
+        let (lo, hi) = if x.value < value {
+            (x.value, value)
+        } else {
+            (value, x.value)
+        };
+        if x.interval.meets(&scaled) || lo <= Decimal::ZERO || lo < hi * NEAR {
+            continue;
+        }
+        claims.push(Claim::Restated {
+            first: p,
+            second: cell.quantity,
+            name,
+            scale: cell.factor,
         });
     }
 }

@@ -16,9 +16,9 @@ use crate::number::{Kind, Quantity};
 
 /// Words that set scope or time, or link a phrase to its figure, but do not name a metric.
 const NOISE: &[&str] = &[
-    "全年", "全市", "全省", "全区", "全县", "全国", "全", "年末", "年底", "当年", "在", "的", "共",
-    "累计", "达到", "达", "为", "是", "有", "了", "其中", "总计", "合计", "实现", "完成", "，",
-    "、", "约", "各类", "上述",
+    "全年", "全市", "全省", "全区", "全县", "全国", "全体", "全", "年末", "年底", "当年", "在",
+    "的", "共", "累计", "达到", "达", "为", "是", "有", "了", "其中", "总计", "合计", "实现",
+    "完成", "，", "、", "约", "各类", "上述",
 ];
 
 /// Words of a plan or target (`拟安排`, `今年…要`, `预期目标`): such figures are not restatements

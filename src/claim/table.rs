@@ -172,3 +172,134 @@ fn classes(rows: &[Row], vocab: &Vocabulary) -> Option<Vec<usize>> {
             .map(|size| (0..size).collect())
     })
 }
+
+/// A figure of a table with what its row names and the unit its column or row gives:
+/// `进出口总额 ⇥ 6366.83` under `金额（亿元）` is 6366.83 × 10⁸ 元 of `进出口总额`.
+#[derive(Debug, Clone)]
+pub struct TableCell {
+    pub quantity: usize,
+    /// The row's label without `其中：`, `#` and a heading number.
+    pub label: String,
+    /// What the written figure is multiplied by (`亿` of `亿元`).
+    pub factor: rust_decimal::Decimal,
+    /// The measure word (`元` of `亿元`, `人次` of `万人次`).
+    pub unit: String,
+}
+
+/// Header words of a column that gives each row's unit.
+const UNIT_COLUMN: [&str; 2] = ["计量单位", "单位"];
+
+/// The first amount of each row of every table whose unit is written: in a unit column
+/// (`计量单位`), in its column's header (`金额（亿元）`) or in the title above the table
+/// (`（单位：亿元）`).
+pub fn cells(text: &str, paragraphs: &[Range<usize>], quantities: &[Quantity]) -> Vec<TableCell> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < paragraphs.len() {
+        let end = (k..paragraphs.len())
+            .find(|&j| !text[paragraphs[j].clone()].contains('\t'))
+            .unwrap_or(paragraphs.len());
+        if end > k {
+            let title = paragraphs[k.saturating_sub(2)..k]
+                .iter()
+                .rev()
+                .find_map(|p| unit_in_title(&text[p.clone()]));
+            block_cells(text, &paragraphs[k..end], quantities, title, &mut out);
+        }
+        k = end + 1;
+    }
+    out
+}
+
+fn block_cells(
+    text: &str,
+    paragraphs: &[Range<usize>],
+    quantities: &[Quantity],
+    title: Option<&str>,
+    out: &mut Vec<TableCell>,
+) {
+    let mut header: Option<Vec<&str>> = None;
+    for p in paragraphs {
+        let pieces: Vec<&str> = text[p.clone()]
+            .split('\t')
+            .filter(|c| !c.trim().is_empty())
+            .collect();
+        let r = row(text, p.clone(), quantities);
+        if r.cells.iter().all(Option::is_none) {
+            header = Some(pieces);
+            continue;
+        }
+        let Some(h) = header.as_ref() else { continue };
+        let unit_column = h
+            .iter()
+            .position(|c| UNIT_COLUMN.iter().any(|w| c.contains(w)));
+        // The first column of amounts that gives its unit somewhere.
+        for (c, cell) in r.cells.iter().enumerate() {
+            let Some(i) = *cell else { continue };
+            let head = h.get(c + 1).copied().unwrap_or("");
+            if NOT_ADDITIVE.iter().any(|w| head.contains(w))
+                || quantities[i].kind != Kind::Number
+                || quantities[i].range
+            {
+                continue;
+            }
+            let unit = unit_column
+                .and_then(|u| pieces.get(u).copied())
+                .or_else(|| unit_in_brackets(head))
+                .or(title);
+            if let Some((factor, unit)) = unit.and_then(parse_unit) {
+                out.push(TableCell {
+                    quantity: i,
+                    label: clean_label(r.label),
+                    factor,
+                    unit,
+                });
+            }
+            break;
+        }
+    }
+}
+
+/// `其中：一般贸易`, `#美国`, `一、亚洲` → the name alone.
+fn clean_label(label: &str) -> String {
+    let label = without_qizhong(label.trim()).trim_start_matches(['：', ':', '#', ' ']);
+    let numbered = label
+        .char_indices()
+        .take_while(|&(_, c)| "一二三四五六七八九十".contains(c))
+        .last()
+        .map(|(at, c)| at + c.len_utf8());
+    match numbered.and_then(|n| label[n..].strip_prefix('、')) {
+        Some(rest) => rest.to_string(),
+        None => label.to_string(),
+    }
+}
+
+/// `（单位：亿元）` in a table's title.
+fn unit_in_title(title: &str) -> Option<&str> {
+    let at = title.find("单位")?;
+    let rest = title[at + "单位".len()..].trim_start_matches(['：', ':']);
+    let end = rest.find(['）', ')', '，', ' ']).unwrap_or(rest.len());
+    Some(&rest[..end]).filter(|u| !u.is_empty())
+}
+
+/// `金额（亿元）` → `亿元`.
+fn unit_in_brackets(head: &str) -> Option<&str> {
+    let open = head.find(['（', '('])?;
+    let inner = &head[open..];
+    let inner = inner.trim_start_matches(['（', '(']);
+    let end = inner.find(['）', ')'])?;
+    Some(&inner[..end]).filter(|u| !u.is_empty() && !u.contains('%'))
+}
+
+/// `亿元` → (10⁸, `元`); `万人次` → (10⁴, `人次`); `元` → (1, `元`).
+fn parse_unit(unit: &str) -> Option<(rust_decimal::Decimal, String)> {
+    let unit = unit.trim();
+    let (rest, factor) = match crate::number::numeral::scale_word(unit) {
+        Ok((rest, (_, factor))) => (rest, factor),
+        Err(_) => (unit, rust_decimal::Decimal::ONE),
+    };
+    (!rest.is_empty()
+        && rest.chars().count() <= 4
+        && !rest.contains(|c: char| c.is_ascii_digit() || "%％".contains(c)))
+    .then(|| (factor, rest.to_string()))
+}

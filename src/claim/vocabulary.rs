@@ -221,6 +221,7 @@ word_lists!(ThresholdWords {
 word_lists!(NameWords {
     same,
     scope,
+    fillers,
     openers,
     limits,
     within,

@@ -376,6 +376,7 @@ pub(crate) fn describe(layout: &Layout, facts: &Facts, c: &Claim) -> (Range<usiz
             first,
             second,
             name,
+            ..
         } => (
             at(*second),
             format!("restated      {} = {}  〔{name}〕", t(*second), t(*first)),

@@ -1,5 +1,7 @@
 //! `repeat`: the same metric stated twice with values that cannot both be true.
 
+use rust_decimal::Decimal;
+
 use super::{NoParams, q, text};
 use crate::claim::{Claim, Facts};
 use crate::rules::verdict::show_interval;
@@ -18,30 +20,41 @@ impl RuleKind for Repeat {
     fn check(&self, f: &Facts) -> Vec<Finding> {
         let mut out = Vec::new();
         for claim in &f.claims {
-            let (first, second, certainty, name) = match claim {
+            let (first, second, certainty, name, scale) = match claim {
                 // Only a mention that points back is surely the same figure; two figures with
                 // the same words in one paragraph are often parallel (两项试点各自的参保人数).
                 Claim::Repeat {
                     first,
                     second,
                     refers_back: true,
-                } => (*first, *second, Certainty::Proven, None),
+                } => (*first, *second, Certainty::Proven, None, Decimal::ONE),
                 // Two paragraphs giving one name are one metric only as far as the name says:
                 // a scope set by a heading or a sentence before may part them.
                 Claim::Restated {
                     first,
                     second,
                     name,
-                } => (*first, *second, Certainty::Plausible, Some(name.as_str())),
+                    scale,
+                } => (
+                    *first,
+                    *second,
+                    Certainty::Plausible,
+                    Some(name.as_str()),
+                    *scale,
+                ),
                 _ => continue,
             };
             let (a, b) = (q(f, first), q(f, second));
+            // A table's cell is written in its column's unit (`金额（亿元）`).
+            let Some(b_interval) = b.interval.scale(scale) else {
+                continue;
+            };
             // An approximation against a precise figure is the `approx-direction` kind's.
-            if a.approx.is_some() != b.approx.is_some() || a.interval.meets(&b.interval) {
+            if a.approx.is_some() != b.approx.is_some() || a.interval.meets(&b_interval) {
                 continue;
             }
             let unit = a.unit_text(f.text).unwrap_or("");
-            let precision = if a.step != b.step && !a.exact && !b.exact {
+            let precision = if a.step != b.step * scale && !a.exact && !b.exact {
                 "（两处精度不同）"
             } else {
                 ""
@@ -60,7 +73,7 @@ impl RuleKind for Repeat {
                     text(f, first),
                     show_interval(&a.interval, 2, unit),
                     text(f, second),
-                    show_interval(&b.interval, 2, unit)
+                    show_interval(&b_interval, 2, unit)
                 ),
                 primary: Label::new(b.span.clone(), "此处"),
                 labels: vec![Label::new(a.span.clone(), "前文")],
