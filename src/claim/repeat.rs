@@ -197,7 +197,10 @@ pub(crate) fn standing(
             // A change or a value after a change word (`增长12%`, `提高到47.3%`) is a new figure,
             // not a restatement.
             let m = &text[metrics[i].clone()];
-            !change_words.is_match(m) && !m.ends_with("比") && !m.contains("上年")
+            // A phrase ending in 比 opens a comparison (`比`), unless it names a share (`占比`).
+            !change_words.is_match(m)
+                && (!m.ends_with("比") || m.ends_with("占比"))
+                && !m.contains("上年")
         })
         .filter(|&i| !planned(&text[metrics[i].clone()]))
         .collect()

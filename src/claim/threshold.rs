@@ -310,6 +310,20 @@ fn relation_of(ctx: &Context, b: usize) -> Option<(Relation, Range<usize>)> {
     }
     let before = ctx.clause_before(b);
     let words = &ctx.vocab.threshold;
+    // `过万亿元`, `破2万亿元`: a one-character word bounds the figure right after it, unless it
+    // ends another word (`通过3年`, `经过5轮`).
+    if let Some(w) = words
+        .round_above
+        .iter()
+        .find(|w| before.ends_with(w.as_str()))
+        && !words
+            .round_not_after
+            .iter()
+            .any(|p| before[..before.len() - w.len()].ends_with(p.as_str()))
+    {
+        let at = q.span.start - w.len();
+        return Some((Relation::Above, at..q.span.start));
+    }
     let mut best: Option<(usize, Relation, Range<usize>)> = None;
     for (list, relation) in [
         (&words.above, Relation::Above),

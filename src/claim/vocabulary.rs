@@ -205,6 +205,8 @@ word_lists!(RateWords {
 });
 word_lists!(ThresholdWords {
     above,
+    round_above,
+    round_not_after,
     below,
     at_least,
     tails,
