@@ -126,6 +126,18 @@ pub fn respectively(ctx: &Context, claims: &mut Vec<Claim>) {
                 unsplit: None,
                 values,
                 periods: Some(n),
+                implied: None,
+            });
+            continue;
+        }
+        if let Some((word, members)) = implied_before(ctx, kw.start) {
+            claims.push(Claim::Respectively {
+                keyword: kw,
+                subjects: vec![word],
+                unsplit: None,
+                values,
+                periods: None,
+                implied: Some(members),
             });
             continue;
         }
@@ -139,6 +151,7 @@ pub fn respectively(ctx: &Context, claims: &mut Vec<Claim>) {
                 unsplit,
                 values,
                 periods: None,
+                implied: None,
             });
         }
     }
@@ -212,6 +225,33 @@ fn periods_before(ctx: &Context, kw: usize) -> Option<(Range<usize>, usize)> {
         .map_or('前'.len_utf8(), |w| w.len());
     let start = clause_start + at - lead_len;
     Some((start..clause_start + own.len(), n))
+}
+
+/// `城乡居民人均可支配收入分别增长…`: one word of the clause before a respectively word that
+/// stands for several subjects (`[list] implied`: `城乡=城镇|农村`), when the clause lists
+/// nothing else.
+fn implied_before(ctx: &Context, kw: usize) -> Option<(Range<usize>, Vec<String>)> {
+    let clause_start = ctx.clause_start(kw);
+    let own = ctx.between(clause_start, kw);
+    let (at, word, members) = ctx
+        .vocab
+        .list
+        .implied
+        .iter()
+        .filter_map(|entry| {
+            let (word, members) = entry.split_once('=')?;
+            own.find(word).map(|at| (at, word, members))
+        })
+        .max_by_key(|(_, word, _)| word.len())?;
+    let rest = format!("{}{}", &own[..at], &own[at + word.len()..]);
+    if rest.contains(['、', '和', '及', '与']) {
+        return None;
+    }
+    let start = clause_start + at;
+    Some((
+        start..start + word.len(),
+        members.split('|').map(str::to_string).collect(),
+    ))
 }
 
 /// The subjects listed before a respectively word: the `、` list of its clause, or of the clause

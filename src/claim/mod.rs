@@ -200,6 +200,10 @@ pub enum Claim {
         /// then that phrase alone.
         #[serde(skip_serializing_if = "Option::is_none")]
         periods: Option<usize>,
+        /// The members one word stands for (`城乡`: 城镇, 农村), from `[list] implied`: `subjects`
+        /// is then that word alone.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        implied: Option<Vec<String>>,
     },
     /// `分别为56.8万件、145.5万件、424万件` over the years 2018–2020.
     Series { values: Vec<usize>, years: Vec<i32> },

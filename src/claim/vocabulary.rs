@@ -189,6 +189,7 @@ word_lists!(ListWords {
     trend_down,
     composition,
     structures,
+    implied,
     highest,
     lowest,
     names

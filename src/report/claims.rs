@@ -265,6 +265,23 @@ pub(crate) fn describe(layout: &Layout, facts: &Facts, c: &Claim) -> (Range<usiz
             keyword,
             subjects,
             values,
+            implied: Some(members),
+            ..
+        } => (
+            at(values[0]),
+            format!(
+                "respectively  {}（{}）{} {} 个数值（{}）",
+                &layout.text[subjects[0].clone()],
+                members.join("、"),
+                &layout.text[keyword.clone()],
+                values.len(),
+                list(values)
+            ),
+        ),
+        Claim::Respectively {
+            keyword,
+            subjects,
+            values,
             periods: Some(n),
             ..
         } => (

@@ -23,10 +23,17 @@ impl RuleKind for Arity {
                 unsplit,
                 values,
                 periods,
+                implied,
             } = claim
             else {
                 continue;
             };
+            if let Some(members) = implied {
+                if members.len() != values.len() {
+                    out.push(implied_finding(f, keyword, &subjects[0], members, values));
+                }
+                continue;
+            }
             if let Some(n) = periods {
                 if *n != values.len() {
                     out.push(periods_finding(f, keyword, &subjects[0], *n, values));
@@ -70,6 +77,40 @@ impl RuleKind for Arity {
             });
         }
         out
+    }
+}
+
+/// `城乡…分别增长a、b、c`: the values against the members the word stands for.
+fn implied_finding(
+    f: &Facts,
+    keyword: &std::ops::Range<usize>,
+    word: &std::ops::Range<usize>,
+    members: &[String],
+    values: &[usize],
+) -> Finding {
+    let last = *values.last().expect("a list has values");
+    let value_texts: Vec<&str> = values.iter().map(|&v| text(f, v)).collect();
+    let n = members.len();
+    Finding {
+        suggestion: None,
+        certainty: Certainty::Proven,
+        message: format!(
+            "“{}”项数不匹配：“{}”含 {n} 个对象，后列 {} 个数值",
+            &f.text[keyword.clone()],
+            &f.text[word.clone()],
+            values.len()
+        ),
+        help: format!(
+            "“{}”即 {}；数值：{}",
+            &f.text[word.clone()],
+            members.join("、"),
+            value_texts.join("、")
+        ),
+        primary: Label::new(q(f, last).span.clone(), format!("数值{}", values.len())),
+        labels: vec![
+            Label::new(word.clone(), format!("{n} 个对象")),
+            Label::new(keyword.clone(), "分别"),
+        ],
     }
 }
 
