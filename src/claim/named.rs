@@ -198,15 +198,7 @@ pub fn resolve(doc: &Document, open: &[OpenBound], bounds: &[usize], claims: &mu
             .filter(|_| q.kind == Kind::Percent)
         {
             if let Some(g) = growth_of(&metric) {
-                claims.push(Claim::Threshold {
-                    value: g,
-                    bound: q.value,
-                    bound_span: q.span.clone(),
-                    approximate: false,
-                    rounding: Decimal::ZERO,
-                    relation: b.relation,
-                    word: b.word.clone(),
-                });
+                claims.push(passed(g, b, q));
             }
             continue;
         }
@@ -247,18 +239,23 @@ pub fn resolve(doc: &Document, open: &[OpenBound], bounds: &[usize], claims: &mu
         {
             continue;
         }
-        claims.push(Claim::Threshold {
-            value,
-            bound: q.value,
-            bound_span: q.span.clone(),
-            approximate: false,
-            rounding: Decimal::ZERO,
-            relation: b.relation,
-            word: b.word.clone(),
-        });
+        claims.push(passed(value, b, q));
     }
     limits(doc, &named, claims);
     restatements(doc, &named, &section, claims);
+}
+
+/// Figure `value` held against the open bound `b`, whose figure is `q`, taken as written.
+fn passed(value: usize, b: &OpenBound, q: &Quantity) -> Claim {
+    Claim::Threshold {
+        value,
+        bound: q.value,
+        bound_span: q.span.clone(),
+        approximate: false,
+        rounding: Decimal::ZERO,
+        relation: b.relation,
+        word: b.word.clone(),
+    }
 }
 
 /// `全州园林水果产量7.16万吨` in the summary and `全州园林水果产量7.56万吨` in its section: a

@@ -35,16 +35,30 @@ pub fn totals(
     vocab: &Vocabulary,
     claims: &mut Vec<Claim>,
 ) {
-    let mut k = 0;
-    while k < paragraphs.len() {
-        let end = (k..paragraphs.len())
-            .find(|&j| !text[paragraphs[j].clone()].contains('\t'))
-            .unwrap_or(paragraphs.len());
-        if end > k {
-            block(text, &paragraphs[k..end], quantities, vocab, claims);
-        }
-        k = end + 1;
+    for rows in blocks(text, paragraphs) {
+        block(text, &paragraphs[rows], quantities, vocab, claims);
     }
+}
+
+/// The runs of consecutive paragraphs holding tabs: each a table, as a range of paragraphs.
+fn blocks<'p>(
+    text: &'p str,
+    paragraphs: &'p [Range<usize>],
+) -> impl Iterator<Item = Range<usize>> + 'p {
+    let mut k = 0;
+    std::iter::from_fn(move || {
+        while k < paragraphs.len() {
+            let end = (k..paragraphs.len())
+                .find(|&j| !text[paragraphs[j].clone()].contains('\t'))
+                .unwrap_or(paragraphs.len());
+            let start = k;
+            k = end + 1;
+            if end > start {
+                return Some(start..end);
+            }
+        }
+        None
+    })
 }
 
 /// The totals of one block of consecutive rows.
@@ -194,19 +208,12 @@ const UNIT_COLUMN: [&str; 2] = ["计量单位", "单位"];
 /// (`（单位：亿元）`).
 pub fn cells(text: &str, paragraphs: &[Range<usize>], quantities: &[Quantity]) -> Vec<TableCell> {
     let mut out = Vec::new();
-    let mut k = 0;
-    while k < paragraphs.len() {
-        let end = (k..paragraphs.len())
-            .find(|&j| !text[paragraphs[j].clone()].contains('\t'))
-            .unwrap_or(paragraphs.len());
-        if end > k {
-            let title = paragraphs[k.saturating_sub(2)..k]
-                .iter()
-                .rev()
-                .find_map(|p| unit_in_title(&text[p.clone()]));
-            block_cells(text, &paragraphs[k..end], quantities, title, &mut out);
-        }
-        k = end + 1;
+    for rows in blocks(text, paragraphs) {
+        let title = paragraphs[rows.start.saturating_sub(2)..rows.start]
+            .iter()
+            .rev()
+            .find_map(|p| unit_in_title(&text[p.clone()]));
+        block_cells(text, &paragraphs[rows], quantities, title, &mut out);
     }
     out
 }
