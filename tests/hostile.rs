@@ -112,6 +112,31 @@ fn absurd_numbers_are_reported_whole_not_misread() {
     assert_eq!(values, ["39347"]);
 }
 
+/// Figures near the largest value a decimal holds, in the shapes read across a document (a
+/// ratio of parts, a table cell scaled by its unit, a bound loosened by its rounding): every
+/// sum and product is checked, none overflows.
+#[test]
+fn the_largest_figures_in_document_wide_readings() {
+    let big = "9999999999999999万亿";
+    let ratio = [big; 9].join("∶");
+    let cell = "999999999999999999";
+    let text = format!(
+        "三次产业结构为{ratio}。\n\n\
+         全年进出口总额{cell}万亿元，增长3%。\n表1 进出口情况\n指标\t金额（万亿元）\t增长（%）\n\
+         进出口总额\t{cell}\t3\n\n\
+         全市政府债务限额{big}元。\n全市政府债务余额{big}元。全市政府债务余额控制在政府债务限额之内。\n\n\
+         五年来，全市经济总量超过{big}元。\n"
+    );
+    for args in [&["check"][..], &["claims"][..]] {
+        let mut all = args.to_vec();
+        let path = file("largest.txt", text.as_bytes());
+        all.push(&path);
+        let out = run(&all, None);
+        no_panic(&out);
+        assert!(matches!(out.status.code(), Some(0 | 1)), "{out:?}");
+    }
+}
+
 #[test]
 fn a_million_numbers_in_one_paragraph() {
     // One sentence of 10^6 figures: counted, not kept, and said to be skipped.

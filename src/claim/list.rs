@@ -522,8 +522,10 @@ pub fn ratio_parts(ctx: &Context, claims: &mut Vec<Claim>) {
         {
             continue;
         }
-        let sum: Decimal = run.iter().map(|&i| ctx.q(i).value).sum();
-        if (sum - Decimal::ONE_HUNDRED).abs() > STRUCTURE_SPREAD {
+        let sum = run
+            .iter()
+            .try_fold(Decimal::ZERO, |s, &i| s.checked_add(ctx.q(i).value));
+        if sum.is_none_or(|s| (s - Decimal::ONE_HUNDRED).abs() > STRUCTURE_SPREAD) {
             continue;
         }
         claims.push(Claim::Composition {

@@ -408,7 +408,9 @@ fn restatements(
         let Some(scaled) = y.interval.scale(cell.factor) else {
             continue;
         };
-        let value = y.value * cell.factor;
+        let Some(value) = y.value.checked_mul(cell.factor) else {
+            continue;
+        };
         let (lo, hi) = if x.value < value {
             (x.value, value)
         } else {

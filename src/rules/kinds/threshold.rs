@@ -53,19 +53,22 @@ impl RuleKind for Threshold {
             }
             let v = q(f, *value);
             let slack = if *approximate {
-                *bound * APPROX_SLACK
+                bound.checked_mul(APPROX_SLACK)
             } else {
-                Decimal::ZERO
-            } + *rounding;
+                Some(Decimal::ZERO)
+            }
+            .and_then(|s| s.checked_add(*rounding));
+            let Some(slack) = slack else { continue };
             // The bound as loosened for an approximate threshold, the end of the figure that
             // must clear it, and the words for each relation.
             let (lo, hi) = (v.interval.lo, v.interval.hi);
             let (loosened, end, actual, end_word, needs) = match relation {
-                Relation::Above => (*bound - slack, hi, "不高于", "至多为", "大于"),
-                Relation::AtLeast => (*bound - slack, hi, "低于", "至多为", "不小于"),
-                Relation::Below => (*bound + slack, lo, "不低于", "至少为", "小于"),
-                Relation::AtMost => (*bound + slack, lo, "高于", "至少为", "不大于"),
+                Relation::Above => (bound.checked_sub(slack), hi, "不高于", "至多为", "大于"),
+                Relation::AtLeast => (bound.checked_sub(slack), hi, "低于", "至多为", "不小于"),
+                Relation::Below => (bound.checked_add(slack), lo, "不低于", "至少为", "小于"),
+                Relation::AtMost => (bound.checked_add(slack), lo, "高于", "至少为", "不大于"),
             };
+            let Some(loosened) = loosened else { continue };
             let broken = |e: Decimal| match relation {
                 Relation::Above => e <= loosened,
                 Relation::AtLeast => e < loosened,
