@@ -2,7 +2,7 @@
 //! `2005年与2000年相比，X增长57.3%，年均增长9.5%`, `2007年，X达到…，比2002年增长65.5%，年均增长
 //! 10.6%`. The number of years is read from the two years, never from nearness or a guess.
 
-use super::change::{change_word, no_subject, year_digits_before};
+use super::change::{change_word, no_subject, years_at, years_in};
 use super::sentence::Context;
 use super::{ChangeMeasure, Claim};
 use crate::number::Kind;
@@ -170,21 +170,4 @@ fn sentence_start(ctx: &Context) -> usize {
         start = s.range.start;
     }
     start
-}
-
-/// Four-digit years written `YYYY年` (a space may stand before 年 in text from PDF), with the
-/// byte range of each from its first digit to after 年.
-fn years_at(text: &str) -> Vec<(usize, usize, i32)> {
-    let mut out = Vec::new();
-    for (i, _) in text.match_indices('年') {
-        let head = text[..i].trim_end_matches(' ');
-        if let Some((digits, y)) = year_digits_before(head) {
-            out.push((digits, i + '年'.len_utf8(), y));
-        }
-    }
-    out
-}
-
-fn years_in(text: &str) -> Vec<i32> {
-    years_at(text).into_iter().map(|(_, _, y)| y).collect()
 }

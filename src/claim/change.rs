@@ -218,6 +218,24 @@ fn series_step(ctx: &Context, s: usize, series: Option<&SeriesInfo>) -> Option<(
     Some((series.values[i.checked_sub(1)?], series.values[i]))
 }
 
+/// Four-digit years written `YYYY年` (a space may stand before 年 in text from PDF), with the
+/// byte range of each from its first digit to after 年.
+pub fn years_at(text: &str) -> Vec<(usize, usize, i32)> {
+    let mut out = Vec::new();
+    for (i, _) in text.match_indices('年') {
+        let head = text[..i].trim_end_matches(' ');
+        if let Some((digits, y)) = year_digits_before(head) {
+            out.push((digits, i + '年'.len_utf8(), y));
+        }
+    }
+    out
+}
+
+/// The years of [`years_at`] alone, in order.
+pub fn years_in(text: &str) -> Vec<i32> {
+    years_at(text).into_iter().map(|(_, _, y)| y).collect()
+}
+
 /// The four-digit year that ends at byte `i` of `text` (where `年` starts), in ASCII or
 /// full-width digits (`２００２年` in typeset or OCR text).
 pub fn year_before(text: &str, i: usize) -> Option<i32> {

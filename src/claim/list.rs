@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 use std::ops::Range;
 
-use super::change::{year_before, year_digits_before};
+use super::change::{year_before, year_digits_before, years_in};
 use super::sentence::Context;
 use super::vocabulary::{family, starts_with_any};
 use super::{Claim, Direction, TrendSteps};
@@ -71,10 +71,7 @@ pub fn series(ctx: &Context, claims: &mut Vec<Claim>) -> Option<SeriesInfo> {
 
 /// Four-digit years stated before a list: each `YYYY年` once, in order.
 fn stated_years(text: &str) -> Vec<i32> {
-    let mut years: Vec<i32> = text
-        .match_indices('年')
-        .filter_map(|(i, _)| year_before(text, i))
-        .collect();
+    let mut years = years_in(text);
     years.dedup();
     years
 }
@@ -491,7 +488,7 @@ pub fn ratio_parts(ctx: &Context, claims: &mut Vec<Claim>) {
         while let Some(&next) = qs.get(k + run.len()) {
             let last = *run.last().expect("a run has a first term");
             let gap = ctx.between(ctx.q(last).span.end, ctx.q(next).span.start);
-            if !matches!(gap, "∶" | ":" | "：") {
+            if !is_ratio_mark(gap) {
                 break;
             }
             run.push(next);
@@ -536,6 +533,11 @@ pub fn ratio_parts(ctx: &Context, claims: &mut Vec<Claim>) {
     }
 }
 
+/// The mark between the terms of a ratio: `∶`, `:` or `：`.
+fn is_ratio_mark(gap: &str) -> bool {
+    matches!(gap, "∶" | ":" | "：")
+}
+
 /// `由9.1∶42.3∶48.6调整为8.3∶41.4∶50.3`: figures between the word and the run are an earlier
 /// ratio of the same structure.
 fn follows_ratio(ctx: &Context, run: &[usize], word_end: usize) -> bool {
@@ -544,12 +546,9 @@ fn follows_ratio(ctx: &Context, run: &[usize], word_end: usize) -> bool {
         .filter(|&i| ctx.q(i).span.start >= word_end)
         .collect();
     between.len() >= 3
-        && between.windows(2).all(|w| {
-            matches!(
-                ctx.between(ctx.q(w[0]).span.end, ctx.q(w[1]).span.start),
-                "∶" | ":" | "："
-            )
-        })
+        && between
+            .windows(2)
+            .all(|w| is_ratio_mark(ctx.between(ctx.q(w[0]).span.end, ctx.q(w[1]).span.start)))
 }
 
 /// `2020年至2024年五年间`: a stated number of years against the years stated with it.

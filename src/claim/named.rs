@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use rust_decimal::Decimal;
 
-use super::change::year_before;
+use super::change::years_in;
 use super::repeat::{core, core_of, standing, years};
 use super::sentence::Sentence;
 use super::table::TableCell;
@@ -99,10 +99,7 @@ pub fn normalize(name: &str, vocab: &Vocabulary) -> Option<String> {
 /// `经济总量跨过两个万亿元大关、超过`, in `成为中西部地区首个经济总量超过`, and in
 /// `是在我国经济总量超过`.
 pub fn bound_name(clause: &str, vocab: &Vocabulary) -> Option<(String, Vec<i32>)> {
-    let years: Vec<i32> = clause
-        .match_indices('年')
-        .filter_map(|(k, _)| year_before(clause, k))
-        .collect();
+    let years = years_in(clause);
     // Years are the bound's period, compared on their own; noise words go with them.
     let stripped = core_of(clause.to_string());
     let mut name = stripped.as_str();
@@ -137,15 +134,21 @@ pub fn resolve(doc: &Document, open: &[OpenBound], bounds: &[usize], claims: &mu
         vocab,
         ..
     } = *doc;
-    let paragraph = paragraphs(quantities, sentences);
+    let sentence_of = sentence_of(quantities, sentences);
     let sections = sections(text, sentences, vocab);
-    let section = |i: usize| sections.get(paragraph[i]).cloned().unwrap_or_default();
+    let section = |i: usize| {
+        sentences
+            .get(sentence_of[i])
+            .and_then(|s| sections.get(s.paragraph))
+            .cloned()
+            .unwrap_or_default()
+    };
     let named: Vec<(usize, String, Vec<i32>)> =
         standing(text, quantities, metrics, sentences, vocab)
             .into_iter()
             .filter(|i| quantities[*i].approx.is_none() && bounds.binary_search(i).is_err())
             .filter(|&i| !vocab.names.totals.occurs_in(&text[metrics[i].clone()]))
-            .filter(|&i| !durations[i] && !names_a_class(text, quantities, i))
+            .filter(|&i| !durations[i])
             .filter_map(|i| {
                 let name = normalize(&core(text, quantities, metrics, i), vocab)?;
                 Some((i, name, years(text, metrics, i)))
@@ -171,15 +174,8 @@ pub fn resolve(doc: &Document, open: &[OpenBound], bounds: &[usize], claims: &mu
         let Some(hi) = q.interval.hi else {
             continue;
         };
-        claims.push(Claim::Threshold {
-            value: b.bound,
-            bound: q.value,
-            bound_span: q.span.clone(),
-            approximate: false,
-            rounding: hi - q.value,
-            relation: b.relation,
-            word: b.word.clone(),
-        });
+        // The other growth is a rounded figure too.
+        claims.push(passed(b.bound, b, q, hi - q.value));
     }
     for b in open.iter().filter(|b| !b.growth_of) {
         let q = &quantities[b.bound];
@@ -198,7 +194,7 @@ pub fn resolve(doc: &Document, open: &[OpenBound], bounds: &[usize], claims: &mu
             .filter(|_| q.kind == Kind::Percent)
         {
             if let Some(g) = growth_of(&metric) {
-                claims.push(passed(g, b, q));
+                claims.push(passed(g, b, q, Decimal::ZERO));
             }
             continue;
         }
@@ -239,20 +235,20 @@ pub fn resolve(doc: &Document, open: &[OpenBound], bounds: &[usize], claims: &mu
         {
             continue;
         }
-        claims.push(passed(value, b, q));
+        claims.push(passed(value, b, q, Decimal::ZERO));
     }
-    limits(doc, &named, claims);
-    restatements(doc, &named, &section, claims);
+    limits(doc, &named, &sentence_of, claims);
+    restatements(doc, &named, &sentence_of, &section, claims);
 }
 
-/// Figure `value` held against the open bound `b`, whose figure is `q`, taken as written.
-fn passed(value: usize, b: &OpenBound, q: &Quantity) -> Claim {
+/// Figure `value` held against the open bound `b`, whose figure is `q`, loosened by `rounding`.
+fn passed(value: usize, b: &OpenBound, q: &Quantity, rounding: Decimal) -> Claim {
     Claim::Threshold {
         value,
         bound: q.value,
         bound_span: q.span.clone(),
         approximate: false,
-        rounding: Decimal::ZERO,
+        rounding,
         relation: b.relation,
         word: b.word.clone(),
     }
@@ -267,6 +263,7 @@ fn passed(value: usize, b: &OpenBound, q: &Quantity) -> Claim {
 fn restatements(
     doc: &Document,
     named: &[(usize, String, Vec<i32>)],
+    sentence_of: &[usize],
     section: &dyn Fn(usize) -> (Vec<i32>, bool),
     claims: &mut Vec<Claim>,
 ) {
@@ -278,12 +275,6 @@ fn restatements(
         vocab,
         ..
     } = *doc;
-    let mut sentence_of = vec![usize::MAX; quantities.len()];
-    for (k, s) in sentences.iter().enumerate() {
-        for &i in &s.quantities {
-            sentence_of[i] = k;
-        }
-    }
     let said_before = |i: usize| {
         let s = &sentences[sentence_of[i]];
         &text[s.range.start..quantities[i].span.start]
@@ -348,12 +339,7 @@ fn restatements(
         })
         .collect();
     pairs.sort_unstable();
-    let years = |i: usize| -> Vec<i32> {
-        let said = said_before(i);
-        said.match_indices('年')
-            .filter_map(|(k, _)| year_before(said, k))
-            .collect()
-    };
+    let years = |i: usize| years_in(said_before(i));
     for (a, b, name) in pairs {
         let (x, y) = (&quantities[a], &quantities[b]);
         let (sa, sb) = (&sentences[sentence_of[a]], &sentences[sentence_of[b]]);
@@ -479,12 +465,12 @@ fn growths(doc: &Document) -> Vec<(usize, usize)> {
         .collect()
 }
 
-/// The paragraph of each quantity.
-fn paragraphs(quantities: &[Quantity], sentences: &[Sentence]) -> Vec<usize> {
+/// The sentence of each quantity; `usize::MAX` for one in no sentence read.
+fn sentence_of(quantities: &[Quantity], sentences: &[Sentence]) -> Vec<usize> {
     let mut out = vec![usize::MAX; quantities.len()];
-    for s in sentences {
+    for (k, s) in sentences.iter().enumerate() {
         for &i in &s.quantities {
-            out[i] = s.paragraph;
+            out[i] = k;
         }
     }
     out
@@ -499,10 +485,7 @@ fn sections(text: &str, sentences: &[Sentence], vocab: &Vocabulary) -> Vec<(Vec<
     for (k, s) in sentences.iter().enumerate() {
         let opens = k == 0 || sentences[k - 1].paragraph != s.paragraph;
         if opens && let Some(h) = heading(&text[s.range.clone()]) {
-            let years = h
-                .match_indices('年')
-                .filter_map(|(at, _)| year_before(h, at))
-                .collect();
+            let years = years_in(h);
             let plans = vocab.names.plans.occurs_in(h) && !vocab.names.results.occurs_in(h);
             current = (years, plans);
         }
@@ -527,22 +510,6 @@ fn heading(sentence: &str) -> Option<&str> {
 
 /// The longest title a top-level heading has.
 const MAX_HEADING: usize = 48;
-
-/// `60周岁及以上老年人口126.8万人`: the figure names a class of what the next figure counts,
-/// with no clause mark between them.
-fn names_a_class(text: &str, quantities: &[Quantity], i: usize) -> bool {
-    quantities.get(i + 1).is_some_and(|next| {
-        let gap = text
-            .get(quantities[i].span.end..next.span.start)
-            .unwrap_or("");
-        !gap.is_empty()
-            && gap.chars().count() <= MAX_CLASS_GAP
-            && !gap.contains(['，', '。', '；', '：', '、', ',', ';', '（', '(', '\n'])
-    })
-}
-
-/// The longest words between a figure that names a class and the figure of that class.
-const MAX_CLASS_GAP: usize = 16;
 
 /// The most precise of `figures` when all of them can hold together; `None` when there is
 /// none or they disagree.
@@ -569,7 +536,12 @@ fn one_value(quantities: &[Quantity], figures: &[usize]) -> Option<usize> {
 
 /// `政府债务余额5363.14亿元…控制在政府债务限额之内` with `政府债务限额5525亿元` in the same or
 /// the previous paragraph: each balance at most the limit of the same name and scope.
-fn limits(doc: &Document, named: &[(usize, String, Vec<i32>)], claims: &mut Vec<Claim>) {
+fn limits(
+    doc: &Document,
+    named: &[(usize, String, Vec<i32>)],
+    sentence_of: &[usize],
+    claims: &mut Vec<Claim>,
+) {
     let Document {
         text,
         quantities,
@@ -577,7 +549,11 @@ fn limits(doc: &Document, named: &[(usize, String, Vec<i32>)], claims: &mut Vec<
         vocab,
         ..
     } = *doc;
-    let paragraph = paragraphs(quantities, sentences);
+    let paragraph = |i: usize| {
+        sentences
+            .get(sentence_of[i])
+            .map_or(usize::MAX, |s| s.paragraph)
+    };
     for pair in &vocab.names.limits {
         let Some((balance, limit)) = pair.split_once('=') else {
             continue;
@@ -589,7 +565,7 @@ fn limits(doc: &Document, named: &[(usize, String, Vec<i32>)], claims: &mut Vec<
             };
             let word = s.range.start + word.start..s.range.start + word.end;
             let near = |i: usize| {
-                let p = paragraph[i];
+                let p = paragraph(i);
                 p == s.paragraph || p.checked_add(1) == Some(s.paragraph)
             };
             // The balances the sentence speaks of: of its subject's name, at any level

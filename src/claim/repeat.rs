@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use super::change::{year_before, year_digits_before};
+use super::change::{year_digits_before, years_in};
 use super::sentence::Sentence;
 use super::{Claim, Vocabulary};
 use crate::number::{Kind, Quantity};
@@ -124,11 +124,7 @@ pub(crate) fn core_of(mut phrase: String) -> String {
 
 /// Four-digit years in the clause of quantity `i`.
 pub(crate) fn years(text: &str, metrics: &[Range<usize>], i: usize) -> Vec<i32> {
-    let clause = &text[metrics[i].clone()];
-    clause
-        .match_indices('年')
-        .filter_map(|(k, _)| year_before(clause, k))
-        .collect()
+    years_in(&text[metrics[i].clone()])
 }
 
 /// The figure names a class of what its clause measures (`144平方米以上住宅价格下降1%`,

@@ -16,6 +16,7 @@ use rust_decimal::Decimal;
 use super::named::{OpenBound, bound_name};
 use super::repeat::planned;
 use super::sentence::Context;
+use super::vocabulary::Words;
 use super::{Claim, Relation};
 use crate::number::numeral::{scale_factor, scale_word};
 use crate::number::{ApproxKind, Kind};
@@ -110,15 +111,7 @@ fn comparisons(ctx: &Context, open: &mut Vec<OpenBound>) {
                 if clause_start <= ctx.sentence.range.start {
                     continue;
                 }
-                let mut opening = ctx.between(clause_start, at);
-                while let Some(r) = words
-                    .adverbs
-                    .iter()
-                    .find_map(|a| opening.strip_prefix(a.as_str()))
-                {
-                    opening = r;
-                }
-                if !opening.is_empty() {
+                if !without_leading(ctx.between(clause_start, at), &[&words.adverbs]).is_empty() {
                     continue;
                 }
                 // The rest of the clause: a name and a word of growth, nothing else.
@@ -172,19 +165,11 @@ fn halves(ctx: &Context, claims: &mut Vec<Claim>) {
         for (at, _) in sentence.match_indices(half.as_str()) {
             let at = ctx.sentence.range.start + at;
             let clause_start = ctx.clause_start(at);
-            let mut opening = ctx.between(clause_start, at);
-            loop {
-                let before = opening.len();
-                for w in words.adverbs.iter().chain(&words.holds) {
-                    if let Some(rest) = opening.strip_prefix(w.as_str()) {
-                        opening = rest;
-                    }
-                }
-                opening = opening.trim_start_matches(['“', '"', '「']);
-                if opening.len() == before {
-                    break;
-                }
-            }
+            let opening = without_leading(
+                ctx.between(clause_start, at),
+                &[&words.adverbs, &words.holds],
+            )
+            .trim_start_matches(['“', '"', '「']);
             // The word of half ends its clause: `过半数企业实现增长` speaks of firms.
             let after = ctx
                 .between(at + half.len(), ctx.sentence.range.end)
@@ -310,16 +295,13 @@ fn relation_of(ctx: &Context, b: usize) -> Option<(Relation, Range<usize>)> {
     }
     let before = ctx.clause_before(b);
     let words = &ctx.vocab.threshold;
-    // `过万亿元`, `破2万亿元`: a one-character word bounds the figure right after it, unless it
-    // ends another word (`通过3年`, `经过5轮`).
-    if let Some(w) = words
-        .round_above
-        .iter()
-        .find(|w| before.ends_with(w.as_str()))
-        && !words
-            .round_not_after
+    // `过万亿元`, `破千亿`: a one-character word bounds only a bare round figure right after
+    // it (`通过3年` is no bound).
+    if ctx.text[q.span.clone()].starts_with(['万', '千', '百', '亿'])
+        && let Some(w) = words
+            .round_above
             .iter()
-            .any(|p| before[..before.len() - w.len()].ends_with(p.as_str()))
+            .find(|w| before.ends_with(w.as_str()))
     {
         let at = q.span.start - w.len();
         return Some((Relation::Above, at..q.span.start));
@@ -387,15 +369,7 @@ fn value_before(ctx: &Context, k: usize, word_at: usize) -> Option<usize> {
     let v = ctx.sentence.quantities[..k].last().copied()?;
     let gap = ctx.between(ctx.q(v).span.end, word_at);
     let rest = gap.strip_prefix('，')?;
-    let words = &ctx.vocab.threshold;
-    let mut rest = rest;
-    while let Some(r) = words
-        .adverbs
-        .iter()
-        .find_map(|a| rest.strip_prefix(a.as_str()))
-    {
-        rest = r;
-    }
+    let rest = without_leading(rest, &[&ctx.vocab.threshold.adverbs]);
     if rest.is_empty() {
         return Some(v);
     }
@@ -419,23 +393,25 @@ fn value_in_brackets(ctx: &Context, k: usize) -> Option<usize> {
         return None;
     }
     let gap = ctx.between(ctx.q(v).span.end, ctx.q(b).span.start);
-    let mut rest = gap.strip_prefix(['）', ')'])?;
+    let rest = gap.strip_prefix(['）', ')'])?;
     let opened = ctx.between(ctx.clause_start(ctx.q(v).span.start), ctx.q(v).span.start);
     if !opened.ends_with(['（', '(']) {
         return None;
     }
-    loop {
-        let before = rest.len();
-        for a in &ctx.vocab.threshold.adverbs {
-            if let Some(r) = rest.strip_prefix(a.as_str()) {
-                rest = r;
-            }
-        }
-        if rest.len() == before {
-            break;
-        }
-    }
+    let rest = without_leading(rest, &[&ctx.vocab.threshold.adverbs]);
     matches!(rest, "" | "在" | "于").then_some(v)
+}
+
+/// `text` without the words of `lists` it opens with, one after another (`首次占据`).
+fn without_leading<'t>(mut text: &'t str, lists: &[&Words]) -> &'t str {
+    while let Some(rest) = lists
+        .iter()
+        .flat_map(|l| l.iter())
+        .find_map(|w| text.strip_prefix(w.as_str()))
+    {
+        text = rest;
+    }
+    text
 }
 
 /// `超过6%的县市有4个，即：东川7.2%、南岭6.8%`: every member listed after 即 or 分别是 in

@@ -207,7 +207,6 @@ word_lists!(RateWords {
 word_lists!(ThresholdWords {
     above,
     round_above,
-    round_not_after,
     below,
     at_least,
     tails,
