@@ -174,13 +174,11 @@ fn written_change(ctx: &Context, s: usize) -> Option<(Range<usize>, Direction, C
             if let Some(w) = ends_with_any(before, &ctx.vocab.multiple.ratio_words) {
                 return Some((range(w), Direction::Up, ChangeMeasure::Ratio));
             }
-            if before.ends_with('的') && before.contains('是') {
-                let at = clause_start + before.rfind('是')?;
-                return Some((
-                    at..at + '是'.len_utf8(),
-                    Direction::Up,
-                    ChangeMeasure::Ratio,
-                ));
+            if before.ends_with('的')
+                && let Some((at, w)) = rfind_any(before, &ctx.vocab.multiple.ratio_of)
+            {
+                let at = clause_start + at;
+                return Some((at..at + w.len(), Direction::Up, ChangeMeasure::Ratio));
             }
             let w = ends_with_any(before, &ctx.vocab.multiple.increase_by)?;
             Some((range(w), Direction::Up, ChangeMeasure::IncreaseBy))
@@ -495,7 +493,8 @@ fn ratio_base(
         return None;
     }
     let at = ctx.q(s).span.start;
-    let shi = clause_start + ctx.between(clause_start, at).rfind('是')?;
+    let (shi, _) = rfind_any(ctx.between(clause_start, at), &ctx.vocab.multiple.ratio_of)?;
+    let shi = clause_start + shi;
     let from = ctx.before(at).rev().find(|&i| ctx.q(i).span.start > shi)?;
     let to = ctx
         .before(ctx.q(from).span.start)

@@ -164,7 +164,8 @@ word_lists!(ChangeWords {
 });
 word_lists!(MultipleWords {
     increase_by,
-    ratio_words
+    ratio_words,
+    ratio_of
 });
 word_lists!(WholeWords {
     part,
