@@ -59,10 +59,10 @@ fn defined(ctx: &Context, metric: &str) -> bool {
 /// (`城镇化率 = 城镇常住人口, 城镇人口 / 常住人口, 总人口`).
 fn definition(ctx: &Context, metric: &str) -> Option<(Vec<String>, Vec<String>)> {
     ctx.vocab.rate.definitions.iter().find_map(|d| {
-        let (name, terms) = d.split_once('=')?;
+        let (names, terms) = d.split_once('=')?;
         // Asked of every percentage: the name first, the terms only of the definition that
-        // fits.
-        if !metric.ends_with(name.trim()) {
+        // fits. A rate may have several names, `,` between them.
+        if !names.split(',').any(|name| metric.ends_with(name.trim())) {
             return None;
         }
         let (num, den) = terms.split_once('/')?;
@@ -83,13 +83,24 @@ pub fn defined_rates(ctx: &Context, claims: &mut Vec<Claim>) {
             matches!(c, Claim::Rate { rate, .. } if *rate == s)
                 || matches!(c, Claim::Share { share, .. } if *share == s)
         });
-        if q.kind != Kind::Percent || q.range || bound {
+        // A ratio of two amounts is written as a bare number (`城乡居民收入比为1.89:1`), read only
+        // where its clause names it and it is the ratio now, not the one it moved from
+        // (`由上年的1.84:1缩小至1.82:1`).
+        let number = q.kind == Kind::Number && q.approx.is_none() && ratio_now(ctx, s);
+        if !(q.kind == Kind::Percent || number) || q.range || bound {
             continue;
         }
         let Some((numerators, denominators)) = definition(ctx, ctx.metric(s)) else {
             continue;
         };
-        let level = |i: usize| ctx.is_measure(i) && !ctx.is_change(i) && !ctx.is_average(i);
+        // A term of a ratio written as a number is named by its whole name: `农村居民人均可支配
+        // 收入中位数` is another statistic than `农村居民人均可支配收入`.
+        let exact = |i: usize, words: &[String]| {
+            !number || words.iter().any(|w| ctx.metric(i).ends_with(w.as_str()))
+        };
+        // Averages are the terms of a ratio of two averages (`城乡居民收入比`), of no rate.
+        let level =
+            |i: usize| ctx.is_measure(i) && !ctx.is_change(i) && (number || !ctx.is_average(i));
         // The name with its link word (`资产总计为`: the metric phrase drops 总计); a figure with
         // no name before it is named by the rest of its clause (`有52种产品产量实现增长`).
         let named = |i: usize, words: &[String]| {
@@ -104,7 +115,10 @@ pub fn defined_rates(ctx: &Context, claims: &mut Vec<Claim>) {
         // denominator (`常住人口…，其中城镇常住人口…`): `其中流动负债` is not `负债总计`.
         let part_of = |i: usize| ctx.part_of[i];
         let Some(numerator) = ctx.earlier_figures(q.span.start).find(|&i| {
-            level(i) && named(i, &numerators) && part_of(i).is_none_or(|w| named(w, &denominators))
+            level(i)
+                && named(i, &numerators)
+                && exact(i, &numerators)
+                && part_of(i).is_none_or(|w| named(w, &denominators))
         }) else {
             continue;
         };
@@ -114,8 +128,9 @@ pub fn defined_rates(ctx: &Context, claims: &mut Vec<Claim>) {
                 && part_of(i).is_none()
                 && ctx.comparable(i, numerator)
                 && named(i, &denominators)
+                && exact(i, &denominators)
                 && !named(i, &numerators)
-                && !ctx.sibling_classes(ctx.metric(i), ctx.metric(numerator))
+                && (number || !ctx.sibling_classes(ctx.metric(i), ctx.metric(numerator)))
         }) else {
             continue;
         };
@@ -126,6 +141,20 @@ pub fn defined_rates(ctx: &Context, claims: &mut Vec<Claim>) {
             denominator,
         });
     }
+}
+
+/// A bare number `s` whose clause names it before it (`城乡居民收入比为1.89`, `比值为2.34`), is
+/// no change (`比上年缩小0.05`) and is not the value a ratio moved from (`由1.84:1缩小至`): the
+/// words after it, past a `:1`, end the clause.
+fn ratio_now(ctx: &Context, s: usize) -> bool {
+    let after = ctx.between(ctx.q(s).span.end, ctx.sentence.range.end);
+    let after = after
+        .strip_prefix([':', '∶', '：'])
+        .and_then(|a| a.strip_prefix('1'))
+        .unwrap_or(after);
+    !ctx.metric(s).is_empty()
+        && !ctx.is_change(s)
+        && (after.is_empty() || after.starts_with(['，', '。', '；', ',', ';', '、']))
 }
 
 /// `出生率6.25‰，死亡率4.65‰，自然增长率1.60‰`: a rate defined in `[rate] differences` as one

@@ -5,6 +5,7 @@ use serde::Deserialize;
 
 use super::{alternative, label, q, suggest, text};
 use crate::claim::{Claim, Facts, clause_opening};
+use crate::number::Kind;
 use crate::rules::verdict::{Verdict, judge, show_computed, show_stated};
 use crate::rules::{Certainty, Finding, Label, Proposed, RuleKind};
 
@@ -20,6 +21,9 @@ pub struct Params {
 #[serde(deny_unknown_fields)]
 struct RateDefinition {
     name: String,
+    /// Other names of the rate (`城乡居民人均可支配收入比值` of `城乡居民收入比`).
+    #[serde(default)]
+    aliases: Vec<String>,
     numerator: Vec<String>,
     denominator: Vec<String>,
 }
@@ -99,8 +103,15 @@ impl RuleKind for Ratio {
                 .params
                 .rates
                 .iter()
-                .filter(|d| rate_name.ends_with(d.name.as_str()))
-                .max_by_key(|d| d.name.len());
+                .filter_map(|d| {
+                    std::iter::once(&d.name)
+                        .chain(&d.aliases)
+                        .filter(|n| rate_name.ends_with(n.as_str()))
+                        .map(|n| (d, n.len()))
+                        .max_by_key(|&(_, len)| len)
+                })
+                .max_by_key(|&(_, len)| len)
+                .map(|(d, _)| d);
             // A known rate whose counts are named as its definition says is proven; any other
             // pairing is one plausible reading, the smaller count over the larger.
             let (num, den, certainty) = match definition {
@@ -127,10 +138,16 @@ impl RuleKind for Ratio {
             {
                 continue;
             }
+            // A ratio of two amounts is written as a bare number (`城乡居民收入比为1.89`).
+            let (factor, unit, places) = if q(f, rate).kind == Kind::Number {
+                (Decimal::ONE, "", 3)
+            } else {
+                (Decimal::ONE_HUNDRED, "%", 2)
+            };
             let Some(computed) = q(f, num)
                 .interval
                 .div(&q(f, den).interval)
-                .and_then(|r| r.scale(Decimal::ONE_HUNDRED))
+                .and_then(|r| r.scale(factor))
             else {
                 continue;
             };
@@ -143,10 +160,7 @@ impl RuleKind for Ratio {
             // denominator. When the text states them and that reading fits, it is only advice.
             let carried = carried_over(f, den).and_then(|old| {
                 let total = q(f, den).interval.add(&q(f, old).interval)?;
-                let r = q(f, num)
-                    .interval
-                    .div(&total)?
-                    .scale(Decimal::ONE_HUNDRED)?;
+                let r = q(f, num).interval.div(&total)?.scale(factor)?;
                 (judge(&r, q(f, rate)) == Verdict::Consistent).then_some(old)
             });
             if carried.is_some() {
@@ -156,9 +170,12 @@ impl RuleKind for Ratio {
                 "{} ÷ {} {}",
                 text(f, num),
                 text(f, den),
-                show_computed(&computed, 2, "%")
+                show_computed(&computed, places, unit)
             );
-            let mut help = format!("{arithmetic}；{}", show_stated(f.text, q(f, rate), 2, "%"));
+            let mut help = format!(
+                "{arithmetic}；{}",
+                show_stated(f.text, q(f, rate), places, unit)
+            );
             if certainty == Certainty::Truncated {
                 help.push_str("；疑似截断而非四舍五入");
             }
@@ -171,7 +188,7 @@ impl RuleKind for Ratio {
             }
             let numerator = q(f, rate)
                 .interval
-                .scale(Decimal::new(1, 2))
+                .scale(Decimal::ONE / factor)
                 .and_then(|r| r.mul(&q(f, den).interval))
                 .filter(|_| carried.is_none());
             let stated = text(f, rate);
