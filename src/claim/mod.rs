@@ -166,6 +166,17 @@ pub enum Claim {
         /// The change word (`增加`, `降`).
         word: Range<usize>,
     },
+    /// `城镇居民人均可支配收入52730元，增长4.6%；农村…27185元，增长6.3%。城乡居民收入比缩小`:
+    /// a ratio of `[rate] definitions` said to move, with the growths of its two terms; it
+    /// narrows only if the numerator grew less.
+    RatioMove {
+        /// The ratio's name as written.
+        name: Range<usize>,
+        numerator: usize,
+        denominator: usize,
+        direction: Direction,
+        word: Range<usize>,
+    },
     /// `会员210万人，比上年增加10万人，增长5.0%`: a change in percent whose base is the value
     /// less its stated increment (or plus its decrease): 10 ÷ (210 − 10).
     Increment {
@@ -496,6 +507,7 @@ pub fn extract<'a>(
         if s.quantities.is_empty() {
             list::ranking(&ctx, &mut local);
             count::counts(&ctx, &mut local);
+            rate::ratio_moves(&ctx, &mut local);
             claims.append(&mut local);
             continue;
         }
@@ -503,6 +515,7 @@ pub fn extract<'a>(
         list::respectively(&ctx, &mut local);
         rate::rates(&ctx, &mut local);
         rate::defined_rates(&ctx, &mut local);
+        rate::ratio_moves(&ctx, &mut local);
         rate::defined_differences(&ctx, &mut local);
         rate::completions(&ctx, &mut local);
         change::changes(&ctx, series.as_ref(), &mut local);

@@ -143,6 +143,106 @@ pub fn defined_rates(ctx: &Context, claims: &mut Vec<Claim>) {
     }
 }
 
+/// `…，增长4.6%；…，增长6.3%。城乡居民收入比缩小`: a ratio of `[rate] definitions` named with a
+/// word of `[rate] narrower` or `wider` after it in its clause, when its two terms, each by its
+/// whole name in the sentence or the three before, are followed by growths of one wording
+/// (`增长`, `比上年增长`). A ratio moved over years (`从2.50:1缩小至`, `2020年以来`) or in a plan is
+/// not read: the growths stated are one year's.
+pub fn ratio_moves(ctx: &Context, claims: &mut Vec<Claim>) {
+    let sentence = &ctx.text[ctx.sentence.range.clone()];
+    let words = &ctx.vocab.rate;
+    for d in &words.definitions {
+        let Some((names, terms)) = d.split_once('=') else {
+            continue;
+        };
+        let Some((num, den)) = terms.split_once('/') else {
+            continue;
+        };
+        let Some((at, name)) = names
+            .split(',')
+            .map(str::trim)
+            .filter_map(|n| sentence.find(n).map(|at| (at, n)))
+            .min_by_key(|&(at, n)| (at, std::cmp::Reverse(n.len())))
+        else {
+            continue;
+        };
+        let start = ctx.sentence.range.start + at;
+        let end = start + name.len();
+        let clause_end = end
+            + ctx
+                .between(end, ctx.sentence.range.end)
+                .find(['，', '。', '；', ','])
+                .unwrap_or(ctx.sentence.range.end - end);
+        // `比值为2.34，比上年缩小0.05`: the move in the next clause, said against last year.
+        let next_end = ctx.between(clause_end, ctx.sentence.range.end);
+        let next = next_end
+            .strip_prefix(['，', ','])
+            .filter(|n| {
+                ["比上年", "较上年", "同比"]
+                    .iter()
+                    .any(|w| n.starts_with(w))
+            })
+            .map_or(0, |n| {
+                n.find(['，', '。', '；', ','])
+                    .map_or(next_end.len(), |k| next_end.len() - n.len() + k)
+            });
+        let clause_end = clause_end + next;
+        let clause = ctx.between(end, clause_end);
+        let moves = [
+            (&words.narrower, Direction::Down),
+            (&words.wider, Direction::Up),
+        ]
+        .into_iter()
+        .filter_map(|(list, dir)| rfind_any(clause, list).map(|(k, w)| (k, w, dir)))
+        .min_by_key(|&(k, _, _)| k);
+        let Some((k, w, direction)) = moves else {
+            continue;
+        };
+        let said = ctx.between(ctx.clause_start(start), clause_end);
+        if said.contains(['从', '由']) && !said.contains("上年")
+            || !super::change::years_in(said).is_empty()
+            || super::repeat::planned(ctx.between(ctx.sentence.range.start, start))
+            || said.contains("以来")
+        {
+            continue;
+        }
+        let growth = |words: &str| -> Option<(usize, String)> {
+            let words: Vec<&str> = words.split(',').map(str::trim).collect();
+            let term = ctx.earlier_figures(start).find(|&i| {
+                ctx.is_measure(i)
+                    && !ctx.is_change(i)
+                    && words.iter().any(|w| ctx.metric(i).ends_with(w))
+            })?;
+            let g = term + 1;
+            let q = ctx.quantities.get(g)?;
+            let gap = ctx.between(ctx.q(term).span.end, q.span.start);
+            let wording = gap.trim_start_matches(['，', '、', ',']);
+            let wording = ["比上年", "同比", "较上年"]
+                .iter()
+                .find_map(|p| wording.strip_prefix(p))
+                .unwrap_or(wording);
+            (q.kind == Kind::Percent
+                && !q.range
+                && ctx.vocab.change.up.iter().any(|u| u == wording))
+            .then(|| (g, wording.to_string()))
+        };
+        let (Some((n, a)), Some((m, b))) = (growth(num), growth(den)) else {
+            continue;
+        };
+        if a != b || n == m {
+            continue;
+        }
+        let w_at = end + k;
+        claims.push(Claim::RatioMove {
+            name: start..end,
+            numerator: n,
+            denominator: m,
+            direction,
+            word: w_at..w_at + w.len(),
+        });
+    }
+}
+
 /// A bare number `s` whose clause names it before it (`城乡居民收入比为1.89`, `比值为2.34`), is
 /// no change (`比上年缩小0.05`) and is not the value a ratio moved from (`由1.84:1缩小至`): the
 /// words after it, past a `:1`, end the clause.

@@ -203,7 +203,9 @@ word_lists!(PerCapitaWords {
 });
 word_lists!(RateWords {
     definitions,
-    differences
+    differences,
+    narrower,
+    wider
 });
 word_lists!(ThresholdWords {
     above,

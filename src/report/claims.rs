@@ -206,6 +206,23 @@ pub(crate) fn describe(layout: &Layout, facts: &Facts, c: &Claim) -> (Range<usiz
                     .join(" | ")
             ),
         ),
+        Claim::RatioMove {
+            name,
+            numerator,
+            denominator,
+            direction,
+            word,
+        } => (
+            word.clone(),
+            format!(
+                "ratio-move    {}{}（{:?}）← 增长 {} / {}",
+                &layout.text[name.clone()],
+                &layout.text[word.clone()],
+                direction,
+                t(*numerator),
+                t(*denominator)
+            ),
+        ),
         Claim::Transition {
             from,
             to,

@@ -85,6 +85,55 @@ impl RuleKind for Direction {
                 suggestion: None,
             });
         }
+        for c in &f.claims {
+            let crate::claim::Claim::RatioMove {
+                name,
+                numerator,
+                denominator,
+                direction,
+                word: w,
+            } = c
+            else {
+                continue;
+            };
+            // The ratio rises exactly when its numerator grows faster: the sign of the
+            // difference of the two growths is the way it moves.
+            let Some((actual, side)) = contrary(f, *denominator, *numerator, *direction) else {
+                continue;
+            };
+            let ratio = &f.text[name.clone()];
+            let moves = if actual == "增加" {
+                "扩大"
+            } else {
+                "缩小"
+            };
+            out.push(Finding {
+                certainty: Certainty::Proven,
+                message: format!(
+                    "方向错误：分子增长 {} 与分母增长 {} 表明{ratio}{moves}，文字却称“{}”",
+                    text(f, *numerator),
+                    text(f, *denominator),
+                    word(f, w)
+                ),
+                help: format!(
+                    "{} − {} 的区间全部{side}零：分子增长{}，比值随之{moves}；请核对“{}”或两个增速",
+                    text(f, *numerator),
+                    text(f, *denominator),
+                    if actual == "增加" {
+                        "更快"
+                    } else {
+                        "更慢"
+                    },
+                    word(f, w)
+                ),
+                primary: Label::new(w.clone(), "方向词"),
+                labels: vec![
+                    label(f, *numerator, "分子增长"),
+                    label(f, *denominator, "分母增长"),
+                ],
+                suggestion: None,
+            });
+        }
         out
     }
 }
