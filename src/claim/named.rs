@@ -70,6 +70,16 @@ pub fn normalize(name: &str, vocab: &Vocabulary) -> Option<String> {
     for w in &vocab.names.fillers {
         n = n.replace(w.as_str(), "");
     }
+    // `粮食年产量` is `粮食产量`: 年 before a word of `[names] yearly` says the figure is the
+    // year's, as every figure of a year is (a year written in digits is stripped before).
+    for w in &vocab.names.yearly {
+        let annual = format!("年{w}");
+        if let Some(k) = n.find(annual.as_str())
+            && !n[..k].ends_with(|c: char| c.is_ascii_digit() || "上去今当每全".contains(c))
+        {
+            n.replace_range(k..k + '年'.len_utf8(), "");
+        }
+    }
     loop {
         let before = n.len();
         for w in vocab

@@ -227,6 +227,7 @@ word_lists!(NameWords {
     same,
     scope,
     fillers,
+    yearly,
     openers,
     limits,
     within,
