@@ -935,16 +935,36 @@ pub fn totals(ctx: &Context, claims: &mut Vec<Claim>) {
                 }
                 continue;
             }
-            let before_total: Vec<usize> = ctx
+            let mut before_total: Vec<usize> = ctx
                 .before(ctx.q(t).span.start)
                 .filter(|&p| ctx.q(p).span.start >= floor)
                 .collect();
+            // `…行政案件300件三类，合计4800件`: the number of the parts, said after the last,
+            // is no part.
+            if let [parts @ .., last] = before_total.as_slice()
+                && counts_parts(ctx, *last, parts)
+            {
+                before_total.pop();
+            }
             // Only a plain list of comparable figures adds up to the total.
             if before_total.len() >= 2 && before_total.iter().all(|&p| ctx.comparable(p, t)) {
                 claims.push(plain_total(t, before_total));
             }
         }
     }
+}
+
+/// `刑事案件1200件、民事案件3400件、行政案件300件三类`: figure `n` right after the last of
+/// `parts` counts them, in a measure word of kinds (`类`, `项`, `种`).
+fn counts_parts(ctx: &Context, n: usize, parts: &[usize]) -> bool {
+    let (q, Some(&last)) = (ctx.q(n), parts.last()) else {
+        return false;
+    };
+    q.kind == crate::number::Kind::Count
+        && q.unit_text(ctx.text)
+            .is_some_and(|u| matches!(u, "类" | "项" | "种" | "大类"))
+        && q.value == rust_decimal::Decimal::from(parts.len())
+        && ctx.between(ctx.q(last).span.end, q.span.start).is_empty()
 }
 
 /// `西药类占70.8%，中成药类占14.6%、中药材类占2.4%，以上三类占比合计为87.8%`: a total of the
