@@ -37,6 +37,7 @@ pub fn changes(ctx: &Context, series: Option<&SeriesInfo>, claims: &mut Vec<Clai
         })
         .or_else(|| compared_base(ctx, s, clause_start))
         .or_else(|| previous_base(ctx, s))
+        .or_else(|| bracketed_base(ctx, s, clause_start))
         .or_else(|| ratio_base(ctx, s, clause_start, measure))
         .or_else(|| {
             // `从A增加到B，平均每年增加X`: an average increment of the pair it follows.
@@ -339,6 +340,43 @@ fn previous_base(ctx: &Context, s: usize) -> Option<(usize, usize)> {
         .rev()
         .find(|&i| ctx.comparable(i, from))?;
     Some((from, to))
+}
+
+/// `634.8万吨，增长3.7%（上年为612.4万吨）` or `（上年为612.4万吨）634.8万吨，增长3.7%`: last
+/// year's figure in brackets, right after the change or right before the figure it is of,
+/// holding nothing but a word of `[change] previous` and the figure.
+fn bracketed_base(ctx: &Context, s: usize, clause_start: usize) -> Option<(usize, usize)> {
+    let to = figure_before(ctx, s, clause_start)?;
+    let glossed = |inside: &str| {
+        let inside = inside.strip_prefix(['（', '('])?;
+        ctx.vocab
+            .change
+            .previous
+            .iter()
+            .any(|w| inside == w.as_str())
+            .then_some(())
+    };
+    let closes = |i: usize| ctx.text[ctx.q(i).span.end..].starts_with(['）', ')']);
+    let qs = &ctx.sentence.quantities;
+    let k = qs.iter().position(|&i| i == s)?;
+    // Right after the change: `增长3.7%（上年为612.4万吨）`.
+    let after = qs.get(k + 1).copied().filter(|&a| {
+        closes(a) && glossed(ctx.between(ctx.q(s).span.end, ctx.q(a).span.start)).is_some()
+    });
+    // Right before the figure: `（上年为612.4万吨）634.8万吨`.
+    let j = qs.iter().position(|&i| i == to)?;
+    let before = j.checked_sub(1).map(|p| qs[p]).filter(|&b| {
+        ctx.between(ctx.q(b).span.end, ctx.q(to).span.start) == ")"
+            || ctx.between(ctx.q(b).span.end, ctx.q(to).span.start) == "）"
+    });
+    let before = before.filter(|&b| {
+        let open = ctx.text[..ctx.q(b).span.start].rfind(['（', '(']);
+        open.is_some_and(|o| {
+            o >= ctx.sentence.range.start && glossed(&ctx.text[o..ctx.q(b).span.start]).is_some()
+        })
+    });
+    let from = after.or(before)?;
+    ctx.comparable(from, to).then_some((from, to))
 }
 
 /// `粮食产量6.87亿吨，比上年增长2.8%`: the figure a year-on-year change is of, when the text
