@@ -167,6 +167,9 @@ fn written_change(ctx: &Context, s: usize) -> Option<(Range<usize>, Direction, C
             ChangeMeasure::Doubling { times },
         ));
     }
+    if ends_with_any(ctx.clause_before(s), &ctx.vocab.change.emphasis).is_some() {
+        return None;
+    }
     let before = strip_fillers(ctx.clause_before(s), &ctx.vocab.change.fillers);
     let end = clause_start + before.len();
     let range = |w: &str| end - w.len()..end;

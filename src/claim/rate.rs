@@ -13,7 +13,9 @@ pub fn rates(ctx: &Context, claims: &mut Vec<Claim>) {
     let mut floor = ctx.sentence.range.start;
     for &s in &ctx.sentence.quantities {
         let q = ctx.q(s);
-        if q.kind != Kind::Percent || q.range || !ctx.metric(s).ends_with('率') {
+        // `增长率为8.2%` is a change, of the figure before it, not a ratio of two counts.
+        if q.kind != Kind::Percent || q.range || !ctx.metric(s).ends_with('率') || ctx.is_change(s)
+        {
             continue;
         }
         // A rate with a definition is read by it (`defined_rates`), which knows its terms: the
@@ -463,7 +465,16 @@ pub fn shares(ctx: &Context, claims: &mut Vec<Claim>) {
         let lead_name = strip_lead(lead);
         // `在移动电话用户中占比`: the lead names the whole, not the part.
         let lead_is_whole = lead.starts_with('在') && lead.ends_with('中');
-        let level = |i: usize| ctx.is_measure(i) && !ctx.is_change(i);
+        // `上年同期为4.5万辆` is last year's base, never what a later clause speaks of.
+        let base = |i: usize| {
+            let before = ctx.clause_before(i);
+            ctx.vocab
+                .change
+                .previous
+                .iter()
+                .any(|w| before.ends_with(w.as_str()))
+        };
+        let level = |i: usize| ctx.is_measure(i) && !ctx.is_change(i) && !base(i);
         let part = match in_clause.last() {
             Some(&p) => Some(p),
             None if lead_name.is_empty() || lead_is_whole => {
@@ -892,6 +903,10 @@ pub fn bounded(ctx: &Context, claims: &mut Vec<Claim>) {
             continue;
         }
         let metric = ctx.metric(s);
+        // `增长率为180%`: a rise has no bound.
+        if ctx.change_direction(s) == Some(Direction::Up) {
+            continue;
+        }
         // `占总任务7.35万亩的106.8%`: a share of a plan is a completion rate.
         if share_word(ctx, s).is_some_and(|(at, w)| whole_name(ctx, at, w, s).is_some_and(is_plan))
         {

@@ -194,6 +194,9 @@ impl Context<'_> {
 
     /// The way the change word right before figure `i` goes (`增加X` up, `减少X` down).
     pub fn change_direction(&self, i: usize) -> Option<Direction> {
+        if ends_with_any(self.clause_before(i), &self.vocab.change.emphasis).is_some() {
+            return None;
+        }
         let before = super::rate::strip_fillers(self.clause_before(i), &self.vocab.change.fillers);
         let written = if ends_with_any(before, &self.vocab.change.up).is_some() {
             Direction::Up

@@ -153,6 +153,7 @@ word_lists!(ChangeWords {
     up,
     down,
     fillers,
+    emphasis,
     yoy,
     annual,
     plans,
