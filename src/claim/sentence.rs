@@ -175,7 +175,7 @@ impl Context<'_> {
     }
 
     /// A length of time or an age (`五年`, `60周岁`): when or how long, not how much.
-    fn is_duration(&self, i: usize) -> bool {
+    pub fn is_duration(&self, i: usize) -> bool {
         self.durations[i]
     }
 

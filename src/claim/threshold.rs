@@ -256,7 +256,20 @@ fn open_bound(
 /// Figures that one threshold can be said of: comparable, and not a change
 /// (`比上年增加300亿元，突破4000亿元` is said of the level, not the increment).
 fn fits(ctx: &Context, bound: usize, value: usize) -> bool {
-    ctx.comparable(bound, value) && (!ctx.is_change(value) || rate_against_rate(ctx, value))
+    (ctx.comparable(bound, value) || scaled_alike(ctx, bound, value))
+        && (!ctx.is_change(value) || rate_against_rate(ctx, value))
+}
+
+/// `10259.93亿元…规模破万亿`: a bound written with a scale word and no unit is in the unit of
+/// the amount it is said of.
+fn scaled_alike(ctx: &Context, bound: usize, value: usize) -> bool {
+    let (b, v) = (ctx.q(bound), ctx.q(value));
+    b.kind == Kind::Number
+        && ctx.text[b.span.clone()].contains(['万', '亿'])
+        && !b.range
+        && matches!(v.kind, Kind::Amount | Kind::Count)
+        && !v.range
+        && !ctx.is_duration(value)
 }
 
 /// `上涨2.6%，低于3%左右的预期目标`: a change in percent held against a bound in percent is a
@@ -303,6 +316,14 @@ fn relation_of(ctx: &Context, b: usize) -> Option<(Relation, Range<usize>)> {
             .iter()
             .find(|w| before.ends_with(w.as_str()))
     {
+        // `突破百万`: the whole word when it ends in the one-character word.
+        let w = words
+            .above
+            .iter()
+            .filter(|a| before.ends_with(a.as_str()))
+            .max_by_key(|a| a.len())
+            .filter(|a| a.len() > w.len())
+            .unwrap_or(w);
         let at = q.span.start - w.len();
         return Some((Relation::Above, at..q.span.start));
     }
@@ -366,10 +387,44 @@ fn value_after(ctx: &Context, k: usize) -> Option<usize> {
 /// ends the clause before the threshold's, when the threshold's clause opens with its word, a few
 /// adverbs before it, or a `成为…首个` phrase.
 fn value_before(ctx: &Context, k: usize, word_at: usize) -> Option<usize> {
-    let v = ctx.sentence.quantities[..k].last().copied()?;
-    let gap = ctx.between(ctx.q(v).span.end, word_at);
-    let rest = gap.strip_prefix('，')?;
-    let rest = without_leading(rest, &[&ctx.vocab.threshold.adverbs]);
+    let before = &ctx.sentence.quantities[..k];
+    // `…10259.93亿元、增长2.3%，连续两年规模破万亿`: the length of a run of years is when, and
+    // the figure is the one before it.
+    let (mut v, span, mut at) = match before {
+        [.., v, d] if ctx.is_duration(*d) && ctx.clause_before(*d).ends_with("连续") => {
+            (*v, Some(ctx.q(*d).span.clone()), before.len() - 2)
+        }
+        [.., v] => (*v, None, before.len() - 1),
+        [] => return None,
+    };
+    let clause_end = ctx.q(v).span.end;
+    // `达10259.93亿元、增长2.3%，…破万亿`: the change after a level is said of it; the bound
+    // is the level's.
+    while ctx.is_change(v) && at > 0 {
+        let level = before[at - 1];
+        let gap = ctx.between(ctx.q(level).span.end, ctx.q(v).span.start);
+        let word = gap.strip_prefix(['、', '，']).unwrap_or("");
+        let change = &ctx.vocab.change;
+        if !change.up.iter().chain(&change.down).any(|w| w == word) || ctx.is_change(level) {
+            break;
+        }
+        v = level;
+        at -= 1;
+    }
+    let gap = ctx.between(clause_end, word_at);
+    let mut rest = gap.strip_prefix('，')?.to_string();
+    if let Some(d) = span {
+        rest = rest.replacen(&format!("连续{}", &ctx.text[d]), "", 1);
+    }
+    let rest = without_leading(&rest, &[&ctx.vocab.threshold.adverbs]);
+    // `规模破万亿`: a word of the bound's (`规模`) names the figure just stated again.
+    let rest = ctx
+        .vocab
+        .threshold
+        .tails
+        .iter()
+        .find_map(|t| rest.strip_prefix(t.as_str()))
+        .unwrap_or(rest);
     if rest.is_empty() {
         return Some(v);
     }

@@ -573,7 +573,12 @@ fn leading_unit_at<'a>(text: &'a str, at: usize, lex: &Lexicon) -> Option<(&'a s
     });
     let several = rest[..rest.len() - after.len()].chars().nth(1).is_some();
     let approximated = over || context::approximation_before(text, at);
-    let reads = class || (unit.is_some() && !bound && (approximated || several));
+    // `规模破万亿。`, `人口过百万，`: a run of place words ending its clause is a figure whose
+    // unit the clause before gives.
+    let ends_clause = after.is_empty() || after.starts_with(['，', '。', '；', '、', ',', ';']);
+    let reads = class
+        || (unit.is_some() && !bound && (approximated || several))
+        || (several && ends_clause);
     reads.then_some((after, n))
 }
 
