@@ -584,4 +584,12 @@ fn help_of_every_command_in_both_languages() {
         en,
         stdout(&run_in(&d, Some("en_US.UTF-8"), &["check", "--help"]))
     );
+    // `help --help` is the help, and a usage error after `help` points at a command that works.
+    let help = run(&d, &["help", "--help"]);
+    assert_eq!(help.status.code(), Some(0));
+    assert_eq!(stdout(&help), stdout(&run(&d, &["--help"])));
+    let wrong = run(&d, &["help", "nosuch"]);
+    assert_eq!(wrong.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&wrong.stderr).to_string();
+    assert!(said.contains("`hedui --help`"), "{said}");
 }

@@ -323,7 +323,14 @@ fn localize(mut cmd: clap::Command, key: &str) -> clap::Command {
 
 /// The program: reads the language, parses the command line, runs it.
 pub fn main() -> ExitCode {
-    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let mut args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // `hedui help --help`: help about help is the help.
+    if args.get(1).is_some_and(|a| a == "help")
+        && args[2..].iter().any(|a| a == "--help" || a == "-h")
+    {
+        args.truncate(1);
+        args.push("--help".into());
+    }
     let lang = lang_of_args(&args).unwrap_or_else(|| Lang::from_env(|k| std::env::var(k).ok()));
     messages::set_lang(lang);
     let mut cmd = command();
@@ -332,7 +339,7 @@ pub fn main() -> ExitCode {
         .iter()
         .skip(1)
         .filter_map(|a| a.to_str())
-        .find(|a| cmd.find_subcommand(a).is_some())
+        .find(|a| *a != "help" && cmd.find_subcommand(a).is_some())
         .map_or_else(|| "hedui".to_string(), |s| format!("hedui {s}"));
     let parsed = cmd
         .try_get_matches_from_mut(args)
