@@ -362,8 +362,11 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
                 let closer_run = || common_run(name, whole_name) > common_run(name, first);
                 // Classes of one partition are siblings, however the whole is named
                 // (`固定电话用户…；移动电话用户总数…` under `电话用户总数`).
+                // `猪牛羊禽肉产量…猪肉…牛肉…羊肉…禽肉产量`: the last item ends the whole's name,
+                // which spells the items out.
                 if (to_whole > to_first || (!own && to_whole == to_first && closer_run()))
                     && !ctx.sibling_classes(first, name)
+                    && !spelled_out(ctx, whole, &parts)
                 {
                     continue;
                 }
@@ -419,8 +422,9 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
                 continue;
             }
             // Items that name every class of a partition, or end with 其他, are all of the
-            // whole: a total, whose sum the `sum` rules check.
-            if covers_whole(ctx, &ps) {
+            // whole: a total, whose sum the `sum` rules check. So are items the whole's name
+            // spells out (`猪牛羊禽肉产量…其中，猪肉…牛肉…羊肉…禽肉…`).
+            if covers_whole(ctx, &ps) || spelled_out(ctx, whole, &ps) {
                 // Components of an average are means rounded to the yuan, though written as
                 // whole numbers: their sum may miss the average by a unit or two.
                 claims.push(Claim::Total {
@@ -545,6 +549,46 @@ fn parallel(a: &str, b: &str) -> bool {
 fn covers_whole(ctx: &Context, parts: &[usize]) -> bool {
     let names: Vec<&str> = parts.iter().map(|&p| ctx.metric(p)).collect();
     names_cover_whole(ctx, &names)
+}
+
+/// The whole's name holds a run of characters that open the items' names, one each and every
+/// one used (`猪牛羊禽肉` of `猪肉`, `牛肉`, `羊肉`, `禽肉`; `进出口` of `出口`, `进口`): a name that
+/// joins its classes' heads says they are all of it.
+fn spelled_out(ctx: &Context, whole: usize, parts: &[usize]) -> bool {
+    let heads: Vec<char> = parts
+        .iter()
+        .filter_map(|&p| item_name(ctx.metric(p)).chars().next())
+        .collect();
+    if heads.len() != parts.len() || heads.len() < 2 {
+        return false;
+    }
+    let mut sorted = heads.clone();
+    sorted.sort_unstable();
+    sorted.dedup();
+    if sorted.len() != heads.len() {
+        return false;
+    }
+    // What the items' names share after their heads (`肉产量`): the whole's name goes on with
+    // it right after the run, so the run is all of the compound (`猪牛羊` of `猪牛羊禽肉` is not).
+    let rests: Vec<Vec<char>> = parts
+        .iter()
+        .map(|&p| item_name(ctx.metric(p)).chars().skip(1).collect())
+        .collect();
+    let shared = rests[0]
+        .iter()
+        .enumerate()
+        .take_while(|&(k, c)| rests.iter().all(|r| r.get(k) == Some(c)))
+        .count();
+    if shared == 0 {
+        return false;
+    }
+    let name: Vec<char> = ctx.metric(whole).chars().collect();
+    name.windows(heads.len()).enumerate().any(|(at, w)| {
+        let mut run = w.to_vec();
+        run.sort_unstable();
+        let after = &name[at + w.len()..];
+        run == sorted && after.starts_with(&rests[0][..1])
+    })
 }
 
 /// Items of these names are all of their whole (see `covers_whole`).

@@ -97,15 +97,41 @@ impl RuleKind for Sum {
                     })
                 })
                 .flatten();
+            // `猪肉21.01万吨 + 牛肉0.47吨 + …`: parts written without the total's scale word
+            // that fit once given it lost the word, not the total its value.
+            let slipped = lost_scale(f, *total, parts);
+            let mut help = format!("{arithmetic}；{}", stated_in_units(f, *total));
+            if let Some(slipped) = &slipped {
+                let (written, meant): (Vec<&str>, Vec<String>) = slipped
+                    .iter()
+                    .map(|&p| {
+                        let scale = q(f, *total).scale.unwrap_or_default();
+                        let digits = f.text[q(f, p).span.clone()]
+                            .trim_end_matches(|c: char| !c.is_ascii_digit());
+                        let unit = q(f, p).unit_text(f.text).unwrap_or_default();
+                        (text(f, p), format!("{digits}{scale}{unit}"))
+                    })
+                    .unzip();
+                help.push_str(&format!(
+                    "；若 {} 为 {}，则相符（疑漏写“{}”）",
+                    written.join("、"),
+                    meant.join("、"),
+                    q(f, *total).scale.unwrap_or_default()
+                ));
+            }
             let finding = Finding {
-                suggestion: suggest(f, *total, &sum),
+                suggestion: if slipped.is_some() {
+                    None
+                } else {
+                    suggest(f, *total, &sum)
+                },
                 certainty,
                 message: if *over_years {
                     format!("累计 {} 与各年数值之和不符：{arithmetic}", text(f, *total))
                 } else {
                     format!("合计 {} 与分项之和不符：{arithmetic}", text(f, *total))
                 },
-                help: format!("{arithmetic}；{}", stated_in_units(f, *total)),
+                help,
                 primary: Label::new(q(f, *total).span.clone(), "所述合计"),
                 labels,
             };
@@ -113,4 +139,33 @@ impl RuleKind for Sum {
         }
         out
     }
+}
+
+/// The parts written without the scale word of the total (`0.47吨` among `万吨`), when giving
+/// each of them that word makes the parts add up to the total.
+fn lost_scale(f: &Facts, total: usize, parts: &[usize]) -> Option<Vec<usize>> {
+    let t = q(f, total);
+    let factor = crate::number::numeral::scale_factor(t.scale?);
+    let unit = t.unit_text(f.text);
+    let slipped: Vec<usize> = parts
+        .iter()
+        .copied()
+        .filter(|&p| q(f, p).scale.is_none() && q(f, p).unit_text(f.text) == unit)
+        .collect();
+    if slipped.is_empty() || slipped.len() == parts.len() {
+        return None;
+    }
+    let rescaled: Option<Vec<Interval>> = parts
+        .iter()
+        .map(|&p| {
+            let i = &q(f, p).interval;
+            if slipped.contains(&p) {
+                i.scale(factor)
+            } else {
+                Some(*i)
+            }
+        })
+        .collect();
+    let sum = Interval::sum(rescaled?.iter())?;
+    (judge(&sum, t) == Verdict::Consistent).then_some(slipped)
 }
