@@ -362,6 +362,17 @@ pub fn parts(ctx: &Context, claims: &mut Vec<Claim>) {
                 let closer_run = || common_run(name, whole_name) > common_run(name, first);
                 // Classes of one partition are siblings, however the whole is named
                 // (`固定电话用户…；移动电话用户总数…` under `电话用户总数`).
+                // `公路里程A，其中高速公路B；年末铁路总里程C`: past a `；`, an item that opens
+                // with its own period word, which the first part does not, starts a statement
+                // of its own.
+                let period = |n: &str| {
+                    ["年末", "年底", "全年", "截至"]
+                        .iter()
+                        .any(|w| item_name(n).starts_with(w))
+                };
+                if !own && period(name) && !period(first) {
+                    continue;
+                }
                 // `猪牛羊禽肉产量…猪肉…牛肉…羊肉…禽肉产量`: the last item ends the whole's name,
                 // which spells the items out.
                 if (to_whole > to_first || (!own && to_whole == to_first && closer_run()))
