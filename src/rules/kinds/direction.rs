@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 
 use super::{NoParams, label, q, text, word};
-use crate::claim::{ChangeMeasure, ChangeRef, Facts};
+use crate::claim::{ChangeMeasure, ChangeRef, Claim, Facts};
 use crate::rules::{Certainty, Finding, Label, RuleKind};
 
 #[derive(Debug)]
@@ -58,84 +58,85 @@ impl RuleKind for Direction {
                 ],
             });
         }
-        for c in &f.claims {
-            let crate::claim::Claim::Transition {
+        out.extend(f.claims.iter().filter_map(|c| match c {
+            Claim::Transition {
                 from,
                 to,
                 direction,
-                word: w,
-            } = c
-            else {
-                continue;
-            };
-            let Some((actual, side)) = contrary(f, *from, *to, *direction) else {
-                continue;
-            };
-            out.push(Finding {
-                certainty: Certainty::Proven,
-                message: format!(
-                    "方向错误：由 {} 到 {} 是{actual}，文字却称“{}”",
-                    text(f, *from),
-                    text(f, *to),
-                    word(f, w)
-                ),
-                help: help(f, *from, *to, side, w),
-                primary: Label::new(q(f, *to).span.clone(), "现值"),
-                labels: vec![label(f, *from, "基数"), Label::new(w.clone(), "方向词")],
-                suggestion: None,
-            });
-        }
-        for c in &f.claims {
-            let crate::claim::Claim::RatioMove {
+                word,
+            } => transition(f, *from, *to, *direction, word),
+            Claim::RatioMove {
                 name,
                 numerator,
                 denominator,
                 direction,
-                word: w,
-            } = c
-            else {
-                continue;
-            };
-            // The ratio rises exactly when its numerator grows faster: the sign of the
-            // difference of the two growths is the way it moves.
-            let Some((actual, side)) = contrary(f, *denominator, *numerator, *direction) else {
-                continue;
-            };
-            let ratio = &f.text[name.clone()];
-            let moves = if actual == "增加" {
-                "扩大"
-            } else {
-                "缩小"
-            };
-            out.push(Finding {
-                certainty: Certainty::Proven,
-                message: format!(
-                    "方向错误：分子增长 {} 与分母增长 {} 表明{ratio}{moves}，文字却称“{}”",
-                    text(f, *numerator),
-                    text(f, *denominator),
-                    word(f, w)
-                ),
-                help: format!(
-                    "{} − {} 的区间全部{side}零：分子增长{}，比值随之{moves}；请核对“{}”或两个增速",
-                    text(f, *numerator),
-                    text(f, *denominator),
-                    if actual == "增加" {
-                        "更快"
-                    } else {
-                        "更慢"
-                    },
-                    word(f, w)
-                ),
-                primary: Label::new(w.clone(), "方向词"),
-                labels: vec![
-                    label(f, *numerator, "分子增长"),
-                    label(f, *denominator, "分母增长"),
-                ],
-                suggestion: None,
-            });
-        }
+                word,
+            } => ratio_move(f, name, *numerator, *denominator, *direction, word),
+            _ => None,
+        }));
         out
     }
+}
+
+/// `由A增加到B` with B below A.
+fn transition(
+    f: &Facts,
+    from: usize,
+    to: usize,
+    direction: crate::claim::Direction,
+    w: &std::ops::Range<usize>,
+) -> Option<Finding> {
+    let (actual, side) = contrary(f, from, to, direction)?;
+    Some(Finding {
+        certainty: Certainty::Proven,
+        message: format!(
+            "方向错误：由 {} 到 {} 是{actual}，文字却称“{}”",
+            text(f, from),
+            text(f, to),
+            word(f, w)
+        ),
+        help: help(f, from, to, side, w),
+        primary: Label::new(q(f, to).span.clone(), "现值"),
+        labels: vec![label(f, from, "基数"), Label::new(w.clone(), "方向词")],
+        suggestion: None,
+    })
+}
+
+/// `城乡居民收入比缩小` when the numerator grew faster. The ratio rises exactly when its
+/// numerator grows faster: the sign of the difference of the two growths is the way it moves.
+fn ratio_move(
+    f: &Facts,
+    name: &std::ops::Range<usize>,
+    numerator: usize,
+    denominator: usize,
+    direction: crate::claim::Direction,
+    w: &std::ops::Range<usize>,
+) -> Option<Finding> {
+    let (actual, side) = contrary(f, denominator, numerator, direction)?;
+    let ratio = &f.text[name.clone()];
+    let (moves, pace) = if actual == "增加" {
+        ("扩大", "更快")
+    } else {
+        ("缩小", "更慢")
+    };
+    let (n, d) = (text(f, numerator), text(f, denominator));
+    Some(Finding {
+        certainty: Certainty::Proven,
+        message: format!(
+            "方向错误：分子增长 {n} 与分母增长 {d} 表明{ratio}{moves}，文字却称“{}”",
+            word(f, w)
+        ),
+        help: format!(
+            "{n} − {d} 的区间全部{side}零：分子增长{pace}，比值随之{moves}；请核对“{}”或两个增速",
+            word(f, w)
+        ),
+        primary: Label::new(w.clone(), "方向词"),
+        labels: vec![
+            label(f, numerator, "分子增长"),
+            label(f, denominator, "分母增长"),
+        ],
+        suggestion: None,
+    })
 }
 
 /// The way the figures really move when it is contrary to `direction`, and the side of zero
