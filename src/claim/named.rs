@@ -102,7 +102,9 @@ pub fn normalize(name: &str, vocab: &Vocabulary) -> Option<String> {
             n = group.split('=').next().unwrap_or_default().to_string();
         }
     }
-    (n.chars().count() >= MIN_NAME).then_some(n)
+    // A rate's three characters name it (`出生率`, `结案率`).
+    let min = if n.ends_with('率') { 3 } else { MIN_NAME };
+    (n.chars().count() >= min).then_some(n)
 }
 
 /// The name of the metric a bound's clause states before its threshold word: `经济总量` in
@@ -326,7 +328,10 @@ fn restatements(
         std::collections::HashMap::new();
     for (i, name, _) in named {
         let q = &quantities[*i];
-        if !matches!(q.kind, Kind::Count | Kind::Amount)
+        // A rate stated as a level (`出生率为7.78‰`, `结案率99.42%`) is restated as any figure
+        // is; a share (`占比`, `比重`) names no whole of its own and is left alone.
+        let rate = matches!(q.kind, Kind::Percent | Kind::Permille) && name.ends_with('率');
+        if !(matches!(q.kind, Kind::Count | Kind::Amount) || rate)
             || sentence_of[*i] == usize::MAX
             || section(*i).1
             || said_before(*i).contains("其中")
