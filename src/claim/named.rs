@@ -575,8 +575,18 @@ fn limits(
         };
         for s in sentences {
             let sentence = &text[s.range.clone()];
-            let Some((subject, word)) = within_limit(sentence, balance, limit, vocab) else {
+            let Some((subject, word, whole)) = within_limit(sentence, balance, limit, vocab) else {
                 continue;
+            };
+            // A balance of a part (`市级`, `县区`) when the words speak of the whole only.
+            let of_part = |i: usize| {
+                let m = &text[doc.metrics[i].clone()];
+                vocab
+                    .names
+                    .levels
+                    .iter()
+                    .skip(1)
+                    .any(|g| g.split('=').any(|w| m.contains(w)))
             };
             let word = s.range.start + word.start..s.range.start + word.end;
             let near = |i: usize| {
@@ -585,10 +595,9 @@ fn limits(
             };
             // The balances the sentence speaks of: of its subject's name, at any level
             // (`市县政府债务余额均不超…` holds 市级 and 县区 balances), not of one kind of debt.
-            for (b, name, years) in named
-                .iter()
-                .filter(|(i, n, _)| n.ends_with(subject.as_str()) && near(*i))
-            {
+            for (b, name, years) in named.iter().filter(|(i, n, _)| {
+                n.ends_with(subject.as_str()) && near(*i) && !(whole && of_part(*i))
+            }) {
                 let limit_name = format!("{}{limit}", &name[..name.len() - balance.len()]);
                 let limits: Vec<usize> = named
                     .iter()
@@ -621,14 +630,15 @@ fn limits(
     }
 }
 
-/// `政府债务余额…控制在…限额之内`: the balance's name (`政府债务余额`, scope words left out)
-/// and the range of the words that hold it within the limit.
+/// `政府债务余额…控制在…限额之内`: the balance's name (`政府债务余额`, scope words left out),
+/// the range of the words that hold it within the limit, and whether they speak of the whole
+/// only.
 fn within_limit(
     sentence: &str,
     balance: &str,
     limit: &str,
     vocab: &Vocabulary,
-) -> Option<(String, Range<usize>)> {
+) -> Option<(String, Range<usize>, bool)> {
     sentence.match_indices(balance).find_map(|(b, _)| {
         let opening = sentence[..b]
             .rfind(['，', '；', '：', '。'])
@@ -655,6 +665,21 @@ fn within_limit(
             .map_or(0, |t| t.len());
         // `控制在…限额` alone may say how it is managed; `之内` says where it stands.
         let bounded = tail > 0 || !word.ends_with('在');
-        bounded.then_some((subject, b + balance.len() + at..l + limit.len() + tail))
+        // `全市政府债务余额低于…限额` speaks of the whole city's balance only; `均`, `分别` or
+        // several levels (`市县`) speak of each level's.
+        let said = &sentence[opening..b];
+        let whole = vocab
+            .names
+            .levels
+            .first()
+            .is_some_and(|g| g.split('=').any(|w| said.contains(w)))
+            && !["均", "分别", "各级", "市县", "两级"]
+                .iter()
+                .any(|w| sentence[opening..l].contains(w));
+        bounded.then_some((
+            subject,
+            b + balance.len() + at..l + limit.len() + tail,
+            whole,
+        ))
     })
 }
