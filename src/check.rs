@@ -66,16 +66,26 @@ fn check_run(
     let facts = claim::extract(layout, run, &scan, &config.vocabulary, &config.lexicon);
     if !earlier.is_empty() {
         let growth = config.notice(PRIOR_GROWTH_MISMATCH, path);
-        crate::prior::check(doc, layout, &facts, earlier, growth, diagnostics);
-        let last_year = earlier.iter().find(|(back, _)| *back == 1);
-        if let (Some(&(_, prior)), Some(severity)) =
-            (last_year, config.notice(PRIOR_RESTATEMENT_MISMATCH, path))
-        {
+        let revision = crate::prior::revision(config);
+        crate::prior::check(
+            doc,
+            layout,
+            &facts,
+            earlier,
+            (growth, revision),
+            diagnostics,
+        );
+        let last_year: Vec<&crate::prior::Prior> = earlier
+            .iter()
+            .filter(|(back, _)| *back == 1)
+            .map(|&(_, p)| p)
+            .collect();
+        if let Some(severity) = config.notice(PRIOR_RESTATEMENT_MISMATCH, path) {
             crate::prior::check_restatements(
                 doc,
                 layout,
                 &facts,
-                prior,
+                &last_year,
                 &config.vocabulary,
                 severity,
                 diagnostics,

@@ -50,6 +50,73 @@ const NOT_A_YEAR: &[&str] = &["累计", "年均", "平均", "以来", "五年", 
 /// The current report's sentence says its base is not last year's published figure.
 const NEW_BASIS: &[&str] = &["口径", "可比", "调整后", "修订后"];
 
+/// Notes anywhere in a report that say its figures are preliminary, revised or on a comparable
+/// basis: growth may then be computed on figures other than last year's published ones.
+/// (`修订后` alone is not one: `修订后的对外贸易法` revises a law; `可比价` is real growth, never
+/// compared at all.)
+const REVISION_NOTES: &[&str] = &[
+    "按可比口径",
+    "可比口径",
+    "最终核实",
+    "核实数",
+    "数据修订",
+    "修订数",
+    "初步核算",
+    "初步统计",
+];
+
+/// Words of a report's head that make it a statistical communiqué (or a statistics office's
+/// report), whose growth rates are computed on revised, comparable figures by practice.
+const COMMUNIQUE_HEAD: &[&str] = &["统计公报", "统计局", "调查队"];
+
+/// How far into a report its head runs, in bytes (a title, a publisher, a date).
+const HEAD_BYTES: usize = 600;
+
+/// Whether a report's figures may be revised ones: a statistical communiqué, or a report that
+/// notes preliminary, revised or comparable figures.
+pub fn may_be_revised(text: &str) -> bool {
+    let mut head_end = HEAD_BYTES.min(text.len());
+    while !text.is_char_boundary(head_end) {
+        head_end -= 1;
+    }
+    COMMUNIQUE_HEAD.iter().any(|w| text[..head_end].contains(w))
+        || REVISION_NOTES.iter().any(|w| text.contains(w))
+}
+
+/// How much last year's published figure would have to be revised for the stated change to
+/// hold, in percent of that figure (`None` when not computable): the current value over the
+/// stated growth factor, against the prior figure.
+fn revision_needed(
+    prior: &Interval,
+    value: &Interval,
+    stated: &Interval,
+    direction: Direction,
+) -> Option<Interval> {
+    let hundredth = rust_decimal::Decimal::new(1, 2);
+    let step = match direction {
+        Direction::Up => stated.scale(hundredth)?,
+        Direction::Down => stated.scale(hundredth)?.neg(),
+    };
+    let factor = step.shift(rust_decimal::Decimal::ONE)?;
+    let implied = value.div(&factor)?;
+    implied
+        .div(prior)?
+        .shift(-rust_decimal::Decimal::ONE)?
+        .scale(rust_decimal::Decimal::ONE_HUNDRED)
+}
+
+/// The smallest revision, in percent, an interval of revisions allows (0 when it holds none).
+fn smallest(revision: &Interval) -> Option<rust_decimal::Decimal> {
+    let (lo, hi) = revision.ends()?;
+    Some(
+        if lo <= rust_decimal::Decimal::ZERO && hi >= rust_decimal::Decimal::ZERO {
+            rust_decimal::Decimal::ZERO
+        } else {
+            lo.abs().min(hi.abs())
+        },
+    )
+}
+
 /// One figure of the prior report that a change may be measured from.
 struct Mention {
     quantity: usize,
@@ -65,6 +132,8 @@ pub struct Prior {
     layout: Layout,
     quantities: Vec<Quantity>,
     mentions: Vec<Mention>,
+    /// Its figures may be revised later (see [`may_be_revised`]).
+    revised: bool,
 }
 
 impl std::fmt::Debug for Prior {
@@ -132,11 +201,13 @@ impl Prior {
                 }
             }
         }
+        let revised = may_be_revised(text);
         Prior {
             doc,
             layout,
             quantities,
             mentions,
+            revised,
         }
     }
 
@@ -144,15 +215,20 @@ impl Prior {
         &self.doc.name
     }
 
-    /// The prior figure of a metric: the only value the prior report gives it.
-    fn figure(&self, key: &str, unit: Option<&str>) -> Option<&Quantity> {
-        self.figure_in(key, unit, None)
-    }
-
     /// The prior figure of a metric, of the given year when one is given (the prior report
     /// must then state that year with it).
     fn figure_in(&self, key: &str, unit: Option<&str>, year: Option<i32>) -> Option<&Quantity> {
-        let mut found: Option<&Quantity> = None;
+        self.figure_keyed(key, unit, year).map(|(q, _)| q)
+    }
+
+    /// [`Prior::figure_in`], with the words of the prior report's metric that matched.
+    fn figure_keyed(
+        &self,
+        key: &str,
+        unit: Option<&str>,
+        year: Option<i32>,
+    ) -> Option<(&Quantity, &str)> {
+        let mut found: Option<(&Quantity, &str)> = None;
         for m in self.mentions.iter().filter(|m| {
             m.unit.as_deref() == unit
                 && same_metric(&m.key, key)
@@ -160,9 +236,9 @@ impl Prior {
         }) {
             let q = &self.quantities[m.quantity];
             match found {
-                None => found = Some(q),
+                None => found = Some((q, m.key.as_str())),
                 // Stated twice alike (a summary and a detail): the first will do.
-                Some(f) if f.interval.meets(&q.interval) => {}
+                Some((f, _)) if f.interval.meets(&q.interval) => {}
                 // Two different values for one metric: which year or scope is unclear.
                 Some(_) => return None,
             }
@@ -222,12 +298,49 @@ pub struct Comparison<'p> {
     pub consistent: Option<bool>,
     /// Why the claim was not compared (`口径`, a missing figure).
     pub note: &'static str,
+    /// For a year-on-year change that misses: the revision of the prior figure, in percent,
+    /// that the stated change implies (`implied ÷ prior − 1`).
+    pub revision: Option<Interval>,
+    /// The miss is one that revised data explains: either report may hold revised figures
+    /// (see [`may_be_revised`]), the direction holds, and the revision is within the bound.
+    pub revised: bool,
+    /// The words of each metric that matched: the current one's and the prior one's.
+    pub keys: Option<(String, String)>,
+}
+
+/// How the cross-year check treats revised data: the largest revision of last year's figure, in
+/// percent, that revised data is taken to explain (`[params] revision_percent`).
+#[derive(Debug, Clone, Copy)]
+pub struct Revision {
+    pub bound: rust_decimal::Decimal,
+}
+
+/// The revision bound in force: the `prior-growth-mismatch` rule's `revision_percent`.
+pub fn revision(config: &Config) -> Revision {
+    config
+        .rules
+        .get(PRIOR_GROWTH_MISMATCH)
+        .and_then(|r| crate::rules::revision_percent(&r.file.params))
+        .map_or_else(Revision::default, |bound| Revision { bound })
+}
+
+impl Default for Revision {
+    fn default() -> Self {
+        Revision {
+            bound: rust_decimal::Decimal::new(3, 0),
+        }
+    }
 }
 
 /// Every claim of `facts` against an earlier report: year-on-year changes against last year's,
 /// annual rates over N years against the report N years earlier.
-pub fn compare<'p>(facts: &Facts, earlier: &Earlier<'p>) -> Vec<Comparison<'p>> {
+pub fn compare<'p>(
+    facts: &Facts,
+    earlier: &Earlier<'p>,
+    revision: Revision,
+) -> Vec<Comparison<'p>> {
     let text = facts.text;
+    let current_revised = may_be_revised(text);
     let mut out = Vec::new();
     for c in &facts.claims {
         let Claim::AgainstPrior {
@@ -251,6 +364,9 @@ pub fn compare<'p>(facts: &Facts, earlier: &Earlier<'p>) -> Vec<Comparison<'p>> 
             computed: None,
             consistent: None,
             note: "",
+            revision: None,
+            revised: false,
+            keys: None,
         };
         let (s, v) = (&facts.quantities[*stated], &facts.quantities[*value]);
         let sentence_start = text[..v.span.start]
@@ -264,12 +380,25 @@ pub fn compare<'p>(facts: &Facts, earlier: &Earlier<'p>) -> Vec<Comparison<'p>> 
             comparison.note = "stated on a new basis";
         } else if key.chars().count() < 2 {
             comparison.note = "metric not named";
-        } else if let Some(&(_, prior)) = earlier.iter().find(|(back, _)| back == years) {
-            match prior.figure(&key, v.unit_text(text)) {
+        } else if !earlier.iter().any(|(back, _)| back == years) {
+            comparison.note = "no report that many years earlier";
+        } else {
+            // Several reports of that year (last year's report and its communiqué): the first,
+            // in the order given, that states the metric.
+            let found = earlier
+                .iter()
+                .filter(|(back, _)| back == years)
+                .find_map(|&(_, prior)| {
+                    prior
+                        .figure_keyed(&key, v.unit_text(text), None)
+                        .map(|(p, k)| (prior, p, k))
+                });
+            match found {
                 None => comparison.note = "no figure of the metric in the earlier report",
-                Some(p) => {
+                Some((prior, p, prior_key)) => {
                     comparison.report = Some(prior);
                     comparison.prior = Some(p);
+                    comparison.keys = Some((key.clone(), prior_key.to_string()));
                     comparison.computed = if *years == 1 {
                         growth(&p.interval, &v.interval, *direction)
                     } else {
@@ -279,10 +408,23 @@ pub fn compare<'p>(facts: &Facts, earlier: &Earlier<'p>) -> Vec<Comparison<'p>> 
                         .computed
                         .as_ref()
                         .map(|c| verdict::judge(c, s) != Verdict::Inconsistent);
+                    if *years == 1 && comparison.consistent == Some(false) {
+                        comparison.revision =
+                            revision_needed(&p.interval, &v.interval, &s.interval, *direction);
+                        let flipped = comparison
+                            .computed
+                            .and_then(|c| c.hi)
+                            .is_some_and(|hi| hi < rust_decimal::Decimal::ZERO);
+                        let within = comparison
+                            .revision
+                            .as_ref()
+                            .and_then(smallest)
+                            .is_some_and(|r| r <= revision.bound);
+                        comparison.revised =
+                            (current_revised || prior.revised) && !flipped && within;
+                    }
                 }
             }
-        } else {
-            comparison.note = "no report that many years earlier";
         }
         out.push(comparison);
     }
@@ -295,14 +437,14 @@ pub fn check(
     layout: &Layout,
     facts: &Facts,
     earlier: &Earlier,
-    severity: Option<Severity>,
+    (severity, revision): (Option<Severity>, Revision),
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let Some(severity) = severity else {
         return;
     };
     let text = facts.text;
-    for c in compare(facts, earlier) {
+    for c in compare(facts, earlier, revision) {
         let (Some(prior), Some(p), Some(computed), Some(false)) =
             (c.report, c.prior, c.computed, c.consistent)
         else {
@@ -338,14 +480,42 @@ pub fn check(
         let message = format!(
             "{word_text}{stated_text} 与{report}不符：{report}为 {prior_text}，{arithmetic}"
         );
-        let help = format!(
-            "{report}的数字见 {}:{}:{}；所述 {stated_text} 即 {}。若该数字已修订或口径调整，\
-             请在句中注明（如“按可比口径”），或核对今年的数字",
-            prior.doc.name,
-            prior_span.line,
-            prior_span.column,
-            verdict::show_interval(&s.interval, 2, "%"),
-        );
+        // What the stated change says last year's figure was, as a revision of the published one.
+        let implied = c.revision.map(|r| {
+            format!(
+                "所述 {stated_text} 意味着上年数字比{report}所载{}",
+                revision_words(&r)
+            )
+        });
+        let (severity, message, help) = if c.revised {
+            (
+                Severity::Advice,
+                format!("{message}；上年公报数据可能已修订"),
+                format!(
+                    "{}，在修订可以解释的 {}% 以内，且增减方向一致：统计部门按修订后的可比数据计算\
+                     增速。{report}的数字见 {}:{}:{}",
+                    implied.unwrap_or_default(),
+                    revision.bound.normalize(),
+                    prior.doc.name,
+                    prior_span.line,
+                    prior_span.column,
+                ),
+            )
+        } else {
+            (
+                severity,
+                message,
+                format!(
+                    "{report}的数字见 {}:{}:{}；所述 {stated_text} 即 {}{}。若该数字已修订或口径\
+                     调整，请在句中注明（如“按可比口径”），或核对今年的数字",
+                    prior.doc.name,
+                    prior_span.line,
+                    prior_span.column,
+                    verdict::show_interval(&s.interval, 2, "%"),
+                    implied.map_or(String::new(), |t| format!("；{t}")),
+                ),
+            )
+        };
         diagnostics.push(finding(
             PRIOR_GROWTH_MISMATCH,
             severity,
@@ -438,13 +608,24 @@ pub fn check_restatements(
     doc: &Document,
     layout: &Layout,
     facts: &Facts,
-    prior: &Prior,
+    priors: &[&Prior],
     vocab: &crate::claim::Vocabulary,
     severity: Severity,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let text = facts.text;
-    for r in restatements(facts, prior, vocab) {
+    // Each restated figure against the first report, in the order given, that states it.
+    let mut seen = Vec::new();
+    let found = priors.iter().flat_map(|&prior| {
+        restatements(facts, prior, vocab)
+            .into_iter()
+            .map(move |r| (prior, r))
+    });
+    for (prior, r) in found {
+        if seen.contains(&r.restated) {
+            continue;
+        }
+        seen.push(r.restated);
         if r.consistent {
             continue;
         }
@@ -532,6 +713,22 @@ pub fn describe(prior: &Prior, q: &Quantity) -> String {
         span.line,
         span.column
     )
+}
+
+/// `高 2.3%` or `低 1.5%`: a revision in percent of the published figure, said as a direction
+/// and the smallest size the interval allows.
+fn revision_words(r: &Interval) -> String {
+    let size = smallest(r).unwrap_or_default();
+    let places = if size >= rust_decimal::Decimal::TEN {
+        0
+    } else {
+        1
+    };
+    let shown = size
+        .round_dp_with_strategy(places, rust_decimal::RoundingStrategy::AwayFromZero)
+        .normalize();
+    let higher = r.lo.is_some_and(|lo| lo > rust_decimal::Decimal::ZERO);
+    format!("{}约 {shown}%", if higher { "高" } else { "低" })
 }
 
 /// The annual rate from `from` to `to` over `years`, in percent: (to ÷ from)^(1/years) − 1.

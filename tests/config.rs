@@ -188,6 +188,10 @@ fn mistakes_in_settings_are_named() {
             "[rule-params.multiple-mismatch]\ntolerance = 1\n",
             "tolerance",
         ),
+        (
+            "[rule-params.prior-growth-mismatch]\nrevision_percent = -1\n",
+            "revision_percent",
+        ),
         ("extend = \"missing.toml\"\n", "missing.toml"),
     ] {
         std::fs::write(dir.join("hedui.toml"), text).unwrap();

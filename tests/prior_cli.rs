@@ -308,3 +308,161 @@ fn an_annual_rate_against_the_report_five_years_earlier() {
     );
     assert_eq!(d0["related"][0]["path"], "./report-2018.txt");
 }
+
+/// Last year's figures as the real court report's changes give them: 1059.2 ÷ 1.017, 995.8 ÷
+/// 1.043, 1.9 ÷ 1.081 (万件, 万件, 万亿元), and the two changes stated alone (46.6 ÷ 1.117万件,
+/// 3557 ÷ 1.821件), written here in the shape of the year before's report.
+const COURT_PRIOR: &str = "二、2020年工作回顾\n审结一审知识产权案件41.7万件。审结环境公益诉讼案件1953件。\n受理执行案件1041.5万件，执结954.7万件，执行到位金额1.76万亿元。\n";
+
+const COURT: &str = "fixtures/real/spc-2021-part1.txt";
+
+/// The real report against a prior text: the offsets of the prior findings it draws.
+fn court_findings(prior: &str, name: &str) -> Vec<(String, String, u64)> {
+    let d = dir(name, &[("prior.txt", prior)]);
+    let court = Path::new(env!("CARGO_MANIFEST_DIR")).join(COURT);
+    let out = hedui(
+        &d,
+        &[
+            "check",
+            "--isolated",
+            "--format",
+            "json",
+            "--prior",
+            "prior.txt",
+            court.to_str().unwrap(),
+        ],
+    );
+    json(&out)["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"].as_str().unwrap().starts_with("prior-"))
+        .map(|d| {
+            (
+                d["severity"].as_str().unwrap().to_string(),
+                d["message"].as_str().unwrap().to_string(),
+                d["span"]["offset"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_court_report_against_a_prior_text_that_agrees_and_one_that_does_not() {
+    // Each of the three metrics of `同比分别上升1.7%、4.3%和8.1%` gets its own change.
+    assert_eq!(court_findings(COURT_PRIOR, "court-agrees"), []);
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(COURT)).unwrap();
+    let offset = |figure: &str| text.find(figure).unwrap() as u64;
+    // The stated changes, each found by the text after it.
+    for (old, new, stated) in [
+        ("1041.5万件", "1002.4万件", "1.7%、4.3%"),
+        ("954.7万件", "921.3万件", "4.3%和"),
+        ("1.76万亿元", "1.68万亿元", "8.1%。"),
+    ] {
+        let prior = COURT_PRIOR.replace(old, new);
+        let found = court_findings(&prior, "court-differs");
+        assert_eq!(found.len(), 1, "{old} → {new}: {found:?}");
+        let (severity, message, at) = &found[0];
+        assert_eq!(severity, "warning");
+        assert!(message.contains(new), "{message}");
+        assert_eq!(*at, offset(stated), "{message}");
+    }
+}
+
+#[test]
+fn several_prior_files_each_change_against_the_first_that_states_its_metric() {
+    let d = dir(
+        "several",
+        &[
+            (
+                "report-2023.txt",
+                "一、2022年工作回顾\n全年粮食产量6.69亿吨。\n",
+            ),
+            (
+                "communique-2022.txt",
+                "某省2022年国民经济和社会发展统计公报\n某省统计局\n\n全年粮食产量6.71亿吨。年末常住人口5024万人。\n",
+            ),
+            (
+                "draft.txt",
+                "一、2023年工作回顾\n全年粮食产量6.87亿吨，比上年增长2.7%。年末常住人口5058万人，比上年末增长1.9%。\n",
+            ),
+        ],
+    );
+    let out = hedui(
+        &d,
+        &[
+            "claims",
+            "--format",
+            "json",
+            "--prior",
+            "report-2023.txt",
+            "--prior",
+            "communique-2022.txt",
+            "draft.txt",
+        ],
+    );
+    let j = json(&out);
+    let changes = j["against_prior"].as_array().unwrap();
+    assert_eq!(changes.len(), 2, "{changes:?}");
+    // 粮食产量 from last year's report, given first; 常住人口 only the communiqué states.
+    assert_eq!(changes[0]["prior_file"], "report-2023.txt");
+    assert_eq!(changes[0]["metric"], "粮食产量");
+    assert_eq!(changes[0]["prior_metric"], "粮食产量");
+    assert_eq!(changes[0]["consistent"], true);
+    assert_eq!(changes[1]["prior_file"], "communique-2022.txt");
+    assert_eq!(changes[1]["consistent"], false);
+    // 5058 ÷ 1.019 = 4963.7: 1.2% below the communiqué's 5024, within what revision explains,
+    // and the communiqué's figures are revised ones by practice.
+    assert_eq!(changes[1]["revised"], true);
+
+    let out = hedui(
+        &d,
+        &[
+            "check",
+            "--isolated",
+            "--format",
+            "json",
+            "--prior",
+            "report-2023.txt",
+            "--prior",
+            "communique-2022.txt",
+            "draft.txt",
+        ],
+    );
+    let j = json(&out);
+    let diags = j["files"][0]["diagnostics"].as_array().unwrap();
+    assert_eq!(diags.len(), 1, "{diags:?}");
+    assert_eq!(diags[0]["severity"], "advice");
+    assert!(
+        diags[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("上年公报数据可能已修订"),
+        "{diags:?}"
+    );
+    assert_eq!(diags[0]["related"][0]["path"], "communique-2022.txt");
+
+    // With no revision allowed (hedui.toml), the same miss is a warning.
+    std::fs::write(
+        d.join("hedui.toml"),
+        "[rule-params.prior-growth-mismatch]\nrevision_percent = 0\n",
+    )
+    .unwrap();
+    let out = hedui(
+        &d,
+        &[
+            "check",
+            "--format",
+            "json",
+            "--prior",
+            "report-2023.txt",
+            "--prior",
+            "communique-2022.txt",
+            "draft.txt",
+        ],
+    );
+    let j = json(&out);
+    let diags = j["files"][0]["diagnostics"].as_array().unwrap();
+    assert_eq!(diags.len(), 1, "{diags:?}");
+    assert_eq!(diags[0]["severity"], "warning");
+}

@@ -19,7 +19,20 @@ use super::{ChangeMeasure, Claim, Direction};
 use crate::number::Kind;
 
 pub fn changes(ctx: &Context, series: Option<&SeriesInfo>, claims: &mut Vec<Claim>) {
+    let respective = respective_changes(ctx);
+    for r in &respective {
+        claims.push(Claim::AgainstPrior {
+            stated: r.stated,
+            value: r.value,
+            direction: r.direction,
+            word: r.word.clone(),
+            years: 1,
+        });
+    }
     for &s in &ctx.sentence.quantities {
+        if respective.iter().any(|r| r.stated == s) {
+            continue;
+        }
         let Some((word, direction, mut measure)) = change_word(ctx, s) else {
             continue;
         };
@@ -109,6 +122,77 @@ pub fn changes(ctx: &Context, series: Option<&SeriesInfo>, claims: &mut Vec<Clai
             word,
         });
     }
+}
+
+/// One change of a `分别` list, the figure it is of, and the list's change word.
+struct Respective {
+    stated: usize,
+    value: usize,
+    direction: Direction,
+    word: Range<usize>,
+}
+
+/// `受理…1059.2万件，执结995.8万件，执行到位金额1.9万亿元，同比分别上升1.7%、4.3%和8.1%`: a
+/// list of percents after `分别` and a change word against last year, one per figure of the
+/// `；` clause before it, in order. Read only when the figures before are exactly as many as
+/// the changes: levels outside brackets, none of them a change or a range, and nothing but a
+/// year-on-year word around the respectively word (`比2019年分别增长` has a base of its own).
+fn respective_changes(ctx: &Context) -> Vec<Respective> {
+    let sentence = ctx.between(ctx.sentence.range.start, ctx.sentence.range.end);
+    let mut out = Vec::new();
+    for (at, kw) in sentence.match_indices("分别") {
+        let kw_start = ctx.sentence.range.start + at;
+        let kw_end = kw_start + kw.len();
+        let values = super::list::values_after(ctx, kw_end);
+        let Some(&first) = values.first() else {
+            continue;
+        };
+        if values.len() < 2 || values.iter().any(|&v| ctx.q(v).kind != Kind::Percent) {
+            continue;
+        }
+        let Some((word, direction, ChangeMeasure::Percent)) = change_word(ctx, first) else {
+            continue;
+        };
+        let yoy = &ctx.vocab.change.yoy;
+        let bare = |t: &str| t.is_empty() || yoy.iter().any(|w| t == w.as_str());
+        // `同比分别上升`, `分别比上年下降`: between the clause start and the change word, only
+        // the respectively word and a year-on-year word.
+        let lead = ctx.between(ctx.clause_start(kw_start), kw_start);
+        let gap = strip_fillers(ctx.between(kw_end, word.start), &ctx.vocab.change.fillers);
+        if !bare(lead) || !bare(gap) {
+            continue;
+        }
+        let clause = ctx.between(ctx.sentence.range.start, kw_start);
+        if ctx.vocab.change.real.occurs_in(clause) || ctx.vocab.change.annual.occurs_in(clause) {
+            continue;
+        }
+        let major = ctx.tree.major(ctx.text, kw_start);
+        let figures: Vec<usize> = ctx
+            .before(kw_start)
+            .filter(|&i| ctx.q(i).span.start >= major.start)
+            .filter(|&i| !ctx.is_duration(i) && !ctx.q(i).range)
+            .filter(|&i| ctx.q(i).kind != Kind::Number)
+            .collect();
+        let levels = figures.iter().all(|&i| {
+            ctx.is_measure(i) && ctx.at_top_level(i) && !ctx.is_change(i) && !ctx.is_bound(i)
+        });
+        if !levels || figures.len() != values.len() {
+            continue;
+        }
+        for (&value, &stated) in figures.iter().zip(&values) {
+            out.push(Respective {
+                stated,
+                value,
+                direction: if ctx.q(stated).value < rust_decimal::Decimal::ZERO {
+                    direction.reversed()
+                } else {
+                    direction
+                },
+                word: word.clone(),
+            });
+        }
+    }
+    out
 }
 
 /// The clause of `s` states an average per year (`年均`, `平均每年`).
@@ -505,22 +589,40 @@ fn increment_after(ctx: &Context, s: usize, direction: Direction) -> Option<(usi
 /// before, with no other figure between.
 fn figure_before(ctx: &Context, s: usize, clause_start: usize) -> Option<usize> {
     let at = ctx.q(s).span.start;
-    let value = ctx.before(at).rev().find(|&i| {
+    let level = |i: usize| {
         let q = ctx.q(i);
         matches!(q.kind, Kind::Count | Kind::Amount)
             && !q.range
             && !q
                 .unit_text(ctx.text)
                 .is_some_and(|u| matches!(u, "年" | "月" | "日" | "天" | "小时" | "周"))
-    })?;
+    };
+    // The change is of the metric's level, never of an increment (`比上年末增加5.59万人`) or
+    // a figure in brackets (`（其中国有企业30亿元）`) between the level and the change: those
+    // are passed over, a clause each.
+    let passed_over = |i: usize| ctx.is_change(i) || !ctx.at_top_level(i);
+    let mut skipped = Vec::new();
+    let mut value = None;
+    for i in ctx.before(at).rev() {
+        if !level(i) {
+            continue;
+        }
+        if passed_over(i) {
+            skipped.push(i);
+            continue;
+        }
+        value = Some(i);
+        break;
+    }
+    let value = value?;
     let gap = ctx.between(ctx.q(value).span.end, clause_start);
     let clause_breaks = gap.matches(['，', ',']).count();
-    let other_figure = ctx
-        .sentence
-        .quantities
-        .iter()
-        .any(|&i| i > value && i < s && ctx.q(i).kind != Kind::Percent);
-    (clause_breaks <= 1 && !gap.contains(['；', '。']) && !other_figure).then_some(value)
+    let other_figure =
+        ctx.sentence.quantities.iter().any(|&i| {
+            i > value && i < s && ctx.q(i).kind != Kind::Percent && !skipped.contains(&i)
+        });
+    (clause_breaks <= 1 + skipped.len() && !gap.contains(['；', '。']) && !other_figure)
+        .then_some(value)
 }
 
 /// `B，是2019年A的X倍`: A between 是 and the multiple.

@@ -11,7 +11,7 @@ use crate::number::Kind;
 
 /// The values of a list that starts after offset `from`: the first figure of the clause after
 /// `from`, then every figure joined to the previous one by a separator alone (`、`, `和`).
-fn values_after(ctx: &Context, from: usize) -> Vec<usize> {
+pub(super) fn values_after(ctx: &Context, from: usize) -> Vec<usize> {
     let mut values = Vec::new();
     for &i in &ctx.sentence.quantities {
         let q = ctx.q(i);

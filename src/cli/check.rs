@@ -113,7 +113,11 @@ pub fn run(args: &CheckArgs) -> Outcome {
     // Each prior report is read once, however many files are held against it.
     let prior_paths = pairs::prior_paths(
         &inputs,
-        args.prior.as_deref().or(config.prior.as_deref()),
+        if args.prior.is_empty() {
+            config.prior.as_slice()
+        } else {
+            &args.prior
+        },
         &config.pairs,
         args.pair_by_year || config.pair_by_year,
     );

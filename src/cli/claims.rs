@@ -31,22 +31,20 @@ pub fn run(claims_args: &ClaimsArgs) -> Outcome {
         &config.vocabulary,
         &config.lexicon,
     );
-    let prior = match &claims_args.prior {
-        Some(path) => match read_document(path) {
-            Some(prior) => Some(Prior::new(prior, &config)),
+    let mut priors = Vec::new();
+    for path in &claims_args.prior {
+        match read_document(path) {
+            Some(prior) => priors.push(Prior::new(prior, &config)),
             None => return Outcome::Error,
-        },
-        None => None,
-    };
-    let comparisons = prior
-        .as_ref()
-        .map(|p| prior::compare(&facts, &[(1, p)]))
-        .unwrap_or_default();
+        }
+    }
+    let earlier: Vec<(u32, &Prior)> = priors.iter().map(|p| (1, p)).collect();
+    let comparisons = prior::compare(&facts, &earlier, prior::revision(&config));
     match args.format {
         TableOrJson::Json => {
             let mut json = claims::to_json(&doc, &layout, &facts);
-            if let Some(p) = &prior {
-                json["against_prior"] = comparisons_json(&doc, &layout, &facts, p, &comparisons);
+            if !priors.is_empty() {
+                json["against_prior"] = comparisons_json(&doc, &layout, &facts, &comparisons);
             }
             let text = if claims_args.tree {
                 serde_json::to_string_pretty(&claims_tree::WithSentences {
@@ -64,8 +62,9 @@ pub fn run(claims_args: &ClaimsArgs) -> Outcome {
             } else {
                 claims::to_table(&doc, &layout, &facts)
             };
-            if let Some(p) = &prior {
-                out.push_str(&comparisons_table(&facts, p, &comparisons));
+            if !priors.is_empty() {
+                let names: Vec<&str> = priors.iter().map(Prior::name).collect();
+                out.push_str(&comparisons_table(&facts, &names, &comparisons));
             }
             print(&out);
         }
@@ -75,21 +74,28 @@ pub fn run(claims_args: &ClaimsArgs) -> Outcome {
 
 fn comparisons_table(
     facts: &claim::Facts,
-    prior: &Prior,
+    names: &[&str],
     comparisons: &[prior::Comparison],
 ) -> String {
     let t = |i: usize| &facts.text[facts.quantities[i].span.clone()];
-    let mut out = format!("\nagainst {}:\n", prior.name());
+    let mut out = format!("\nagainst {}:\n", names.join(", "));
     for c in comparisons {
-        let line = match (c.prior, &c.computed, c.consistent) {
-            (Some(p), Some(computed), Some(ok)) => format!(
-                "{}{} ← {} from {}: {} {}",
+        let line = match (c.report, c.prior, &c.computed, c.consistent) {
+            (Some(report), Some(p), Some(computed), Some(ok)) => format!(
+                "{}{} ← {} from {}: {} {}{}",
                 &facts.text[c.word.clone()],
                 t(c.stated),
                 t(c.value),
-                prior::describe(prior, p),
+                prior::describe(report, p),
                 crate::rules::verdict::show_computed(computed, 2, "%"),
-                if ok { "consistent" } else { "MISMATCH" }
+                match (ok, c.revised) {
+                    (true, _) => "consistent",
+                    (false, true) => "MISMATCH (revision explains)",
+                    (false, false) => "MISMATCH",
+                },
+                c.keys
+                    .as_ref()
+                    .map_or(String::new(), |(a, b)| format!(" [metric {a} = {b}]")),
             ),
             _ => format!(
                 "{}{} ← {}: not compared ({})",
@@ -117,7 +123,6 @@ fn comparisons_json(
     doc: &crate::source::Document,
     layout: &Layout,
     facts: &claim::Facts,
-    prior: &Prior,
     comparisons: &[prior::Comparison],
 ) -> serde_json::Value {
     let t = |i: usize| facts.text[facts.quantities[i].span.clone()].to_string();
@@ -130,10 +135,19 @@ fn comparisons_json(
                     "stated": t(c.stated),
                     "span": at(c.stated),
                     "value": t(c.value),
-                    "prior": c.prior.map(|p| prior::describe(prior, p)),
-                    "prior_span": c.prior.map(|p| prior::locate(prior, p)),
+                    "prior": c.report.zip(c.prior).map(|(r, p)| prior::describe(r, p)),
+                    "prior_span": c.report.zip(c.prior).map(|(r, p)| prior::locate(r, p)),
+                    "prior_file": c.report.map(Prior::name),
                     "consistent": c.consistent,
                     "note": c.note,
+                    "metric": c.keys.as_ref().map(|k| &k.0),
+                    "prior_metric": c.keys.as_ref().map(|k| &k.1),
+                    "revision_percent": c.revision.and_then(|r| {
+                        let (lo, hi) = r.ends()?;
+                        Some([lo.round_dp(2).normalize().to_string(),
+                              hi.round_dp(2).normalize().to_string()])
+                    }),
+                    "revised": c.revised,
                 })
             })
             .collect(),

@@ -112,8 +112,10 @@ pub struct CheckArgs {
     pub statistics: bool,
     #[arg(long)]
     pub exit_zero: bool,
+    /// Last year's report; repeat it to give several (last year's report and last year's
+    /// communiqué): each change is held against the first that states its metric.
     #[arg(long, value_name = "FILE")]
-    pub prior: Option<PathBuf>,
+    pub prior: Vec<PathBuf>,
     #[arg(long)]
     pub pair_by_year: bool,
     #[arg(short = 'j', long, value_name = "N")]
@@ -168,7 +170,7 @@ pub struct ClaimsArgs {
     #[command(flatten)]
     pub common: NumbersArgs,
     #[arg(long, value_name = "FILE")]
-    pub prior: Option<PathBuf>,
+    pub prior: Vec<PathBuf>,
     #[arg(long)]
     pub tree: bool,
 }

@@ -69,7 +69,7 @@ fn canonical(path: &Path) -> PathBuf {
 /// same series among the inputs.
 pub fn prior_paths(
     inputs: &[Input],
-    prior: Option<&Path>,
+    prior: &[PathBuf],
     pairs: &[(PathBuf, PathBuf)],
     by_year: bool,
 ) -> Vec<Vec<(u32, PathBuf)>> {
@@ -87,8 +87,8 @@ pub fn prior_paths(
     inputs
         .iter()
         .map(|input| {
-            if let Some(p) = prior {
-                return vec![(1, p.to_path_buf())];
+            if !prior.is_empty() {
+                return prior.iter().map(|p| (1, p.clone())).collect();
             }
             let Input::File(path) = input else {
                 return Vec::new();
@@ -131,7 +131,7 @@ mod tests {
             .iter()
             .map(|p| Input::File(PathBuf::from(p)))
             .collect();
-        let priors = prior_paths(&inputs, None, &[], true);
+        let priors = prior_paths(&inputs, &[], &[], true);
         assert_eq!(
             priors,
             [

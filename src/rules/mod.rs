@@ -7,6 +7,7 @@
 
 pub mod finding;
 mod kinds;
+pub(crate) use kinds::notice::revision_percent;
 pub mod notice_codes;
 
 pub(crate) use kinds::percent_change;

@@ -12,7 +12,7 @@ mod granularity;
 mod growth;
 mod magnitude;
 mod multiple;
-mod notice;
+pub(crate) mod notice;
 mod part_whole;
 mod per_capita;
 mod period;
@@ -83,7 +83,7 @@ pub fn compile(kind: &str, params: &toml::Table) -> Result<Box<dyn RuleKind>, St
         "direction" => Box::new(direction::Direction::new(no_params(params)?)),
         "growth" => Box::new(growth::Growth::new(no_params(params)?)),
         "multiple" => Box::new(multiple::Multiple::new(params_of(params)?)),
-        "notice" => Box::new(notice::Notice::new(no_params(params)?)),
+        "notice" => Box::new(notice::Notice::new(params_of(params)?)?),
         "part-whole" => Box::new(part_whole::PartWhole::new(no_params(params)?)),
         "points" => Box::new(points::Points::new(no_params(params)?)),
         "ratio" => Box::new(ratio::Ratio::new(params_of(params)?)),
