@@ -134,6 +134,8 @@ pub struct Prior {
     mentions: Vec<Mention>,
     /// Its figures may be revised later (see [`may_be_revised`]).
     revised: bool,
+    /// The year-on-year changes it states: the figure's index, the change and its direction.
+    changes: Vec<(usize, Quantity, Direction)>,
 }
 
 impl std::fmt::Debug for Prior {
@@ -152,6 +154,31 @@ impl Prior {
             &config.lexicon,
             claim::MAX_FIGURES_PER_SENTENCE,
         );
+        // The year-on-year changes the earlier report states of its own figures: when a draft
+        // is given the same year's communiqué, the figures are alike and only these compare.
+        let changes: Vec<(usize, Quantity, Direction)> = {
+            let facts = claim::extract(
+                &layout,
+                &sentences,
+                &scan,
+                &config.vocabulary,
+                &config.lexicon,
+            );
+            facts
+                .claims
+                .iter()
+                .filter_map(|c| match c {
+                    Claim::AgainstPrior {
+                        stated,
+                        value,
+                        direction,
+                        years: 1,
+                        ..
+                    } => Some((*value, facts.quantities[*stated].clone(), *direction)),
+                    _ => None,
+                })
+                .collect()
+        };
         let quantities = scan.quantities;
         let text = layout.text.as_str();
         let metrics: Vec<Range<usize>> = (0..quantities.len())
@@ -208,11 +235,25 @@ impl Prior {
             quantities,
             mentions,
             revised,
+            changes,
         }
     }
 
     pub fn name(&self) -> &str {
         &self.doc.name
+    }
+
+    /// The text of one of its quantities.
+    pub fn text_of(&self, q: &Quantity) -> &str {
+        &self.layout.text[q.span.clone()]
+    }
+
+    /// The change this report states of its figure `q`, if it states one.
+    fn change_of(&self, q: &Quantity) -> Option<(&Quantity, Direction)> {
+        self.changes
+            .iter()
+            .find(|(i, _, _)| self.quantities[*i].span == q.span)
+            .map(|(_, stated, direction)| (stated, *direction))
     }
 
     /// The prior figure of a metric, of the given year when one is given (the prior report
@@ -306,6 +347,9 @@ pub struct Comparison<'p> {
     pub revised: bool,
     /// The words of each metric that matched: the current one's and the prior one's.
     pub keys: Option<(String, String)>,
+    /// The earlier file states this very figure (a report of the same year, such as that
+    /// year's communiqué): the change it states of it, compared instead of the figures.
+    pub same_year: Option<(&'p Quantity, Direction)>,
 }
 
 /// How the cross-year check treats revised data: the largest revision of last year's figure, in
@@ -367,6 +411,7 @@ pub fn compare<'p>(
             revision: None,
             revised: false,
             keys: None,
+            same_year: None,
         };
         let (s, v) = (&facts.quantities[*stated], &facts.quantities[*value]);
         let sentence_start = text[..v.span.start]
@@ -408,7 +453,25 @@ pub fn compare<'p>(
                         .computed
                         .as_ref()
                         .map(|c| verdict::judge(c, s) != Verdict::Inconsistent);
-                    if *years == 1 && comparison.consistent == Some(false) {
+                    // The same figure in both: a report of the same year (the year's
+                    // communiqué given beside last year's report), not last year's figure.
+                    if *years == 1
+                        && comparison.consistent == Some(false)
+                        && p.interval.meets(&v.interval)
+                    {
+                        match prior.change_of(p) {
+                            Some((change, d)) => {
+                                comparison.same_year = Some((change, d));
+                                comparison.consistent =
+                                    Some(d == *direction && change.interval.meets(&s.interval));
+                            }
+                            None => {
+                                comparison.consistent = None;
+                                comparison.note = "the earlier file states the same figure";
+                            }
+                        }
+                        comparison.computed = None;
+                    } else if *years == 1 && comparison.consistent == Some(false) {
                         comparison.revision =
                             revision_needed(&p.interval, &v.interval, &s.interval, *direction);
                         let flipped = comparison
@@ -445,6 +508,42 @@ pub fn check(
     };
     let text = facts.text;
     for c in compare(facts, earlier, revision) {
+        if let (Some(prior), Some(p), Some((change, d)), Some(false)) =
+            (c.report, c.prior, c.same_year, c.consistent)
+        {
+            let (s, v) = (&facts.quantities[c.stated], &facts.quantities[c.value]);
+            let said = |d: Direction| match d {
+                Direction::Up => "增长",
+                Direction::Down => "下降",
+            };
+            let p_text = &prior.layout.text[p.span.clone()];
+            let change_text = &prior.layout.text[change.span.clone()];
+            let at = locate(prior, change);
+            diagnostics.push(finding(
+                PRIOR_GROWTH_MISMATCH,
+                severity,
+                format!(
+                    "{}{} 与 {} 不符：该文件所载同一数字 {p_text} {}{change_text}",
+                    &text[c.word.clone()],
+                    &text[s.span.clone()],
+                    prior.doc.name,
+                    said(d),
+                ),
+                format!(
+                    "{} 与此处的 {} 是同一年的同一数字，其增减见 {}:{}:{}；两处应一致",
+                    prior.doc.name,
+                    &text[v.span.clone()],
+                    prior.doc.name,
+                    at.line,
+                    at.column,
+                ),
+                (doc, layout),
+                (s, "所述增减"),
+                v,
+                (prior, change, "同年文件中的增减"),
+            ));
+            continue;
+        }
         let (Some(prior), Some(p), Some(computed), Some(false)) =
             (c.report, c.prior, c.computed, c.consistent)
         else {
@@ -524,7 +623,7 @@ pub fn check(
             (doc, layout),
             (s, "所述增减"),
             v,
-            (prior, p),
+            (prior, p, "上年报告中的数字"),
         ));
     }
 }
@@ -653,7 +752,7 @@ pub fn check_restatements(
             (doc, layout),
             (a, "所述上年数字"),
             current,
-            (prior, p),
+            (prior, p, "上年报告中的数字"),
         ));
     }
 }
@@ -668,7 +767,7 @@ fn finding(
     (doc, layout): (&Document, &Layout),
     (stated, role): (&Quantity, &str),
     value: &Quantity,
-    (prior, p): (&Prior, &Quantity),
+    (prior, p, related): (&Prior, &Quantity, &str),
 ) -> Diagnostic {
     let decoded_prior = prior.layout.decoded_range(p.span.clone());
     Diagnostic {
@@ -688,7 +787,7 @@ fn finding(
         related: vec![Related {
             path: prior.doc.name.clone(),
             span: locate(prior, p),
-            label: "上年报告中的数字".into(),
+            label: related.into(),
             excerpt: Excerpt::around(&prior.doc, std::iter::once(decoded_prior.clone())),
             decoded: decoded_prior,
         }],

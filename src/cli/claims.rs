@@ -81,6 +81,17 @@ fn comparisons_table(
     let mut out = format!("\nagainst {}:\n", names.join(", "));
     for c in comparisons {
         let line = match (c.report, c.prior, &c.computed, c.consistent) {
+            (Some(report), Some(p), None, Some(ok)) if c.same_year.is_some() => format!(
+                "{}{} ← {} is {} of the same year: it states {} {}",
+                &facts.text[c.word.clone()],
+                t(c.stated),
+                t(c.value),
+                prior::describe(report, p),
+                c.same_year
+                    .map(|(q, _)| report.text_of(q).to_string())
+                    .unwrap_or_default(),
+                if ok { "consistent" } else { "MISMATCH" }
+            ),
             (Some(report), Some(p), Some(computed), Some(ok)) => format!(
                 "{}{} ← {} from {}: {} {}{}",
                 &facts.text[c.word.clone()],
@@ -148,6 +159,8 @@ fn comparisons_json(
                               hi.round_dp(2).normalize().to_string()])
                     }),
                     "revised": c.revised,
+                    "same_year_change": c.report.zip(c.same_year)
+                        .map(|(r, (q, _))| r.text_of(q).to_string()),
                 })
             })
             .collect(),
