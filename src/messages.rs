@@ -622,8 +622,13 @@ pub const HELP: &[(&str, &str, &str)] = &[
     ),
     (
         "check.prior",
-        "上年的报告：未写明基数的同比变化按其中的数字核对（`prior-growth-mismatch`）",
-        "Last year's report: year-on-year changes whose base the draft does not state are checked against the figures stated there (`prior-growth-mismatch`)",
+        "上年的报告：未写明基数的同比变化按其中的数字核对（`prior-growth-mismatch`）；可给多次（上年报告、上年统计公报），每个指标用第一个载有它的文件",
+        "Last year's report: year-on-year changes whose base the draft does not state are checked against the figures stated there (`prior-growth-mismatch`); repeat it for several files (last year's report and communiqué): each metric uses the first that states it",
+    ),
+    (
+        "check.annotate",
+        "写出一份 .docx 副本：每个问题的数字上加 Word 批注，相关数字标黄；原稿不改（.txt、.md 生成新的 .docx）",
+        "Write a .docx copy with a Word comment on each finding's figure and its other figures highlighted; the draft is never written (.txt and .md become a new .docx)",
     ),
     (
         "check.pair_by_year",
@@ -682,8 +687,8 @@ pub const HELP: &[(&str, &str, &str)] = &[
     ),
     (
         "claims.prior",
-        "上年的报告：列出每个同比变化所对照的上年数字，或未对照的原因",
-        "Last year's report: list each year-on-year change with the prior figure it was held against, or why none was",
+        "上年的报告（可给多次）：列出每个同比变化所对照的上年数字、所在文件、相配的指标名，或未对照的原因",
+        "Last year's report (may be repeated): list each year-on-year change with the prior figure it was held against, its file and the metric words that matched, or why none was",
     ),
     (
         "claims.tree",
@@ -739,6 +744,35 @@ pub fn help(key: &str) -> Option<&'static str> {
         let arg = key.rsplit_once('.')?.1;
         pick(&format!("*.{arg}"))
     })
+}
+
+/// `--annotate` with other than one file.
+pub fn annotate_one_file() -> String {
+    t!(
+        "--annotate 只能用于一个文件（不含标准输入）",
+        "--annotate takes exactly one file (not stdin)"
+    )
+    .to_string()
+}
+
+/// `--annotate` naming the draft itself.
+pub fn annotate_over_draft(path: &str) -> String {
+    format!(
+        "{}{path}",
+        t!(
+            "--annotate 不会覆盖原稿，请另给文件名：",
+            "--annotate never overwrites the draft; give another name: "
+        )
+    )
+}
+
+/// The annotated copy was written.
+pub fn annotated(path: &str, comments: usize) -> String {
+    format!(
+        "{}{path}（{comments} {}）",
+        t!("已写出批注副本 ", "Annotated copy written to "),
+        t!("条批注", "comments")
+    )
 }
 
 #[cfg(test)]

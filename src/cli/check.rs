@@ -288,6 +288,11 @@ pub fn run(args: &CheckArgs) -> Outcome {
         }
         None => print(&out),
     }
+    if let Some(out_path) = &args.annotate
+        && !annotate(&inputs, &reports, out_path)
+    {
+        return Outcome::Error;
+    }
     let count = |s: Severity| reports.iter().map(|r| r.count(s)).sum::<usize>();
     // Input errors are counted in the summary but decide the exit code on their own (2).
     let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
@@ -300,5 +305,56 @@ pub fn run(args: &CheckArgs) -> Outcome {
         Outcome::Findings
     } else {
         Outcome::Clean
+    }
+}
+
+/// `--annotate OUT`: the one draft checked, copied to OUT as a .docx with a comment on each
+/// finding. The draft itself is never written. Whether it went well.
+fn annotate(inputs: &[Input], reports: &[Report], out_path: &std::path::Path) -> bool {
+    let (Some(Input::File(path)), 1, [report]) = (inputs.first(), inputs.len(), reports) else {
+        eprintln!("{}", messages::error_line(&messages::annotate_one_file()));
+        return false;
+    };
+    let same = |a: &std::path::Path, b: &std::path::Path| match (
+        std::fs::canonicalize(a),
+        std::fs::canonicalize(b),
+    ) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => a == b,
+    };
+    if same(path, out_path) {
+        eprintln!(
+            "{}",
+            messages::error_line(&messages::annotate_over_draft(&path.display().to_string()))
+        );
+        return false;
+    }
+    let copy = std::fs::read(path)
+        .map_err(|e| e.to_string())
+        .and_then(|bytes| {
+            if crate::source::docx::looks_like_zip(&bytes) {
+                crate::report::annotate::docx(&bytes, report)
+            } else {
+                let doc = Document::from_bytes(path.display().to_string(), &bytes)
+                    .map_err(|e| e.to_string())?;
+                crate::report::annotate::text_to_docx(&doc.text, report)
+            }
+        });
+    let written = copy.and_then(|bytes| std::fs::write(out_path, bytes).map_err(|e| e.to_string()));
+    match written {
+        Ok(()) => {
+            eprintln!(
+                "{}",
+                messages::annotated(&out_path.display().to_string(), report.diagnostics.len())
+            );
+            true
+        }
+        Err(e) => {
+            eprintln!(
+                "{}",
+                messages::error_line(&format!("{}: {e}", out_path.display()))
+            );
+            false
+        }
     }
 }

@@ -118,6 +118,10 @@ pub struct CheckArgs {
     pub prior: Vec<PathBuf>,
     #[arg(long)]
     pub pair_by_year: bool,
+    /// Write a copy of the draft as a .docx with a Word comment on each finding (a .txt or .md
+    /// draft becomes a new .docx, one paragraph per line). The draft is never written.
+    #[arg(long, value_name = "OUT.docx")]
+    pub annotate: Option<PathBuf>,
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<std::num::NonZeroUsize>,
     #[arg(long)]

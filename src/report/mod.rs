@@ -1,6 +1,7 @@
 //! Rendering results for people and for scripts. Diagnostics are built once
 //! ([`diagnostic`]); each output format lives in its own module.
 
+pub mod annotate;
 pub mod claims;
 pub mod claims_tree;
 pub mod concise;
