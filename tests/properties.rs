@@ -318,3 +318,28 @@ proptest! {
         prop_assert_eq!((qs[0].interval.lo, qs[0].interval.hi), (Some(lo), Some(hi)), "{}", text);
     }
 }
+
+proptest! {
+    /// Any text makes an annotated .docx (`check --annotate`) that reads back as the same text,
+    /// and whose findings are those of the text.
+    #[test]
+    fn any_text_reads_back_from_its_annotated_docx(text in "[0-9一二三四五六七八九十百千万亿件元%.，。、\t\r\n a-z<>&\"']{0,80}") {
+        let config = hedui::config::Config::default();
+        let report = hedui::check::check_document(
+            &hedui::source::Document::from_text("draft.txt", text.clone()),
+            &config,
+        );
+        let copy = hedui::report::annotate::text_to_docx(&text, &report).unwrap();
+        let back = hedui::source::docx::text(&copy).unwrap();
+        let want = text.replace('\r', "");
+        prop_assert_eq!(back.trim_end_matches('\n'), want.trim_end_matches('\n'));
+        let again = hedui::check::check_document(
+            &hedui::source::Document::from_bytes("copy.docx", &copy).unwrap(),
+            &config,
+        );
+        let codes = |r: &hedui::report::diagnostic::Report| -> Vec<String> {
+            r.diagnostics.iter().map(|d| d.code.clone()).collect()
+        };
+        prop_assert_eq!(codes(&again), codes(&report));
+    }
+}

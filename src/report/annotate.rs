@@ -124,9 +124,19 @@ pub fn docx(original: &[u8], report: &Report) -> Result<Vec<u8>, String> {
     Ok(out.finish().map_err(|e| e.to_string())?.into_inner())
 }
 
-/// A new .docx holding `text`, one paragraph per line, annotated with `report`.
+/// A new .docx holding `text`, one paragraph per line, annotated with `report`. Carriage
+/// returns of CRLF lines are not written, so positions after them move back by one each.
 pub fn text_to_docx(text: &str, report: &Report) -> Result<Vec<u8>, String> {
-    docx(&plain_docx(text)?, report)
+    let returns: Vec<usize> = text.match_indices('\r').map(|(i, _)| i).collect();
+    let shift = |at: usize| at - returns.partition_point(|&r| r < at);
+    let mut report = report.clone();
+    for d in &mut report.diagnostics {
+        d.decoded = shift(d.decoded.start)..shift(d.decoded.end);
+        for l in &mut d.labels {
+            l.decoded = shift(l.decoded.start)..shift(l.decoded.end);
+        }
+    }
+    docx(&plain_docx(&text.replace('\r', ""))?, &report)
 }
 
 /// The edges of every comment and highlight, sorted by position, and the comments, numbered
@@ -587,7 +597,6 @@ fn with_comments_relation(rels: &str) -> String {
 fn plain_docx(text: &str) -> Result<Vec<u8>, String> {
     let mut body = String::new();
     for line in text.split('\n') {
-        let line = line.strip_suffix('\r').unwrap_or(line);
         body.push_str(&format!(
             "<w:p><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
             quick_xml::escape::escape(line)
