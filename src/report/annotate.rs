@@ -570,9 +570,20 @@ fn with_comments_type(types: &str) -> String {
     }
     let entry =
         format!("<Override PartName=\"/word/comments.xml\" ContentType=\"{COMMENTS_CONTENT}\"/>");
-    match types.rfind("</Types>") {
-        Some(at) => format!("{}{entry}{}", &types[..at], &types[at..]),
-        None => types.to_string(),
+    append_to_root(types, "Types", &entry)
+}
+
+/// `xml` with `entry` as the last child of its root element `name`, whether the root is
+/// written `<name …>…</name>` or empty, `<name …/>`.
+fn append_to_root(xml: &str, name: &str, entry: &str) -> String {
+    let close = format!("</{name}>");
+    if let Some(at) = xml.rfind(&close) {
+        return format!("{}{entry}{}", &xml[..at], &xml[at..]);
+    }
+    let trimmed = xml.trim_end();
+    match trimmed.strip_suffix("/>") {
+        Some(open) if open.contains(&format!("<{name}")) => format!("{open}>{entry}{close}"),
+        _ => xml.to_string(),
     }
 }
 
@@ -587,10 +598,7 @@ fn with_comments_relation(rels: &str) -> String {
     let entry = format!(
         "<Relationship Id=\"rIdHedui{n}\" Type=\"{COMMENTS_TYPE}\" Target=\"comments.xml\"/>"
     );
-    match rels.rfind("</Relationships>") {
-        Some(at) => format!("{}{entry}{}", &rels[..at], &rels[at..]),
-        None => rels.to_string(),
-    }
+    append_to_root(rels, "Relationships", &entry)
 }
 
 /// A minimal .docx of `text`, one paragraph per line.
@@ -625,6 +633,25 @@ fn plain_docx(text: &str) -> Result<Vec<u8>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn package_entries_go_into_the_root_however_it_is_written() {
+        assert_eq!(
+            append_to_root("<Types/>", "Types", "<X/>"),
+            "<Types><X/></Types>"
+        );
+        assert_eq!(
+            append_to_root("<?xml?><Types a=\"1\"><D/></Types>\n", "Types", "<X/>"),
+            "<?xml?><Types a=\"1\"><D/><X/></Types>\n"
+        );
+        let rels = with_comments_relation(
+            "<Relationships><Relationship Id=\"rIdHedui1\"/></Relationships>",
+        );
+        assert!(rels.contains("Id=\"rIdHedui2\""), "{rels}");
+        assert_eq!(with_comments_relation(&rels), rels, "added once");
+        let types = with_comments_type("<Types></Types>");
+        assert_eq!(with_comments_type(&types), types, "added once");
+    }
 
     #[test]
     fn highlight_goes_before_later_properties() {
