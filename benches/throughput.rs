@@ -5,6 +5,7 @@
 //! (`HEDUI_BENCH_MB` changes that) and measures, single-threaded and in process unless noted:
 //!
 //! - decode, layout, `numbers` and `check` in MB/s, against `wc -m` over the same bytes;
+//! - the annotated copy (`check --annotate`) of the first megabyte as a .docx;
 //! - `check` on 1 MB, 10 MB and 100 MB prefixes, to show time grows linearly;
 //! - the `hedui` binary on a directory of 1000 report files with 1 and 2 threads;
 //! - the binary's peak resident memory against the size of its input.
@@ -274,6 +275,26 @@ fn in_process(bytes: &[u8], big: &Path) {
         n,
         t_check,
         &format!("{findings} findings"),
+    );
+    // The annotated copy (`check --annotate`) of the first megabyte, as a new .docx: the XML
+    // rewrite and the zip, after the check.
+    let small = prefix(bytes, 1_000_000);
+    let doc = Document::from_bytes("bench", small).unwrap();
+    let report = check_document(&doc, &config);
+    let (t_annotate, docx_bytes) = best(|| {
+        hedui::report::annotate::text_to_docx(&doc.text, &report)
+            .unwrap()
+            .len()
+    });
+    row(
+        "annotate (1 MB text → .docx)",
+        small.len(),
+        t_annotate,
+        &format!(
+            "{} comments, {} KB",
+            report.diagnostics.len(),
+            docx_bytes / 1000
+        ),
     );
     if let Some(t) = wc_m(big) {
         row("wc -m (same file)", n, t, "");
