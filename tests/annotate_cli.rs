@@ -301,11 +301,18 @@ fn annotated_copies_open_in_libreoffice_with_their_comments() {
         "全年受理案件39347件，审结35773件，结案率99.4%。\n受理执行案件1059.2万件，执结995.8万件，执行到位金额1.9万亿元。\n",
     )
     .unwrap();
+    let formatted = d.join("formatted.docx");
+    std::fs::write(
+        &formatted,
+        docx_with_body(r#"<w:p><w:r><w:rPr><w:b/><w:rPrChange w:id="9" w:author="editor"><w:rPr><w:i/></w:rPr></w:rPrChange></w:rPr><w:t>全年受理案件39347件，审结35773件，结案率99.4%。</w:t></w:r></w:p>"#),
+    )
+    .unwrap();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let drafts = [
         root.join("fixtures/docx/tracked-changes.docx"),
         root.join("fixtures/docx/libreoffice.docx"),
         text,
+        formatted,
     ];
     for (k, draft) in drafts.iter().enumerate() {
         let copy = d.join(format!("copy-{k}.docx"));
@@ -342,4 +349,55 @@ fn annotated_copies_open_in_libreoffice_with_their_comments() {
         );
         assert!(content.contains("fo:background-color=\"#ffff00\""));
     }
+}
+
+/// A .docx with the given body, as a word processor writes a minimal one.
+fn docx_with_body(body: &str) -> Vec<u8> {
+    use std::io::Write;
+    let document = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#
+    );
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut out);
+    let opts = zip::write::SimpleFileOptions::default();
+    for (name, text) in [
+        (
+            "[Content_Types].xml",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#,
+        ),
+        (
+            "_rels/.rels",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#,
+        ),
+        ("word/document.xml", document.as_str()),
+    ] {
+        zip.start_file(name, opts).unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap();
+    out.into_inner()
+}
+
+#[test]
+fn runs_with_tracked_formatting_split_into_well_formed_runs() {
+    let d = scratch("rprchange");
+    // One run holds the whole sentence, bold, with a tracked formatting change inside its
+    // properties (an `w:rPr` within the `w:rPr`).
+    let body = r#"<w:p><w:r><w:rPr><w:b/><w:rPrChange w:id="9" w:author="editor"><w:rPr><w:i/></w:rPr></w:rPrChange><w:lang w:val="zh-CN"/></w:rPr><w:t>全年受理案件39347件，审结35773件，结案率99.4%。</w:t></w:r></w:p>"#;
+    let draft = d.join("draft.docx");
+    std::fs::write(&draft, docx_with_body(body)).unwrap();
+    let out = d.join("copy.docx");
+    assert_eq!(annotate(&draft, &out).status.code(), Some(1));
+    let document = part(&out, "word/document.xml").unwrap();
+    let (ranges, highlights) = anchored(&document);
+    assert_eq!(ranges, [("0".to_string(), "99.4%".to_string())]);
+    assert_eq!(highlights, ["39347件", "35773件"]);
+    // Every piece keeps the run's bold and language; the tracked change stays once, on the
+    // run as written (its id must stay unique).
+    assert_eq!(document.matches("w:rPrChange w:id=\"9\"").count(), 1);
+    assert_eq!(document.matches("<w:b/>").count(), 7, "{document}");
+    assert!(document.contains(
+        "<w:rPr><w:b/><w:highlight w:val=\"yellow\"/><w:lang w:val=\"zh-CN\"/></w:rPr><w:t xml:space=\"preserve\">39347件"
+    ));
+    assert_eq!(findings(&out), findings(&draft));
 }

@@ -211,6 +211,7 @@ fn rewrite(xml: &[u8], edges: &[(usize, Edge)]) -> Result<Vec<u8>, String> {
     };
     let mut in_text = false;
     let mut deleted = 0usize;
+    let mut rpr_depth = 0usize;
     let mut buf = Vec::new();
     loop {
         let event = reader
@@ -218,10 +219,15 @@ fn rewrite(xml: &[u8], edges: &[(usize, Edge)]) -> Result<Vec<u8>, String> {
             .map_err(|e| format!("malformed word/document.xml: {e}"))?;
         let event = event.into_owned();
         if let Some(capture) = &mut w.capturing {
-            // Inside `w:rPr` of a run: kept to reopen the run after a split.
-            let end = matches!(&event, Event::End(e) if e.local_name().into_inner() == "rPr");
+            // Inside `w:rPr` of a run: kept to reopen the run after a split. A tracked
+            // formatting change holds an `w:rPr` of its own: the outer one ends the capture.
+            match &event {
+                Event::Start(e) if e.local_name().into_inner() == "rPr" => rpr_depth += 1,
+                Event::End(e) if e.local_name().into_inner() == "rPr" => rpr_depth -= 1,
+                _ => {}
+            }
             write_event(capture, &event);
-            if end {
+            if rpr_depth == 0 {
                 w.run_props = w.capturing.take().unwrap_or_default();
             }
             write_event(&mut w.out, &event);
@@ -237,6 +243,7 @@ fn rewrite(xml: &[u8], edges: &[(usize, Edge)]) -> Result<Vec<u8>, String> {
                     write_event(&mut w.out, &event);
                 }
                 "rPr" if deleted == 0 && !in_text => {
+                    rpr_depth = 1;
                     let mut capture = Vec::new();
                     write_event(&mut capture, &event);
                     w.capturing = Some(capture);
