@@ -39,6 +39,8 @@ enum Edge {
     HighlightOff,
     HighlightOn,
     CommentStart(usize),
+    /// A comment on no text (an empty span): its start, end and reference at one point.
+    CommentAt(usize),
 }
 
 /// A comment to write: its id and its paragraphs.
@@ -152,10 +154,12 @@ fn plan(report: &Report, first_id: usize) -> (Vec<(usize, Edge)>, Vec<Comment>) 
     {
         let id = first_id + k;
         let primary = d.decoded.clone();
-        // A finding about the whole file (an unreadable draft) has nothing to anchor on but
-        // the start.
-        edges.push((primary.start, Edge::CommentStart(id)));
-        edges.push((primary.end, Edge::CommentEnd(id)));
+        if primary.is_empty() {
+            edges.push((primary.start, Edge::CommentAt(id)));
+        } else {
+            edges.push((primary.start, Edge::CommentStart(id)));
+            edges.push((primary.end, Edge::CommentEnd(id)));
+        }
         for label in &d.labels {
             if label.decoded.is_empty() || label.decoded == primary {
                 continue;
@@ -369,6 +373,10 @@ impl Rewriter<'_> {
                     )
                     .as_bytes(),
                 );
+            }
+            Edge::CommentAt(id) => {
+                self.mark(Edge::CommentStart(id));
+                self.mark(Edge::CommentEnd(id));
             }
             Edge::HighlightOn => self.highlight += 1,
             Edge::HighlightOff => self.highlight = self.highlight.saturating_sub(1),
@@ -658,6 +666,19 @@ mod tests {
         assert_eq!(with_comments_relation(&rels), rels, "added once");
         let types = with_comments_type("<Types></Types>");
         assert_eq!(with_comments_type(&types), types, "added once");
+    }
+
+    #[test]
+    fn a_comment_on_no_text_is_anchored_at_its_point() {
+        let xml = br#"<w:document xmlns:w="x"><w:body><w:p><w:r><w:t>ab</w:t></w:r></w:p></w:body></w:document>"#;
+        let out = rewrite(xml, &[(1, Edge::CommentAt(0))]).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        assert!(
+            out.contains(r#"a</w:t></w:r><w:commentRangeStart w:id="0"/><w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r><w:r><w:t xml:space="preserve">b"#),
+            "{out}"
+        );
+        // A range that could not be placed is an error, never a broken copy.
+        assert!(rewrite(xml, &[(0, Edge::CommentStart(0))]).is_err());
     }
 
     #[test]
