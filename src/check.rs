@@ -39,8 +39,18 @@ pub fn check_against(doc: &Document, earlier: &Earlier, config: &Config) -> Repo
     let layout = Layout::with_mode(&prose, doc.line_mode());
     let path = doc.path();
     let mut diagnostics = Vec::new();
+    // Read once per document, and only against earlier reports.
+    let revision = (!earlier.is_empty()).then(|| crate::prior::revision(config, &layout.text));
     for run in layout.sentence_runs(RUN_BYTES) {
-        check_run(doc, &layout, &run, earlier, config, &path, &mut diagnostics);
+        check_run(
+            doc,
+            &layout,
+            &run,
+            (earlier, revision),
+            config,
+            &path,
+            &mut diagnostics,
+        );
     }
     let diagnostics = apply_directives(doc, config, &path, diagnostics);
     Report::new(doc, diagnostics)
@@ -51,7 +61,7 @@ fn check_run(
     doc: &Document,
     layout: &Layout,
     run: &[SentenceRef],
-    earlier: &Earlier,
+    (earlier, revision): (&Earlier, Option<crate::prior::Revision>),
     config: &Config,
     path: &Path,
     diagnostics: &mut Vec<Diagnostic>,
@@ -64,9 +74,8 @@ fn check_run(
         claim::MAX_FIGURES_PER_SENTENCE,
     );
     let facts = claim::extract(layout, run, &scan, &config.vocabulary, &config.lexicon);
-    if !earlier.is_empty() {
+    if let Some(revision) = revision {
         let growth = config.notice(PRIOR_GROWTH_MISMATCH, path);
-        let revision = crate::prior::revision(config);
         crate::prior::check(
             doc,
             layout,

@@ -14,6 +14,8 @@
 
 use std::ops::Range;
 
+use rust_decimal::Decimal;
+
 use crate::claim::{self, Claim, Direction, Facts};
 use crate::config::Config;
 use crate::interval::Interval;
@@ -92,29 +94,27 @@ fn revision_needed(
     stated: &Interval,
     direction: Direction,
 ) -> Option<Interval> {
-    let hundredth = rust_decimal::Decimal::new(1, 2);
+    let hundredth = Decimal::new(1, 2);
     let step = match direction {
         Direction::Up => stated.scale(hundredth)?,
         Direction::Down => stated.scale(hundredth)?.neg(),
     };
-    let factor = step.shift(rust_decimal::Decimal::ONE)?;
+    let factor = step.shift(Decimal::ONE)?;
     let implied = value.div(&factor)?;
     implied
         .div(prior)?
-        .shift(-rust_decimal::Decimal::ONE)?
-        .scale(rust_decimal::Decimal::ONE_HUNDRED)
+        .shift(-Decimal::ONE)?
+        .scale(Decimal::ONE_HUNDRED)
 }
 
 /// The smallest revision, in percent, an interval of revisions allows (0 when it holds none).
-fn smallest(revision: &Interval) -> Option<rust_decimal::Decimal> {
+fn smallest(revision: &Interval) -> Option<Decimal> {
     let (lo, hi) = revision.ends()?;
-    Some(
-        if lo <= rust_decimal::Decimal::ZERO && hi >= rust_decimal::Decimal::ZERO {
-            rust_decimal::Decimal::ZERO
-        } else {
-            lo.abs().min(hi.abs())
-        },
-    )
+    Some(if lo <= Decimal::ZERO && hi >= Decimal::ZERO {
+        Decimal::ZERO
+    } else {
+        lo.abs().min(hi.abs())
+    })
 }
 
 /// One figure of the prior report that a change may be measured from.
@@ -353,26 +353,25 @@ pub struct Comparison<'p> {
 }
 
 /// How the cross-year check treats revised data: the largest revision of last year's figure, in
-/// percent, that revised data is taken to explain (`[params] revision_percent`).
+/// percent, that revised data is taken to explain (`[params] revision_percent`), and whether the
+/// draft itself says its figures may be revised.
 #[derive(Debug, Clone, Copy)]
 pub struct Revision {
-    pub bound: rust_decimal::Decimal,
+    pub bound: Decimal,
+    pub draft_revised: bool,
 }
 
-/// The revision bound in force: the `prior-growth-mismatch` rule's `revision_percent`.
-pub fn revision(config: &Config) -> Revision {
-    config
+/// The revision bound in force (the `prior-growth-mismatch` rule's `revision_percent`, 3% by
+/// default) for a draft of the given text: read once per document, not per run of sentences.
+pub fn revision(config: &Config, draft: &str) -> Revision {
+    let bound = config
         .rules
         .get(PRIOR_GROWTH_MISMATCH)
         .and_then(|r| crate::rules::revision_percent(&r.file.params))
-        .map_or_else(Revision::default, |bound| Revision { bound })
-}
-
-impl Default for Revision {
-    fn default() -> Self {
-        Revision {
-            bound: rust_decimal::Decimal::new(3, 0),
-        }
+        .unwrap_or(Decimal::new(3, 0));
+    Revision {
+        bound,
+        draft_revised: may_be_revised(draft),
     }
 }
 
@@ -384,7 +383,6 @@ pub fn compare<'p>(
     revision: Revision,
 ) -> Vec<Comparison<'p>> {
     let text = facts.text;
-    let current_revised = may_be_revised(text);
     let mut out = Vec::new();
     for c in &facts.claims {
         let Claim::AgainstPrior {
@@ -477,14 +475,14 @@ pub fn compare<'p>(
                         let flipped = comparison
                             .computed
                             .and_then(|c| c.hi)
-                            .is_some_and(|hi| hi < rust_decimal::Decimal::ZERO);
+                            .is_some_and(|hi| hi < Decimal::ZERO);
                         let within = comparison
                             .revision
                             .as_ref()
                             .and_then(smallest)
                             .is_some_and(|r| r <= revision.bound);
                         comparison.revised =
-                            (current_revised || prior.revised) && !flipped && within;
+                            (revision.draft_revised || prior.revised) && !flipped && within;
                     }
                 }
             }
@@ -818,15 +816,11 @@ pub fn describe(prior: &Prior, q: &Quantity) -> String {
 /// and the smallest size the interval allows.
 fn revision_words(r: &Interval) -> String {
     let size = smallest(r).unwrap_or_default();
-    let places = if size >= rust_decimal::Decimal::TEN {
-        0
-    } else {
-        1
-    };
+    let places = if size >= Decimal::TEN { 0 } else { 1 };
     let shown = size
         .round_dp_with_strategy(places, rust_decimal::RoundingStrategy::AwayFromZero)
         .normalize();
-    let higher = r.lo.is_some_and(|lo| lo > rust_decimal::Decimal::ZERO);
+    let higher = r.lo.is_some_and(|lo| lo > Decimal::ZERO);
     format!("{}约 {shown}%", if higher { "高" } else { "低" })
 }
 

@@ -150,7 +150,8 @@ fn respective_changes(ctx: &Context) -> Vec<Respective> {
         if values.len() < 2 || values.iter().any(|&v| ctx.q(v).kind != Kind::Percent) {
             continue;
         }
-        let Some((word, direction, ChangeMeasure::Percent)) = change_word(ctx, first) else {
+        // The word's own direction: each value's sign turns it for that value alone.
+        let Some((word, direction, ChangeMeasure::Percent)) = written_change(ctx, first) else {
             continue;
         };
         let yoy = &ctx.vocab.change.yoy;

@@ -39,7 +39,7 @@ pub fn run(claims_args: &ClaimsArgs) -> Outcome {
         }
     }
     let earlier: Vec<(u32, &Prior)> = priors.iter().map(|p| (1, p)).collect();
-    let comparisons = prior::compare(&facts, &earlier, prior::revision(&config));
+    let comparisons = prior::compare(&facts, &earlier, prior::revision(&config, &layout.text));
     match args.format {
         TableOrJson::Json => {
             let mut json = claims::to_json(&doc, &layout, &facts);

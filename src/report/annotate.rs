@@ -10,7 +10,7 @@
 //! the text `source::docx` extracts: the rewriter walks the XML the same way and counts the same
 //! bytes, so the two agree by construction.
 
-use std::io::{Cursor, Read, Write};
+use std::io::{Cursor, Write};
 
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
@@ -22,9 +22,6 @@ const COMMENTS_TYPE: &str =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments";
 const COMMENTS_CONTENT: &str =
     "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml";
-
-/// The largest part hedui inflates from a draft, as when reading one.
-const MAX_PART_BYTES: u64 = 256 * 1024 * 1024;
 
 const EMPTY_RELS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"></Relationships>";
 
@@ -177,25 +174,7 @@ fn read_part(
     archive: &mut zip::ZipArchive<Cursor<&[u8]>>,
     name: &str,
 ) -> Result<Option<Vec<u8>>, String> {
-    let mut entry = match archive.by_name(name) {
-        Ok(e) => e,
-        Err(zip::result::ZipError::FileNotFound) => return Ok(None),
-        Err(e) => return Err(format!("{name}: {e}")),
-    };
-    if entry.size() > MAX_PART_BYTES {
-        return Err(format!("{name} inflates past the limit hedui reads"));
-    }
-    let mut bytes = Vec::new();
-    (&mut entry)
-        .take(MAX_PART_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot inflate {name}: {e}"))?;
-    if bytes.len() as u64 > MAX_PART_BYTES {
-        return Err(format!(
-            "{name} inflates past the limit hedui reads (a zip bomb?)"
-        ));
-    }
-    Ok(Some(bytes))
+    crate::source::docx::read_part(archive, name, crate::source::docx::MAX_XML_BYTES)
 }
 
 /// Walks `word/document.xml` as `source::docx` does, writing it back with runs split at the

@@ -10,8 +10,8 @@ use std::io::{Cursor, Read};
 use quick_xml::Reader;
 use quick_xml::events::Event;
 
-/// The largest `document.xml` hedui inflates: a guard against zip bombs.
-const MAX_XML_BYTES: u64 = 256 * 1024 * 1024;
+/// The largest part of a .docx hedui inflates: a guard against zip bombs.
+pub const MAX_XML_BYTES: u64 = 256 * 1024 * 1024;
 
 /// The bytes start like a zip archive.
 pub fn looks_like_zip(bytes: &[u8]) -> bool {
@@ -33,24 +33,40 @@ pub fn text_within(bytes: &[u8], limit: u64) -> Result<String, String> {
     }
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| format!("not a valid .docx (zip): {e}"))?;
-    let mut entry = archive
-        .by_name("word/document.xml")
-        .map_err(|_| "not a Word document: no word/document.xml in the archive".to_string())?;
+    let xml = read_part(&mut archive, "word/document.xml", limit)?
+        .ok_or("not a Word document: no word/document.xml in the archive")?;
+    paragraphs(&xml)
+}
+
+/// One part of a .docx archive, inflated, refusing one past `limit` bytes; `None` when the
+/// archive has no such part.
+pub fn read_part<R: Read + std::io::Seek>(
+    archive: &mut zip::ZipArchive<R>,
+    name: &str,
+    limit: u64,
+) -> Result<Option<Vec<u8>>, String> {
+    let mut entry = match archive.by_name(name) {
+        Ok(e) => e,
+        Err(zip::result::ZipError::FileNotFound) => return Ok(None),
+        Err(e) => return Err(format!("{name}: {e}")),
+    };
     if entry.size() > limit {
         return Err(format!(
-            "word/document.xml inflates to {} bytes, more than hedui reads",
+            "{name} inflates to {} bytes, more than hedui reads",
             entry.size()
         ));
     }
-    let mut xml = Vec::new();
+    let mut bytes = Vec::new();
     (&mut entry)
         .take(limit + 1)
-        .read_to_end(&mut xml)
-        .map_err(|e| format!("cannot inflate word/document.xml: {e}"))?;
-    if xml.len() as u64 > limit {
-        return Err("word/document.xml inflates beyond the limit hedui reads (a zip bomb?)".into());
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot inflate {name}: {e}"))?;
+    if bytes.len() as u64 > limit {
+        return Err(format!(
+            "{name} inflates beyond the limit hedui reads (a zip bomb?)"
+        ));
     }
-    paragraphs(&xml)
+    Ok(Some(bytes))
 }
 
 /// Walks WordprocessingML: `w:p` paragraphs, `w:t` text, `w:tab` and `w:br` as spaces, content
