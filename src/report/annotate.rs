@@ -195,12 +195,11 @@ fn rewrite(xml: &[u8], edges: &[(usize, Edge)]) -> Result<Vec<u8>, String> {
     let mut in_text = false;
     let mut deleted = 0usize;
     let mut rpr_depth = 0usize;
-    let mut buf = Vec::new();
     loop {
+        // Events borrow from the part itself: nothing is copied but what is written.
         let event = reader
-            .read_event_into(&mut buf)
+            .read_event()
             .map_err(|e| format!("malformed word/document.xml: {e}"))?;
-        let event = event.into_owned();
         if let Some(capture) = &mut w.capturing {
             // Inside `w:rPr` of a run: kept to reopen the run after a split. A tracked
             // formatting change holds an `w:rPr` of its own: the outer one ends the capture.
@@ -214,7 +213,6 @@ fn rewrite(xml: &[u8], edges: &[(usize, Edge)]) -> Result<Vec<u8>, String> {
                 w.run_props = w.capturing.take().unwrap_or_default();
             }
             write_event(&mut w.out, &event);
-            buf.clear();
             continue;
         }
         match &event {
@@ -281,24 +279,13 @@ fn rewrite(xml: &[u8], edges: &[(usize, Edge)]) -> Result<Vec<u8>, String> {
                 w.text(&text);
             }
             Event::GeneralRef(r) if in_text => {
-                let name = r.xml10_content();
-                let mut text = match name.as_ref() {
-                    "amp" => "&".to_string(),
-                    "lt" => "<".to_string(),
-                    "gt" => ">".to_string(),
-                    "quot" => "\"".to_string(),
-                    "apos" => "'".to_string(),
-                    _ => String::new(),
-                };
-                if let Some(c) = r.resolve_char_ref().ok().flatten() {
-                    text.push(c);
-                }
+                let mut text = String::new();
+                crate::source::docx::push_reference(&mut text, r);
                 w.text(&text);
             }
             Event::Eof => break,
             _ => write_event(&mut w.out, &event),
         }
-        buf.clear();
     }
     // Comments that would end past the text (a finding at its very end) are closed here so
     // that every range is whole; nothing past the body is written.

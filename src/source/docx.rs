@@ -106,18 +106,7 @@ fn paragraphs(xml: &[u8]) -> Result<String, String> {
                 paragraph.push_str(&t.xml10_content());
             }
             Event::GeneralRef(r) if in_text && deleted == 0 => {
-                let name = r.xml10_content();
-                paragraph.push_str(match name.as_ref() {
-                    "amp" => "&",
-                    "lt" => "<",
-                    "gt" => ">",
-                    "quot" => "\"",
-                    "apos" => "'",
-                    _ => "",
-                });
-                if let Some(c) = r.resolve_char_ref().ok().flatten() {
-                    paragraph.push(c);
-                }
+                push_reference(&mut paragraph, &r);
             }
             Event::Eof => break,
             _ => {}
@@ -128,6 +117,22 @@ fn paragraphs(xml: &[u8]) -> Result<String, String> {
         finish(&mut out, &mut paragraph);
     }
     Ok(out)
+}
+
+/// The text an entity or character reference in `w:t` stands for (`&amp;`, `&#x4E2D;`).
+pub fn push_reference(text: &mut String, r: &quick_xml::events::BytesRef) {
+    let name = r.xml10_content();
+    text.push_str(match name.as_ref() {
+        "amp" => "&",
+        "lt" => "<",
+        "gt" => ">",
+        "quot" => "\"",
+        "apos" => "'",
+        _ => "",
+    });
+    if let Some(c) = r.resolve_char_ref().ok().flatten() {
+        text.push(c);
+    }
 }
 
 /// Ends a paragraph: one line of the extracted text, empty paragraphs included so that line N
