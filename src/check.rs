@@ -16,6 +16,35 @@ use crate::suppress;
 pub use crate::config::Config;
 pub use crate::rules::notice_codes::{FIGURE_OUT_OF_RANGE, TOO_MANY_FIGURES, UNUSED_SUPPRESSION};
 
+/// The test hooks of the guards around a check: `HEDUI_FORCE_PANIC=NAME` makes checking a
+/// file whose name ends with NAME panic, and `HEDUI_FORCE_DELAY=NAME:MS` makes it take MS
+/// milliseconds longer, so tests can show that one file never takes a run or a server down
+/// and that a check's time limit holds. Read once; nothing happens when they are unset.
+pub fn forced_failure(name: &str) {
+    type Hooks = (Option<String>, Option<(String, u64)>);
+    static HOOKS: std::sync::OnceLock<Hooks> = std::sync::OnceLock::new();
+    let (panic_on, delay) = HOOKS.get_or_init(|| {
+        let panic_on = std::env::var("HEDUI_FORCE_PANIC")
+            .ok()
+            .filter(|t| !t.is_empty());
+        let delay = std::env::var("HEDUI_FORCE_DELAY").ok().and_then(|v| {
+            let (target, ms) = v.rsplit_once(':')?;
+            Some((target.to_string(), ms.parse().ok()?)).filter(|(t, _)| !t.is_empty())
+        });
+        (panic_on, delay)
+    });
+    if let Some((target, ms)) = delay
+        && name.ends_with(target.as_str())
+    {
+        std::thread::sleep(std::time::Duration::from_millis(*ms));
+    }
+    if let Some(t) = panic_on
+        && name.ends_with(t.as_str())
+    {
+        panic!("HEDUI_FORCE_PANIC on {name}");
+    }
+}
+
 /// Checks text given as a string (the library entry point for rule authors and tests).
 pub fn check_text(text: &str, config: &Config) -> Report {
     check_document(&Document::from_text("<text>", text), config)

@@ -18,6 +18,7 @@ pub mod number;
 pub mod prior;
 pub mod report;
 pub mod rules;
+pub mod serve;
 pub mod source;
 pub mod span;
 pub mod structure;

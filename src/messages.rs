@@ -722,6 +722,26 @@ pub const HELP: &[(&str, &str, &str)] = &[
         "Print a draft without its suppression directives (`%% hedui-…` lines, `<!-- hedui-… -->` comment lines), ready to publish.",
     ),
     (
+        "serve",
+        "在本机开一个网页：拖入文稿即可看到标出的问题数字和说明，并下载带批注的 .docx 与 JSON 报告。文稿只在内存中，不写盘、不记日志。",
+        "Serve a local page: drop a draft on it to see its findings marked in the text, and download the annotated .docx and the JSON report. Drafts stay in memory, never written or logged.",
+    ),
+    (
+        "serve.bind",
+        "监听的地址和端口；默认只在本机可用，办公室内网用 0.0.0.0:端口（端口 0 由系统分配）",
+        "Address and port to listen on; the default serves this machine only, 0.0.0.0:PORT serves an office network (port 0 picks a free one)",
+    ),
+    (
+        "serve.max_upload_mib",
+        "上传文稿的大小上限（MiB），超过时返回 413",
+        "Largest upload read, in MiB; larger ones get a 413 page",
+    ),
+    (
+        "serve.timeout",
+        "每个请求的时限（秒）：上传和核对都须在此时间内完成",
+        "Time limit of each request in seconds, for the upload and the check together",
+    ),
+    (
         "strip.file",
         "文稿；`-` 读标准输入",
         "The draft; `-` reads stdin",
@@ -753,6 +773,23 @@ pub fn annotate_one_file() -> String {
         "--annotate takes exactly one file (not stdin)"
     )
     .to_string()
+}
+
+/// `hedui serve` listening.
+pub fn serving(url: &str) -> String {
+    format!(
+        "{}{url}{}",
+        t!("hedui serve 已启动：", "hedui serve is listening on "),
+        t!("（Ctrl-C 停止）", " (Ctrl-C stops it)")
+    )
+}
+
+/// `hedui serve` unable to listen.
+pub fn cannot_serve(address: &str, e: &std::io::Error) -> String {
+    t!(
+        format!("无法在 {address} 上监听：{e}"),
+        format!("cannot listen on {address}: {e}")
+    )
 }
 
 /// `--annotate` naming the draft itself.

@@ -320,23 +320,29 @@ fn annotated_copies_open_in_libreoffice_with_their_comments() {
         let expected = comments(&part(&copy, "word/comments.xml").unwrap()).len();
         assert!(expected > 0, "{}", draft.display());
         let profile = format!("file://{}", d.join(format!("profile-{k}")).display());
-        let run = Command::new(&soffice)
-            .args([
-                &format!("-env:UserInstallation={profile}"),
-                "--headless",
-                "--convert-to",
-                "odt",
-                "--outdir",
-                d.to_str().unwrap(),
-                copy.to_str().unwrap(),
-            ])
-            .output()
-            .expect("soffice runs");
-        assert!(
-            run.status.success(),
-            "{}",
-            String::from_utf8_lossy(&run.stderr)
-        );
+        // As the issue asks, to PDF (opens and lays out without error), and to .odt, whose
+        // XML shows what LibreOffice made of the comments and highlights.
+        for format in ["pdf", "odt"] {
+            let run = Command::new(&soffice)
+                .args([
+                    &format!("-env:UserInstallation={profile}"),
+                    "--headless",
+                    "--convert-to",
+                    format,
+                    "--outdir",
+                    d.to_str().unwrap(),
+                    copy.to_str().unwrap(),
+                ])
+                .output()
+                .expect("soffice runs");
+            assert!(
+                run.status.success(),
+                "{}",
+                String::from_utf8_lossy(&run.stderr)
+            );
+        }
+        let pdf = std::fs::read(d.join(format!("copy-{k}.pdf"))).unwrap_or_default();
+        assert!(pdf.starts_with(b"%PDF"), "no PDF for {}", draft.display());
         let odt = d.join(format!("copy-{k}.odt"));
         let content = part(&odt, "content.xml")
             .unwrap_or_else(|| panic!("LibreOffice wrote no document for {}", draft.display()));

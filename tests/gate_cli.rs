@@ -548,7 +548,7 @@ fn help_of_every_command_in_both_languages() {
     let d = std::env::temp_dir();
     for (lang, locale) in [("zh", None), ("en", Some("en_US.UTF-8"))] {
         for command in [
-            "", "check", "numbers", "claims", "rules", "explain", "init", "strip",
+            "", "check", "numbers", "claims", "rules", "explain", "init", "strip", "serve",
         ] {
             let mut args: Vec<&str> = command.split_whitespace().collect();
             args.push("--help");

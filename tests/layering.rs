@@ -27,6 +27,8 @@ const ORDER: &[&str] = &[
     "prior",
     "check",
     "baseline",
+    // Front ends over the library: the page for editors, then the command line.
+    "serve",
     "cli",
 ];
 

@@ -343,3 +343,49 @@ proptest! {
         prop_assert_eq!(codes(&again), codes(&report));
     }
 }
+
+/// The text of the page's marked-up draft: tags dropped, references read.
+fn page_text(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+proptest! {
+    /// The page of `hedui serve` shows any text exactly, whatever its findings point at: ranges
+    /// that overlap, nest, are empty, run past the end or split a character.
+    #[test]
+    fn the_page_shows_any_text_exactly(
+        text in "[0-9一二三四五六七八九十百千万亿件元%.，。、\t\r\n a-z<>&\"']{0,80}",
+        ranges in proptest::collection::vec((0usize..260, 0usize..40), 0..6),
+    ) {
+        let config = hedui::config::Config::default();
+        let template = hedui::check::check_text("受理案件39347件，审结35773件，结案率99.4%。", &config)
+            .diagnostics
+            .remove(0);
+        let mut report = hedui::check::check_text(&text, &config);
+        for (k, (start, len)) in ranges.iter().enumerate() {
+            let mut d = template.clone();
+            d.decoded = *start..start + len;
+            for (j, label) in d.labels.iter_mut().enumerate() {
+                let (s, l) = ranges[(k + j + 1) % ranges.len()];
+                label.decoded = s..s + l;
+            }
+            report.diagnostics.push(d);
+        }
+        let html = hedui::serve::marked_text(&text, &report.diagnostics);
+        prop_assert_eq!(page_text(&html), text);
+    }
+}

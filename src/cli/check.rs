@@ -64,19 +64,6 @@ fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
         .unwrap_or_else(|| "panic".into())
 }
 
-/// The test hook of the panic guard: `HEDUI_FORCE_PANIC=NAME` makes checking a file whose path
-/// ends with NAME panic, so tests can show that one file never takes a run down.
-fn forced_panic(name: &str) {
-    static TARGET: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
-    let target = TARGET.get_or_init(|| std::env::var("HEDUI_FORCE_PANIC").ok());
-    if let Some(t) = target
-        && !t.is_empty()
-        && name.ends_with(t.as_str())
-    {
-        panic!("HEDUI_FORCE_PANIC on {name}");
-    }
-}
-
 fn e_kind(e: &SourceError) -> std::io::ErrorKind {
     match e {
         SourceError::Io { source, .. } => source.kind(),
@@ -182,7 +169,7 @@ pub fn run(args: &CheckArgs) -> Outcome {
                 source_error_report(&e)
             })?;
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                forced_panic(&doc.name);
+                crate::check::forced_failure(&doc.name);
                 check_against(&doc, &earlier[k], &config)
             }))
             .map_err(|payload| {

@@ -5,6 +5,7 @@ mod claims;
 mod numbers;
 mod pairs;
 mod rules;
+mod serve;
 mod walk;
 
 use std::path::PathBuf;
@@ -41,6 +42,7 @@ enum Command {
     Explain(ExplainArgs),
     Init(InitArgs),
     Strip(StripArgs),
+    Serve(ServeArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -48,6 +50,20 @@ pub struct StripArgs {
     pub file: PathBuf,
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8733")]
+    pub bind: String,
+    #[arg(long, value_name = "MiB", default_value_t = 8)]
+    pub max_upload_mib: u64,
+    #[arg(long, value_name = "SECONDS", default_value_t = 30)]
+    pub timeout: u64,
+    #[arg(long = "rules", value_name = "DIR")]
+    pub rules: Vec<PathBuf>,
+    #[command(flatten)]
+    pub settings: ConfigArgs,
 }
 
 #[derive(Debug, clap::Args)]
@@ -458,6 +474,7 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Explain(args) => rules::explain(&args),
         Command::Init(args) => init(&args),
         Command::Strip(args) => strip(&args),
+        Command::Serve(args) => serve::run(&args),
     }
 }
 

@@ -16,6 +16,7 @@ use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
 use super::diagnostic::Report;
+use crate::source::docx::read_part;
 
 const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const COMMENTS_TYPE: &str =
@@ -72,11 +73,16 @@ pub fn comment_texts(report: &Report) -> Vec<Vec<String>> {
 
 /// A copy of the .docx `original` with the findings of `report` as comments and highlights.
 pub fn docx(original: &[u8], report: &Report) -> Result<Vec<u8>, String> {
+    docx_within(original, report, crate::source::docx::MAX_XML_BYTES)
+}
+
+/// [`docx`], refusing any part it inflates past `limit` bytes.
+pub fn docx_within(original: &[u8], report: &Report, limit: u64) -> Result<Vec<u8>, String> {
     let mut archive = zip::ZipArchive::new(Cursor::new(original))
         .map_err(|e| format!("not a valid .docx (zip): {e}"))?;
-    let document = read_part(&mut archive, "word/document.xml")?
+    let document = read_part(&mut archive, "word/document.xml", limit)?
         .ok_or("not a Word document: no word/document.xml in the archive")?;
-    let existing = read_part(&mut archive, "word/comments.xml")?;
+    let existing = read_part(&mut archive, "word/comments.xml", limit)?;
     let first_id = existing.as_deref().map_or(0, next_comment_id);
     let (edges, comments) = plan(report, first_id);
     let document = rewrite(&document, &edges)?;
@@ -84,12 +90,12 @@ pub fn docx(original: &[u8], report: &Report) -> Result<Vec<u8>, String> {
         Some(xml) => extend_comments(xml, &comments)?,
         None => comments_part(&comments),
     };
-    let types = read_part(&mut archive, "[Content_Types].xml")?
+    let types = read_part(&mut archive, "[Content_Types].xml", limit)?
         .ok_or("not a Word document: no [Content_Types].xml")?;
     let types = with_comments_type(&String::from_utf8_lossy(&types));
     let rels_name = "word/_rels/document.xml.rels";
     // A minimal package may have no relationships of its own yet.
-    let rels = read_part(&mut archive, rels_name)?.map_or_else(
+    let rels = read_part(&mut archive, rels_name, limit)?.map_or_else(
         || EMPTY_RELS.to_string(),
         |r| String::from_utf8_lossy(&r).into_owned(),
     );
@@ -168,13 +174,6 @@ fn plan(report: &Report, first_id: usize) -> (Vec<(usize, Edge)>, Vec<Comment>) 
     }
     edges.sort();
     (edges, comments)
-}
-
-fn read_part(
-    archive: &mut zip::ZipArchive<Cursor<&[u8]>>,
-    name: &str,
-) -> Result<Option<Vec<u8>>, String> {
-    crate::source::docx::read_part(archive, name, crate::source::docx::MAX_XML_BYTES)
 }
 
 /// Walks `word/document.xml` as `source::docx` does, writing it back with runs split at the

@@ -160,14 +160,26 @@ impl Document {
 
     /// [`Document::from_bytes`] taking the buffer, which becomes the text of UTF-8 input.
     pub fn from_vec(name: impl Into<String>, bytes: Vec<u8>) -> Result<Self, SourceError> {
+        Self::from_vec_within(name, bytes, docx::MAX_XML_BYTES)
+    }
+
+    /// [`Document::from_vec`], refusing a .docx whose text part inflates past `xml_limit` bytes
+    /// (the server reads many drafts at once, each within a smaller bound than one file's).
+    pub fn from_vec_within(
+        name: impl Into<String>,
+        bytes: Vec<u8>,
+        xml_limit: u64,
+    ) -> Result<Self, SourceError> {
         let name = name.into();
         if let Some(reason) = decode::not_text(&bytes) {
             return Err(SourceError::Undecodable { name, reason });
         }
         if docx::looks_like_zip(&bytes) || name.to_ascii_lowercase().ends_with(".docx") {
-            let text = docx::text(&bytes).map_err(|reason| SourceError::Undecodable {
-                name: name.clone(),
-                reason,
+            let text = docx::text_within(&bytes, xml_limit).map_err(|reason| {
+                SourceError::Undecodable {
+                    name: name.clone(),
+                    reason,
+                }
             })?;
             return Ok(Self::new(name, text, Encoding::Docx, SourceMap::Shifted(0)));
         }
