@@ -6,6 +6,7 @@
 //!
 //! - decode, layout, `numbers` and `check` in MB/s, against `wc -m` over the same bytes;
 //! - the annotated copy (`check --annotate`) of the first megabyte as a .docx;
+//! - the page `hedui serve` answers an upload of that megabyte with;
 //! - `check` on 1 MB, 10 MB and 100 MB prefixes, to show time grows linearly;
 //! - the `hedui` binary on a directory of 1000 report files with 1 and 2 threads;
 //! - the binary's peak resident memory against the size of its input.
@@ -295,6 +296,22 @@ fn in_process(bytes: &[u8], big: &Path) {
             report.diagnostics.len(),
             docx_bytes / 1000
         ),
+    );
+    // One upload to `hedui serve`, without the socket: decode, check, annotated copy, JSON and
+    // the page with its marks and data: downloads, for the same megabyte.
+    let (t_serve, page_bytes) = best(|| {
+        let file = hedui::serve::File {
+            name: "bench.txt".into(),
+            bytes: small.to_vec(),
+        };
+        let checked = hedui::serve::checked(file, &config).unwrap();
+        hedui::serve::page(&checked, &hedui::serve::Options::default()).len()
+    });
+    row(
+        "serve page (1 MB upload → page)",
+        small.len(),
+        t_serve,
+        &format!("{} KB page", page_bytes / 1000),
     );
     if let Some(t) = wc_m(big) {
         row("wc -m (same file)", n, t, "");

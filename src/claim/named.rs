@@ -67,12 +67,19 @@ pub fn normalize(name: &str, vocab: &Vocabulary) -> Option<String> {
         .chars()
         .filter(|c| !c.is_whitespace() && !"[]［］【】".contains(*c))
         .collect();
-    for w in &vocab.names.fillers {
-        n = n.replace(w.as_str(), "");
+    // One pass of the list's automaton tells whether any filler is there at all (most names
+    // have none), rather than a search and a new string per filler.
+    if vocab.names.fillers.occurs_in(&n) {
+        for w in &vocab.names.fillers {
+            if n.contains(w.as_str()) {
+                n = n.replace(w.as_str(), "");
+            }
+        }
     }
     // `粮食年产量` is `粮食产量`: 年 before a word of `[names] yearly` says the figure is the
     // year's, as every figure of a year is (a year written in digits is stripped before).
-    for w in &vocab.names.yearly {
+    let has_year_word = n.contains('年');
+    for w in vocab.names.yearly.iter().filter(|_| has_year_word) {
         let annual = format!("年{w}");
         if let Some(k) = n.find(annual.as_str())
             && !n[..k].ends_with(|c: char| c.is_ascii_digit() || "上去今当每全".contains(c))
@@ -166,14 +173,21 @@ pub fn resolve(doc: &Document, open: &[OpenBound], bounds: &[usize], claims: &mu
                 Some((i, name, years(text, metrics, i)))
             })
             .collect();
-    let growths = growths(doc);
+    // Each growth's metric named once, not once per bound that asks.
+    let growths: Vec<(usize, Option<String>)> = growths(doc)
+        .into_iter()
+        .map(|(stated, level)| {
+            (
+                stated,
+                normalize(&core(text, quantities, metrics, level), vocab),
+            )
+        })
+        .collect();
     // The one growth the document states for a metric of this name.
     let growth_of = |name: &str| {
         let of_metric: Vec<usize> = growths
             .iter()
-            .filter(|(_, level)| {
-                normalize(&core(text, quantities, metrics, *level), vocab).as_deref() == Some(name)
-            })
+            .filter(|(_, metric)| metric.as_deref() == Some(name))
             .map(|(stated, _)| *stated)
             .collect();
         one_value(quantities, &of_metric)

@@ -324,3 +324,8 @@ pub fn checked(file: upload::File, config: &Config) -> Result<Checked, String> {
 }
 
 pub use upload::File;
+
+/// The page showing a checked upload (the answer to `POST /check`).
+pub fn page(checked: &Checked, options: &Options) -> String {
+    page::result(checked, options)
+}

@@ -4,10 +4,10 @@
 // folder whose node_modules holds playwright-core; CHROMIUM the browser).
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
-import { basename } from "node:path";
+import { basename, join, resolve } from "node:path";
 
 const [url, draft, screenshot, download] = process.argv.slice(2);
-const require = createRequire(process.env.PLAYWRIGHT_DIR.replace(/\/?$/, "/"));
+const require = createRequire(join(resolve(process.env.PLAYWRIGHT_DIR), "/"));
 const { chromium } = require("playwright-core");
 
 const browser = await chromium.launch({
@@ -43,8 +43,15 @@ if ((await page.locator(".summary").count()) === 0) {
 const elapsed = Date.now() - started;
 await page.locator(".findings a[data-f]").first().click();
 const stated = page.locator("mark.stated").first();
+const timing = await page.evaluate(() => {
+  const n = performance.getEntriesByType("navigation")[0];
+  return { response_ms: Math.round(n.responseEnd - n.requestStart),
+           shown_ms: Math.round(n.domContentLoadedEventEnd - n.requestStart),
+           loaded_ms: Math.round(n.loadEventEnd - n.requestStart) };
+});
 const result = {
   elapsed_ms: elapsed,
+  timing,
   summary: (await page.locator(".summary").textContent()).trim(),
   findings: await page.locator(".findings li").count(),
   finding: (await page.locator(".findings li .message").first().textContent()).trim(),
