@@ -53,6 +53,65 @@ fn part(docx: &Path, name: &str) -> String {
     text
 }
 
+/// A `hedui serve` with `args`, and the URL it printed.
+fn serve(args: &[&str]) -> (std::process::Child, String) {
+    let mut server = Command::new(env!("CARGO_BIN_EXE_hedui"))
+        .args(["serve", "--bind", "127.0.0.1:0", "--isolated"])
+        .args(args)
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(server.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let url = line
+        .split_whitespace()
+        .find_map(|w| w.find("http://").map(|i| &w[i..]))
+        .map(|w| w.split('（').next().unwrap().to_string())
+        .unwrap();
+    (server, url)
+}
+
+fn node(script: &str, args: &[&Path]) -> serde_json::Value {
+    let out = Command::new("node")
+        .arg(root().join("tests/browser").join(script))
+        .args(args)
+        .env("PLAYWRIGHT_DIR", playwright_dir())
+        .env("CHROMIUM", chromium())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    eprintln!("{stdout}");
+    serde_json::from_str(stdout.trim()).unwrap()
+}
+
+#[test]
+fn a_file_past_the_limit_is_refused_on_the_page_without_sending_it() {
+    if !ready() {
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("hedui-browser-big-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let big = dir.join("big.txt");
+    std::fs::write(&big, "全年受理案件39347件。\n".repeat(80_000)).unwrap();
+    let (mut server, url) = serve(&["--max-upload-mib", "1"]);
+    let seen = node("too-large.mjs", &[Path::new(&url), &big]);
+    let _ = server.kill();
+    let _ = server.wait();
+    assert_eq!(seen["url"], url.as_str(), "the page stays");
+    assert!(
+        seen["message"].as_str().unwrap().contains("1 MiB"),
+        "{seen}"
+    );
+    assert_eq!(seen["posts"], serde_json::json!([]), "nothing is sent");
+}
+
 #[test]
 fn an_editor_drops_the_changed_seed_report_and_sees_the_broken_growth_claim() {
     if !ready() {
@@ -69,42 +128,15 @@ fn an_editor_drops_the_changed_seed_report_and_sees_the_broken_growth_claim() {
     let draft_path = dir.join("spc-2021-part1.txt");
     std::fs::write(&draft_path, draft).unwrap();
 
-    let mut server = Command::new(env!("CARGO_BIN_EXE_hedui"))
-        .args(["serve", "--bind", "127.0.0.1:0", "--isolated"])
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(server.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let url = line
-        .split_whitespace()
-        .find_map(|w| w.find("http://").map(|i| &w[i..]))
-        .map(|w| w.split('（').next().unwrap().to_string())
-        .unwrap();
-
+    let (mut server, url) = serve(&[]);
     let screenshot = root().join("target/serve-page.png");
     let download = dir.join("download.docx");
-    let out = Command::new("node")
-        .arg(root().join("tests/browser/page.mjs"))
-        .args([&url, draft_path.to_str().unwrap()])
-        .arg(&screenshot)
-        .arg(&download)
-        .env("PLAYWRIGHT_DIR", playwright_dir())
-        .env("CHROMIUM", chromium())
-        .output()
-        .unwrap();
+    let seen = node(
+        "page.mjs",
+        &[Path::new(&url), &draft_path, &screenshot, &download],
+    );
     let _ = server.kill();
     let _ = server.wait();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "{stdout}\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    eprintln!("{stdout}");
-    let seen: serde_json::Value = serde_json::from_str(stdout.trim()).unwrap();
     assert_eq!(seen["findings"], 1);
     assert!(
         seen["summary"]

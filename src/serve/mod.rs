@@ -56,6 +56,9 @@ pub const MAX_PART_BYTES: u64 = 64 << 20;
 /// How long a connection may take to send a request's headers.
 const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// How long a connection is served before it is closed (after the request in flight).
+const CONNECTION_LIFETIME: Duration = Duration::from_secs(120);
+
 /// What the server shares between requests: read-only settings and a count of checks.
 struct State {
     config: Arc<Config>,
@@ -99,17 +102,28 @@ async fn accept_loop(
             continue;
         };
         let state = state.clone();
+        let grace = state.options.timeout + HEADER_TIMEOUT;
         tokio::spawn(async move {
             let service = hyper::service::service_fn(move |request| {
                 let state = state.clone();
                 async move { Ok::<_, Infallible>(respond(&state, request).await) }
             });
-            // A connection's errors are its client's (gone, malformed, too slow): not logged.
-            let _ = hyper::server::conn::http1::Builder::new()
+            let connection = hyper::server::conn::http1::Builder::new()
                 .timer(hyper_util::rt::TokioTimer::new())
                 .header_read_timeout(HEADER_TIMEOUT)
-                .serve_connection(hyper_util::rt::TokioIo::new(stream), service)
-                .await;
+                .serve_connection(hyper_util::rt::TokioIo::new(stream), service);
+            let mut connection = std::pin::pin!(connection);
+            // A connection's errors are its client's (gone, malformed, too slow): not logged.
+            // Nor may a client hold a connection for ever (kept alive, or never reading its
+            // answer): after CONNECTION_LIFETIME the request in flight may finish within its
+            // own time, then the connection is closed.
+            if tokio::time::timeout(CONNECTION_LIFETIME, connection.as_mut())
+                .await
+                .is_err()
+            {
+                connection.as_mut().graceful_shutdown();
+                let _ = tokio::time::timeout(grace, connection).await;
+            }
         });
     }
 }

@@ -55,12 +55,16 @@ fn head(title: &str) -> String {
 fn upload_form(options: &Options) -> String {
     format!(
         "<header><h1>hedui <span>核对</span></h1>\
-         <form id=\"upload\" method=\"post\" action=\"/check\" enctype=\"multipart/form-data\">\
+         <form id=\"upload\" method=\"post\" action=\"/check\" enctype=\"multipart/form-data\" \
+         data-max-upload=\"{}\">\
          <label class=\"drop\"><span>选择或拖入文稿（.docx、.txt、.md，不超过 {}）</span>\
          <input type=\"file\" name=\"{}\" accept=\".docx,.txt,.md\" required></label>\
-         <button type=\"submit\">核对</button></form></header>\n",
+         <button type=\"submit\">核对</button><span id=\"too-large\" hidden>文件太大：\
+         不能超过 {}。</span></form></header>\n",
+        options.max_upload,
         size(options.max_upload),
-        super::upload::FIELD
+        super::upload::FIELD,
+        size(options.max_upload)
     )
 }
 

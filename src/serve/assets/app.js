@@ -5,11 +5,25 @@
   const form = document.getElementById("upload");
   const input = form && form.querySelector("input[type=file]");
   if (!form || !input) return;
+  // A file past the server's limit is not sent at all: over a network, a browser may show a
+  // broken connection rather than the server's 413 page when the upload is cut off.
+  const max = Number(form.dataset.maxUpload) || Infinity;
+  const tooLarge = document.getElementById("too-large");
   const send = () => {
+    const file = input.files[0];
+    if (file && file.size > max) {
+      if (tooLarge) tooLarge.hidden = false;
+      return;
+    }
+    if (tooLarge) tooLarge.hidden = true;
     document.body.classList.add("busy");
     form.submit();
   };
   input.addEventListener("change", () => { if (input.files.length) send(); });
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    if (input.files.length) send();
+  });
   let depth = 0;
   document.addEventListener("dragenter", (e) => {
     e.preventDefault();
