@@ -784,6 +784,14 @@ pub fn serving(url: &str) -> String {
     )
 }
 
+/// `hedui serve`: a check failed inside; nothing of the draft is said.
+pub fn serve_internal_error() -> &'static str {
+    t!(
+        "hedui serve：一份文稿核对时内部出错，已返回 500 页面（文稿内容不记录）",
+        "hedui serve: a check failed inside and was answered with a 500 page (nothing of the draft is logged)"
+    )
+}
+
 /// `hedui serve` unable to listen.
 pub fn cannot_serve(address: &str, e: &std::io::Error) -> String {
     t!(

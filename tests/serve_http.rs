@@ -39,7 +39,7 @@ impl Server {
             .env_remove("HEDUI_FORCE_DELAY")
             .envs(env.iter().copied())
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            .stderr(Stdio::piped())
             .spawn()
             .expect("hedui serve starts");
         let mut line = String::new();
@@ -53,6 +53,18 @@ impl Server {
             .unwrap_or_else(|| panic!("no address in {line:?}"))
             .to_string();
         Server { child, addr }
+    }
+}
+
+impl Server {
+    /// Stops the server and gives what it wrote on stderr.
+    fn stop(mut self) -> String {
+        let _ = self.child.kill();
+        let mut err = String::new();
+        if let Some(mut e) = self.child.stderr.take() {
+            let _ = e.read_to_string(&mut err);
+        }
+        err
     }
 }
 
@@ -512,6 +524,13 @@ fn a_check_that_fails_inside_gets_a_500_page_and_the_server_goes_on() {
         "no internals on the page"
     );
     assert_eq!(upload(&server.addr, "fine.txt", draft).status, 200);
+    // The log says a check failed, and nothing of the draft: not its name, not the panic.
+    let log = server.stop();
+    assert!(log.contains("500"), "{log}");
+    assert!(
+        !log.contains("boom") && !log.contains("HEDUI_FORCE_PANIC"),
+        "{log}"
+    );
 }
 
 #[test]
@@ -538,6 +557,16 @@ fn only_same_origin_requests_are_served() {
     );
     assert_eq!(same.status, 200);
     assert!(same.header("access-control-allow-origin").is_none());
+    // A link from another site opens the page.
+    let linked = send(
+        &server.addr,
+        &format!(
+            "GET / HTTP/1.1\r\nHost: {}\r\nSec-Fetch-Site: cross-site",
+            server.addr
+        ),
+        b"",
+    );
+    assert_eq!(linked.status, 200);
     // A loopback server answers only to loopback names (no DNS rebinding).
     let rebound = send(&server.addr, "GET / HTTP/1.1\r\nHost: evil.example:80", b"");
     assert_eq!(rebound.status, 403);

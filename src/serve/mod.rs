@@ -74,6 +74,11 @@ pub fn run(
     config: Config,
     options: Options,
 ) -> std::io::Result<()> {
+    // A check that fails inside is answered with a 500 page; what the panic said (which may
+    // quote the draft or name its file) is not printed.
+    std::panic::set_hook(Box::new(|_| {
+        eprintln!("{}", crate::messages::serve_internal_error());
+    }));
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_io()
         .enable_time()
@@ -190,8 +195,8 @@ async fn route(state: &State, request: Request<Incoming>) -> Reply {
 }
 
 /// A request from this server's own page, or from no page at all (a script, curl): a page of
-/// another site may not post drafts here, and a loopback server answers only to loopback
-/// names, so that no other site's name can be pointed at it (DNS rebinding).
+/// another site may link here but not post drafts here, and a loopback server answers only to
+/// loopback names, so that no other site's name can be pointed at it (DNS rebinding).
 fn same_origin(state: &State, request: &Request<Incoming>) -> bool {
     let header = |name| {
         request
@@ -207,6 +212,11 @@ fn same_origin(state: &State, request: &Request<Incoming>) -> bool {
         if !matches!(name, "127.0.0.1" | "localhost" | "[::1]") {
             return false;
         }
+    }
+    // Opening the page from a link elsewhere (an office portal) is fine; only what posts a
+    // draft must come from the page itself.
+    if request.method() == Method::GET || request.method() == Method::HEAD {
+        return true;
     }
     // A browser says itself whether a request comes from this page (`Sec-Fetch-Site`), which no
     // page can forge; behind a reverse proxy the `Origin` it sends names the proxy, so it is
@@ -275,6 +285,7 @@ async fn check(state: &State, request: Request<Incoming>) -> Reply {
     let left = state.options.timeout.saturating_sub(started.elapsed());
     let checks = state.checks.clone();
     let config = &state.config;
+    let options = state.options.clone();
     let job = async move {
         let permit = checks
             .acquire_owned()
@@ -284,15 +295,18 @@ async fn check(state: &State, request: Request<Incoming>) -> Reply {
         // (nothing can stop it midway) but holds its permit until then, so at most
         // `max_checks` run at once however many time out.
         let config = Arc::clone(config);
+        // The page is written there too: for a large draft it is work, not waiting.
         tokio::task::spawn_blocking(move || {
             let _permit = permit;
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| checked(file, &config)))
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                checked(file, &config).map(|result| page::result(&result, &options))
+            }))
         })
         .await
     };
     match tokio::time::timeout(left, job).await {
         Err(_) => page::problem(StatusCode::SERVICE_UNAVAILABLE, &state.options),
-        Ok(Ok(Ok(Ok(result)))) => html(StatusCode::OK, page::result(&result, &state.options)),
+        Ok(Ok(Ok(Ok(page)))) => html(StatusCode::OK, page),
         Ok(Ok(Ok(Err(reason)))) => page::unreadable(&reason, &state.options),
         Ok(_) => page::problem(StatusCode::INTERNAL_SERVER_ERROR, &state.options),
     }
