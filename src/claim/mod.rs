@@ -561,7 +561,17 @@ pub fn extract<'a>(
         &mut claims,
     );
     let table_cells = table::cells(text, &paragraphs[first..last], quantities);
-    repeat::repeats(text, quantities, &metrics, &sentences, vocab, &mut claims);
+    // Figures that state a level as the text's own result: found once, read by both the
+    // restatements within a paragraph and those across the document.
+    let standing = repeat::standing(text, quantities, &metrics, &sentences, vocab);
+    repeat::repeats(
+        text,
+        quantities,
+        &metrics,
+        &sentences,
+        &standing,
+        &mut claims,
+    );
     bounds.sort_unstable();
     let doc = named::Document {
         text,
@@ -570,6 +580,7 @@ pub fn extract<'a>(
         sentences: &sentences,
         durations: &durations,
         table_cells: &table_cells,
+        standing: &standing,
         vocab,
     };
     named::resolve(&doc, &open_bounds, &bounds, &mut claims);

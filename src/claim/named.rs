@@ -14,7 +14,7 @@ use std::ops::Range;
 use rust_decimal::Decimal;
 
 use super::change::years_in;
-use super::repeat::{core, core_of, standing, years};
+use super::repeat::{core, core_of, years};
 use super::sentence::Sentence;
 use super::table::TableCell;
 use super::{Claim, Relation, Vocabulary};
@@ -32,6 +32,8 @@ pub struct Document<'a> {
     pub durations: &'a [bool],
     /// The amounts of tables, with their rows' names and units.
     pub table_cells: &'a [TableCell],
+    /// The figures that state a level as the text's own result ([`super::repeat::standing`]).
+    pub standing: &'a [usize],
     pub vocab: &'a Vocabulary,
 }
 
@@ -150,6 +152,7 @@ pub fn resolve(doc: &Document, open: &[OpenBound], bounds: &[usize], claims: &mu
         metrics,
         sentences,
         durations,
+        standing,
         vocab,
         ..
     } = *doc;
@@ -162,17 +165,17 @@ pub fn resolve(doc: &Document, open: &[OpenBound], bounds: &[usize], claims: &mu
             .cloned()
             .unwrap_or_default()
     };
-    let named: Vec<(usize, String, Vec<i32>)> =
-        standing(text, quantities, metrics, sentences, vocab)
-            .into_iter()
-            .filter(|i| quantities[*i].approx.is_none() && bounds.binary_search(i).is_err())
-            .filter(|&i| !vocab.names.totals.occurs_in(&text[metrics[i].clone()]))
-            .filter(|&i| !durations[i])
-            .filter_map(|i| {
-                let name = normalize(&core(text, quantities, metrics, i), vocab)?;
-                Some((i, name, years(text, metrics, i)))
-            })
-            .collect();
+    let named: Vec<(usize, String, Vec<i32>)> = standing
+        .iter()
+        .copied()
+        .filter(|i| quantities[*i].approx.is_none() && bounds.binary_search(i).is_err())
+        .filter(|&i| !vocab.names.totals.occurs_in(&text[metrics[i].clone()]))
+        .filter(|&i| !durations[i])
+        .filter_map(|i| {
+            let name = normalize(&core(text, quantities, metrics, i), vocab)?;
+            Some((i, name, years(text, metrics, i)))
+        })
+        .collect();
     // Each growth's metric named once, not once per bound that asks.
     let growths: Vec<(usize, Option<String>)> = growths(doc)
         .into_iter()

@@ -202,15 +202,15 @@ pub(crate) fn standing(
         .collect()
 }
 
+/// Restatements within a paragraph among the `candidates`, the [`standing`] figures.
 pub fn repeats(
     text: &str,
     quantities: &[Quantity],
     metrics: &[Range<usize>],
     sentences: &[Sentence],
-    vocab: &Vocabulary,
+    candidates: &[usize],
     claims: &mut Vec<Claim>,
 ) {
-    let candidates = standing(text, quantities, metrics, sentences, vocab);
     // Built when a pair first passes the cheap tests: most figures never meet another of their
     // kind and unit in their paragraph.
     let mut named: Vec<Option<Named>> = vec![None; candidates.len()];
