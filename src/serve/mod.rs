@@ -26,7 +26,7 @@ use crate::config::Config;
 use crate::report::diagnostic::Report;
 use crate::source::Document;
 
-pub use page::{escape, marked_text};
+pub use page::marked_text;
 
 /// The limits of the server.
 #[derive(Debug, Clone)]
@@ -59,7 +59,7 @@ const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 /// How long a connection is served before it is closed (after the request in flight).
 const CONNECTION_LIFETIME: Duration = Duration::from_secs(120);
 
-/// What the server shares between requests: read-only settings and a count of checks.
+/// What the server shares between requests: read-only settings and the permits of checks.
 struct State {
     config: Arc<Config>,
     options: Options,
@@ -166,7 +166,9 @@ async fn route(state: &State, request: Request<Incoming>) -> Reply {
     }
     // Routes are fixed strings: nothing in a request is ever looked up on disk.
     match (request.method(), request.uri().path()) {
-        (&Method::GET | &Method::HEAD, "/") => html(StatusCode::OK, page::index(&state.options)),
+        (&Method::GET | &Method::HEAD, "/") => {
+            page::html(StatusCode::OK, page::index(&state.options))
+        }
         (&Method::GET | &Method::HEAD, "/app.css") => asset("text/css; charset=utf-8", page::CSS),
         (&Method::GET | &Method::HEAD, "/app.js") => {
             asset("text/javascript; charset=utf-8", page::SCRIPT)
@@ -230,16 +232,6 @@ fn same_origin(state: &State, request: &Request<Incoming>) -> bool {
             .split_once("://")
             .is_some_and(|(_, rest)| rest.eq_ignore_ascii_case(host)),
     }
-}
-
-fn html(status: StatusCode, body: String) -> Reply {
-    let mut reply = Response::new(Full::new(Bytes::from(body)));
-    *reply.status_mut() = status;
-    reply.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/html; charset=utf-8"),
-    );
-    reply
 }
 
 fn asset(content_type: &'static str, body: &'static str) -> Reply {
@@ -306,7 +298,7 @@ async fn check(state: &State, request: Request<Incoming>) -> Reply {
     };
     match tokio::time::timeout(left, job).await {
         Err(_) => page::problem(StatusCode::SERVICE_UNAVAILABLE, &state.options),
-        Ok(Ok(Ok(Ok(page)))) => html(StatusCode::OK, page),
+        Ok(Ok(Ok(Ok(page)))) => page::html(StatusCode::OK, page),
         Ok(Ok(Ok(Err(reason)))) => page::unreadable(&reason, &state.options),
         Ok(_) => page::problem(StatusCode::INTERNAL_SERVER_ERROR, &state.options),
     }

@@ -26,7 +26,9 @@ pub const BROKEN_UPLOAD: &str = "上传的内容不完整或格式有误（multi
 pub const NOT_MULTIPART: &str = "请用本页的表单上传文稿（multipart/form-data）。";
 
 /// `text` with the five characters HTML gives meaning to written as references, for text and
-/// for quoted attribute values alike.
+/// for quoted attribute values alike. Not `quick_xml::escape::escape`, which the annotated copy
+/// uses: it also writes `\r` as `&#13;`, right for XML and a parse error in HTML, where a raw
+/// CRLF reads as one line break.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     for c in text.chars() {
@@ -332,7 +334,12 @@ fn message_page(status: StatusCode, text: &str, options: &Options) -> Response<F
         escape(text)
     );
     page.push_str(FOOT);
-    let mut reply = Response::new(Full::new(Bytes::from(page)));
+    html(status, page)
+}
+
+/// An HTML page as a response.
+pub fn html(status: StatusCode, body: String) -> Response<Full<Bytes>> {
+    let mut reply = Response::new(Full::new(Bytes::from(body)));
     *reply.status_mut() = status;
     reply.headers_mut().insert(
         header::CONTENT_TYPE,
